@@ -1,0 +1,104 @@
+//! `gate rules list|check|explain`.
+
+use std::collections::BTreeMap;
+
+use anyhow::{bail, Result};
+
+use super::args::{ListFormat, RulesCommand};
+use super::engines::secrets_rule_set;
+use super::Outcome;
+use crate::engine::{Engine, RuleInfo};
+use crate::secrets::{check_rules, SecretsEngine};
+
+/// Every rule of every engine, by id.
+fn catalogue(engines: &[Box<dyn Engine>]) -> BTreeMap<String, RuleInfo> {
+    engines
+        .iter()
+        .flat_map(|e| e.rules())
+        .map(|r| (r.id.clone(), r))
+        .collect()
+}
+
+fn engines(rules_dir: Option<&std::path::Path>) -> Result<Vec<Box<dyn Engine>>> {
+    Ok(vec![Box::new(SecretsEngine::new(secrets_rule_set(
+        rules_dir,
+        None,
+        None,
+        &[],
+    )?))])
+}
+
+/// Run a `gate rules` subcommand.
+pub fn run(cmd: RulesCommand) -> Result<Outcome> {
+    match cmd {
+        RulesCommand::List { format, rules_dir } => {
+            let rules = catalogue(&engines(rules_dir.as_deref())?);
+            match format {
+                ListFormat::Json => {
+                    let list: Vec<&RuleInfo> = rules.values().collect();
+                    println!("{}", serde_json::to_string_pretty(&list)?);
+                }
+                ListFormat::Text => {
+                    for r in rules.values() {
+                        println!(
+                            "{:<44} {:<8} {:<12} {}",
+                            r.id, r.severity, r.tool, r.short_description
+                        );
+                    }
+                    eprintln!("{} rules", rules.len());
+                }
+            }
+            Ok(Outcome::Pass)
+        }
+        RulesCommand::Check { rules_dir, config } => {
+            let builtin = secrets_rule_set(rules_dir.as_deref(), None, None, &[])?;
+            let mut failures = check_rules(&builtin, true);
+            if let Some(path) = config {
+                let set = secrets_rule_set(rules_dir.as_deref(), Some(&path), Some(false), &[])?;
+                failures.extend(check_rules(&set, false));
+            }
+            for f in &failures {
+                println!("{f}");
+            }
+            let examples: usize = builtin
+                .rules
+                .iter()
+                .map(|r| r.examples.len() + r.negative_examples.len())
+                .sum();
+            if failures.is_empty() {
+                println!(
+                    "all {} rules pass their {} examples",
+                    builtin.rules.len(),
+                    examples
+                );
+                Ok(Outcome::Pass)
+            } else {
+                println!(
+                    "{} failure(s) in {} rules",
+                    failures.len(),
+                    builtin.rules.len()
+                );
+                Ok(Outcome::Fail)
+            }
+        }
+        RulesCommand::Explain { id, rules_dir } => {
+            let rules = catalogue(&engines(rules_dir.as_deref())?);
+            let Some(r) = rules.get(&id) else {
+                bail!("no rule `{id}` (see `gate rules list`)");
+            };
+            println!("{} — {}\n", r.id, r.name);
+            println!(
+                "severity: {}   confidence: {}   engine: {}",
+                r.severity, r.confidence, r.tool
+            );
+            if let Some(cwe) = r.cwe {
+                println!("CWE-{cwe}: https://cwe.mitre.org/data/definitions/{cwe}.html");
+            }
+            if !r.tags.is_empty() {
+                println!("tags: {}", r.tags.join(", "));
+            }
+            println!("\n{}", r.help);
+            Ok(Outcome::Pass)
+        }
+    }
+}

@@ -1,0 +1,66 @@
+//! What an engine is: something that turns one file's bytes into findings.
+
+use std::borrow::Cow;
+
+use serde::Serialize;
+
+use crate::diagnostic::Diagnostic;
+use crate::finding::{Confidence, Finding, Severity};
+
+/// One file handed to the engines, already read and known not to be binary.
+#[derive(Debug, Clone, Copy)]
+pub struct SourceFile<'a> {
+    /// Report path: relative to the root, POSIX separators.
+    pub path: &'a str,
+    /// The raw bytes (possibly invalid UTF-8).
+    pub bytes: &'a [u8],
+}
+
+impl<'a> SourceFile<'a> {
+    /// The text, with invalid UTF-8 replaced by U+FFFD (borrowed when already valid).
+    pub fn text(&self) -> Cow<'a, str> {
+        String::from_utf8_lossy(self.bytes)
+    }
+}
+
+/// What an engine produced for one file.
+#[derive(Debug, Default)]
+pub struct FileOutput {
+    pub findings: Vec<Finding>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A scanning engine. Engines are immutable and shared across worker threads.
+pub trait Engine: Send + Sync {
+    /// The engine's name as used by `--engines` and as the finding's tool (`gate-<name>`).
+    fn name(&self) -> &'static str;
+    /// Whether this engine looks at a file with this report path at all.
+    fn wants(&self, path: &str) -> bool;
+    /// Scan one file.
+    fn scan(&self, file: &SourceFile<'_>, out: &mut FileOutput);
+    /// The engine's rule catalogue, for `gate rules` and the SARIF rule table.
+    fn rules(&self) -> Vec<RuleInfo>;
+    /// Other ids rules answer to (rule id → aliases), for ignore files written for other tools.
+    fn rule_aliases(&self) -> Vec<(String, Vec<String>)> {
+        Vec::new()
+    }
+}
+
+/// A rule as reports and `gate rules` describe it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RuleInfo {
+    pub id: String,
+    /// Human name (`subprocess_popen_with_shell_equals_true`, `GitHub personal access token`).
+    pub name: String,
+    /// Engine or tool the rule belongs to.
+    pub tool: String,
+    pub short_description: String,
+    pub full_description: String,
+    /// Markdown help: what, why, how to fix.
+    pub help: String,
+    pub severity: Severity,
+    pub confidence: Confidence,
+    pub cwe: Option<u32>,
+    pub tags: Vec<String>,
+    pub references: Vec<String>,
+}

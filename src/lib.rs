@@ -1,0 +1,19 @@
+//! gate: one fast binary that decides whether a change may ship.
+//!
+//! A parallel walker feeds native engines (secrets, Python), their findings
+//! share one [`finding::Finding`] model, a [`policy`] turns them into a
+//! verdict and [`report`] renders it.
+
+pub mod cli;
+pub mod config;
+pub mod diagnostic;
+pub mod engine;
+pub mod finding;
+pub mod ignorefile;
+pub mod policy;
+pub mod redact;
+pub mod report;
+pub mod sarif;
+pub mod scan;
+pub mod secrets;
+pub mod walk;

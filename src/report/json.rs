@@ -1,0 +1,143 @@
+//! The JSON report: a stable, documented schema (see README, "JSON report").
+
+use serde::Serialize;
+
+use super::{redacted_message, redacted_snippet, Emitter, RenderOptions, Report};
+use crate::diagnostic::Diagnostic;
+use crate::finding::{CommitInfo, Confidence, Severity};
+
+/// Bumped on any incompatible change to the shape below.
+const SCHEMA_VERSION: u32 = 1;
+
+/// JSON report.
+pub struct Json;
+
+#[derive(Serialize)]
+struct Doc<'a> {
+    schema_version: u32,
+    tool: Tool,
+    verdict: VerdictOut<'a>,
+    summary: Summary,
+    findings: Vec<FindingOut<'a>>,
+    diagnostics: &'a [Diagnostic],
+}
+
+#[derive(Serialize)]
+struct Tool {
+    name: &'static str,
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+struct VerdictOut<'a> {
+    passed: bool,
+    policy: &'a str,
+    failed: usize,
+}
+
+#[derive(Serialize)]
+struct Summary {
+    files_scanned: u64,
+    bytes_scanned: u64,
+    files_skipped: u64,
+    findings: usize,
+    suppressed: usize,
+    by_severity: std::collections::BTreeMap<&'static str, usize>,
+}
+
+#[derive(Serialize)]
+struct FindingOut<'a> {
+    rule_id: &'a str,
+    tool: &'a str,
+    tools: &'a [String],
+    severity: Severity,
+    confidence: Confidence,
+    path: &'a str,
+    start_line: u32,
+    start_column: u32,
+    end_line: u32,
+    end_column: u32,
+    message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    snippet: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    secret: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    entropy: Option<f32>,
+    fingerprint: &'a str,
+    gitleaks_fingerprint: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cwe: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    commit: Option<&'a CommitInfo>,
+    tags: &'a [String],
+    fails_gate: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    failure_reason: Option<&'a str>,
+}
+
+impl Emitter for Json {
+    fn render(&self, report: &Report<'_>, opts: &RenderOptions) -> String {
+        let findings = report
+            .active()
+            .map(|(i, f)| {
+                let failure = report.verdict.failures.iter().find(|x| x.index == i);
+                FindingOut {
+                    rule_id: &f.rule_id,
+                    tool: &f.tool,
+                    tools: &f.tools,
+                    severity: f.severity,
+                    confidence: f.confidence,
+                    path: &f.path,
+                    start_line: f.region.start_line,
+                    start_column: f.region.start_column,
+                    end_line: f.region.end_line,
+                    end_column: f.region.end_column,
+                    message: redacted_message(f, &opts.redactor),
+                    snippet: redacted_snippet(f, &opts.redactor),
+                    secret: f.secret.as_ref().map(|s| opts.redactor.mask(&s.value)),
+                    entropy: f
+                        .secret
+                        .as_ref()
+                        .map(|s| (s.entropy * 100.0).round() / 100.0),
+                    fingerprint: &f.fingerprint,
+                    gitleaks_fingerprint: f.gitleaks_fingerprint(),
+                    cwe: f.cwe,
+                    commit: f.commit.as_ref(),
+                    tags: &f.tags,
+                    fails_gate: failure.is_some(),
+                    failure_reason: failure.map(|x| x.reason.as_str()),
+                }
+            })
+            .collect::<Vec<_>>();
+        let doc = Doc {
+            schema_version: SCHEMA_VERSION,
+            tool: Tool {
+                name: "gate",
+                version: env!("CARGO_PKG_VERSION"),
+            },
+            verdict: VerdictOut {
+                passed: report.verdict.passed,
+                policy: &report.verdict.rule,
+                failed: report.verdict.failures.len(),
+            },
+            summary: Summary {
+                files_scanned: report.stats.files_scanned,
+                bytes_scanned: report.stats.bytes_scanned,
+                files_skipped: report.stats.files_skipped,
+                findings: findings.len(),
+                suppressed: report.verdict.suppressed,
+                by_severity: report
+                    .counts()
+                    .into_iter()
+                    .map(|(s, n)| (s.as_str(), n))
+                    .collect(),
+            },
+            findings,
+            diagnostics: report.diagnostics,
+        };
+        let mut s = serde_json::to_string_pretty(&doc).expect("report serialises");
+        s.push('\n');
+        s
+    }
+}

@@ -1,0 +1,123 @@
+//! Reports: one file per format behind one small trait, all rendering the same [`Report`].
+
+mod github;
+mod json;
+mod sarif;
+mod text;
+
+use std::collections::BTreeMap;
+
+use crate::diagnostic::Diagnostic;
+use crate::engine::RuleInfo;
+use crate::finding::{Finding, Severity};
+use crate::policy::Verdict;
+use crate::redact::Redactor;
+use crate::scan::ScanStats;
+
+pub use github::escape_data as escape_workflow_data;
+pub use github::escape_property as escape_workflow_property;
+
+/// Everything a report may show about one run.
+#[derive(Debug, Clone, Copy)]
+pub struct Report<'a> {
+    /// Every finding, suppressed ones included (formats that show only active
+    /// findings skip those with a suppression).
+    pub findings: &'a [Finding],
+    /// The catalogue of every rule that may appear, by id.
+    pub rules: &'a BTreeMap<String, RuleInfo>,
+    pub diagnostics: &'a [Diagnostic],
+    pub verdict: &'a Verdict,
+    pub stats: ScanStats,
+}
+
+impl Report<'_> {
+    /// Findings not suppressed, with their index into `findings`.
+    pub fn active(&self) -> impl Iterator<Item = (usize, &Finding)> {
+        self.findings
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.suppression.is_none())
+    }
+
+    /// Count of active findings per severity, most severe first.
+    pub fn counts(&self) -> Vec<(Severity, usize)> {
+        Severity::ALL
+            .iter()
+            .map(|&s| (s, self.active().filter(|(_, f)| f.severity == s).count()))
+            .collect()
+    }
+}
+
+/// How to render: redaction and colour.
+#[derive(Debug, Clone, Copy)]
+pub struct RenderOptions {
+    pub redactor: Redactor,
+    pub color: bool,
+}
+
+/// One output format.
+pub trait Emitter {
+    /// The whole report as the format's text.
+    fn render(&self, report: &Report<'_>, opts: &RenderOptions) -> String;
+}
+
+/// The formats gate writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Json,
+    Sarif,
+    Github,
+}
+
+impl Format {
+    /// Parse a format name as used in `--output FORMAT=FILE`.
+    pub fn parse(name: &str) -> Option<Format> {
+        match name {
+            "text" => Some(Format::Text),
+            "json" => Some(Format::Json),
+            "sarif" => Some(Format::Sarif),
+            "github" => Some(Format::Github),
+            _ => None,
+        }
+    }
+
+    /// Guess a format from a file name's extension.
+    pub fn from_extension(path: &str) -> Option<Format> {
+        let ext = path.rsplit('.').next()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "sarif" => Some(Format::Sarif),
+            "json" => Some(Format::Json),
+            "txt" => Some(Format::Text),
+            _ => None,
+        }
+    }
+
+    /// The emitter for this format.
+    pub fn emitter(self) -> Box<dyn Emitter> {
+        match self {
+            Format::Text => Box::new(text::Text),
+            Format::Json => Box::new(json::Json),
+            Format::Sarif => Box::new(sarif::Sarif),
+            Format::Github => Box::new(github::Github),
+        }
+    }
+}
+
+/// A finding's snippet with its secret masked as the options say.
+pub fn redacted_snippet(f: &Finding, redactor: &Redactor) -> Option<String> {
+    let snippet = f.snippet.as_deref()?;
+    Some(match &f.secret {
+        Some(s) => redactor.redact(snippet, &s.value),
+        None => snippet.to_string(),
+    })
+}
+
+/// A finding's message with its secret masked (messages never should carry
+/// one, but imported tools' messages might).
+pub fn redacted_message(f: &Finding, redactor: &Redactor) -> String {
+    match &f.secret {
+        Some(s) => redactor.redact(&f.message, &s.value),
+        None => f.message.clone(),
+    }
+}

@@ -1,0 +1,172 @@
+//! Files → engines → findings, on rayon workers fed by the walker.
+
+use std::io::IsTerminal;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+
+use crate::diagnostic::{Diagnostic, Kind, Level};
+use crate::engine::{Engine, FileOutput, SourceFile};
+use crate::finding::Finding;
+use crate::walk::{walk, WalkError, WalkOptions, Walked, WalkedFile};
+
+/// How many leading bytes are checked for a NUL to call a file binary (as git does).
+const BINARY_SNIFF_LEN: usize = 8000;
+/// Scans shorter than this never show a progress bar.
+const PROGRESS_DELAY: Duration = Duration::from_millis(800);
+
+/// Everything a scan found, and what it could not look at.
+#[derive(Debug, Default)]
+pub struct ScanResult {
+    pub findings: Vec<Finding>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub stats: ScanStats,
+}
+
+/// Counters for the summary line and the benchmarks.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct ScanStats {
+    pub files_scanned: u64,
+    pub bytes_scanned: u64,
+    pub files_skipped: u64,
+}
+
+impl ScanResult {
+    fn merge(mut self, other: ScanResult) -> ScanResult {
+        self.findings.extend(other.findings);
+        self.diagnostics.extend(other.diagnostics);
+        self.stats.files_scanned += other.stats.files_scanned;
+        self.stats.bytes_scanned += other.stats.bytes_scanned;
+        self.stats.files_skipped += other.stats.files_skipped;
+        self
+    }
+}
+
+/// Whether to draw a progress bar: only for a person at a terminal.
+pub fn progress_wanted() -> bool {
+    std::io::stderr().is_terminal() && std::env::var_os("CI").is_none()
+}
+
+/// Walk `opts.paths` and run every engine on every file, `opts.threads` wide.
+pub fn scan_paths(
+    opts: &WalkOptions,
+    engines: &[Box<dyn Engine>],
+    progress: bool,
+) -> Result<ScanResult, WalkError> {
+    let rx = walk(opts)?;
+    let bar = progress.then(|| {
+        let bar = ProgressBar::hidden();
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} scanned {pos} files, {msg} [{elapsed}]")
+                .expect("valid template"),
+        );
+        bar
+    });
+    let started = Instant::now();
+    let bytes_done = AtomicU64::new(0);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.threads)
+        .build()
+        .expect("thread pool");
+    let result = pool.install(|| {
+        rx.into_iter()
+            .par_bridge()
+            .map(|w| {
+                let r = match w {
+                    Walked::File(f) => scan_file(&f, engines),
+                    Walked::Diagnostic(d) => skipped(d),
+                };
+                if let Some(bar) = &bar {
+                    let bytes = bytes_done.fetch_add(r.stats.bytes_scanned, Ordering::Relaxed);
+                    tick(
+                        bar,
+                        started,
+                        r.stats.files_scanned,
+                        bytes + r.stats.bytes_scanned,
+                    );
+                }
+                r
+            })
+            .reduce(ScanResult::default, ScanResult::merge)
+    });
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    Ok(result)
+}
+
+fn tick(bar: &ProgressBar, started: Instant, files: u64, bytes_total: u64) {
+    if bar.is_hidden() && started.elapsed() > PROGRESS_DELAY {
+        bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+    }
+    bar.inc(files);
+    bar.set_message(format!("{:.1} MiB", bytes_total as f64 / (1024.0 * 1024.0)));
+}
+
+fn skipped(d: Diagnostic) -> ScanResult {
+    ScanResult {
+        stats: ScanStats {
+            files_skipped: 1,
+            ..ScanStats::default()
+        },
+        diagnostics: vec![d],
+        ..ScanResult::default()
+    }
+}
+
+fn scan_file(f: &WalkedFile, engines: &[Box<dyn Engine>]) -> ScanResult {
+    match std::fs::read(&f.path) {
+        Ok(bytes) => scan_source(&f.report_path, &bytes, engines),
+        Err(e) => skipped(Diagnostic::file(
+            Level::Error,
+            Kind::Unreadable,
+            &f.report_path,
+            format!("cannot read file: {e}"),
+        )),
+    }
+}
+
+/// Whether bytes look binary: a NUL in the first few kilobytes.
+pub fn is_binary(bytes: &[u8]) -> bool {
+    memchr::memchr(0, &bytes[..bytes.len().min(BINARY_SNIFF_LEN)]).is_some()
+}
+
+/// Run the engines that want it on one file's contents (from disk or a git blob).
+pub fn scan_source(path: &str, bytes: &[u8], engines: &[Box<dyn Engine>]) -> ScanResult {
+    if is_binary(bytes) {
+        return skipped(Diagnostic::file(
+            Level::Note,
+            Kind::Binary,
+            path,
+            "skipped: binary file",
+        ));
+    }
+    let file = SourceFile { path, bytes };
+    let mut out = FileOutput::default();
+    for engine in engines.iter().filter(|e| e.wants(path)) {
+        let mut engine_out = FileOutput::default();
+        let run = catch_unwind(AssertUnwindSafe(|| engine.scan(&file, &mut engine_out)));
+        if run.is_err() {
+            engine_out.diagnostics.push(Diagnostic::file(
+                Level::Error,
+                Kind::Unparsable,
+                path,
+                format!("internal error in the {} engine; this file was not fully scanned (please report it)", engine.name()),
+            ));
+        }
+        out.findings.append(&mut engine_out.findings);
+        out.diagnostics.append(&mut engine_out.diagnostics);
+    }
+    ScanResult {
+        findings: out.findings,
+        diagnostics: out.diagnostics,
+        stats: ScanStats {
+            files_scanned: 1,
+            bytes_scanned: bytes.len() as u64,
+            files_skipped: 0,
+        },
+    }
+}

@@ -1,0 +1,258 @@
+//! Compiling rules as written into rules ready to run.
+
+use regex::bytes::{Regex, RegexBuilder};
+
+use super::syntax::{AllowlistSyntax, Condition, RegexTarget, RuleFile, RuleSyntax};
+use crate::finding::{Confidence, Severity};
+
+/// A rule or allowlist that could not be compiled; names the file and the rule.
+#[derive(Debug, thiserror::Error)]
+pub enum CompileError {
+    #[error("{file}: invalid TOML: {message}")]
+    Toml { file: String, message: String },
+    #[error("{file}: rule `{rule}`: invalid {what} regex: {message}")]
+    Regex {
+        file: String,
+        rule: String,
+        what: &'static str,
+        message: String,
+    },
+    #[error("{file}: rule `{rule}`: {message}")]
+    Invalid {
+        file: String,
+        rule: String,
+        message: String,
+    },
+}
+
+/// A compiled allowlist.
+#[derive(Debug, Clone)]
+pub struct Allowlist {
+    pub description: Option<String>,
+    pub condition: Condition,
+    pub target: RegexTarget,
+    pub regexes: Vec<Regex>,
+    /// Lowercased.
+    pub stopwords: Vec<String>,
+    pub paths: Vec<Regex>,
+    pub commits: Vec<String>,
+    /// Only for global allowlists: rule ids it is limited to (empty = all).
+    pub target_rules: Vec<String>,
+}
+
+/// The parts of a candidate an allowlist looks at.
+pub struct Candidate<'a> {
+    pub path: &'a str,
+    pub commit: Option<&'a str>,
+    pub secret: &'a [u8],
+    pub matched: &'a [u8],
+    pub line: &'a [u8],
+}
+
+impl Allowlist {
+    /// Whether this allowlist lets the candidate through as not-a-secret.
+    pub fn allows(&self, c: &Candidate<'_>) -> bool {
+        let target = match self.target {
+            RegexTarget::Secret => c.secret,
+            RegexTarget::Match => c.matched,
+            RegexTarget::Line => c.line,
+        };
+        let mut checks: Vec<bool> = Vec::with_capacity(4);
+        if !self.commits.is_empty() {
+            checks.push(c.commit.is_some_and(|sha| {
+                self.commits
+                    .iter()
+                    .any(|a| sha.starts_with(a.as_str()) || a.starts_with(sha))
+            }));
+        }
+        if !self.paths.is_empty() {
+            checks.push(self.path_matches(c.path));
+        }
+        if !self.regexes.is_empty() {
+            checks.push(self.regexes.iter().any(|r| r.is_match(target)));
+        }
+        if !self.stopwords.is_empty() {
+            let secret = String::from_utf8_lossy(c.secret).to_ascii_lowercase();
+            checks.push(self.stopwords.iter().any(|w| secret.contains(w.as_str())));
+        }
+        match self.condition {
+            Condition::Or => checks.iter().any(|&b| b),
+            Condition::And => !checks.is_empty() && checks.iter().all(|&b| b),
+        }
+    }
+
+    /// Whether the allowlist excludes a whole file by path alone (so the rule
+    /// need not run on it at all).
+    pub fn excludes_path(&self, path: &str) -> bool {
+        let path_only = self.regexes.is_empty()
+            && self.stopwords.is_empty()
+            && self.commits.is_empty()
+            && !self.paths.is_empty();
+        let or_path = self.condition == Condition::Or && !self.paths.is_empty();
+        (path_only || or_path) && self.path_matches(path)
+    }
+
+    fn path_matches(&self, path: &str) -> bool {
+        self.paths.iter().any(|r| r.is_match(path.as_bytes()))
+    }
+
+    /// Whether it applies to the rule with this id (or alias).
+    pub fn targets(&self, id: &str, aliases: &[String]) -> bool {
+        self.target_rules.is_empty()
+            || self
+                .target_rules
+                .iter()
+                .any(|t| t == id || aliases.iter().any(|a| a == t))
+    }
+}
+
+/// A compiled secret rule.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    pub id: String,
+    pub description: String,
+    pub regex: Option<Regex>,
+    pub secret_group: usize,
+    pub keywords: Vec<String>,
+    pub entropy: Option<f32>,
+    pub path: Option<Regex>,
+    pub severity: Severity,
+    pub confidence: Confidence,
+    pub tags: Vec<String>,
+    pub references: Vec<String>,
+    pub aliases: Vec<String>,
+    pub multiline: bool,
+    pub allowlists: Vec<Allowlist>,
+    pub examples: Vec<String>,
+    pub negative_examples: Vec<String>,
+    pub example_path: Option<String>,
+    /// The file the rule came from (for messages).
+    pub source: String,
+}
+
+impl Rule {
+    /// Whether the rule answers to this id (its own or an alias).
+    pub fn answers_to(&self, id: &str) -> bool {
+        self.id == id || self.aliases.iter().any(|a| a == id)
+    }
+}
+
+/// Regexes of user and built-in rules get generous limits: rules are few, files many.
+const REGEX_SIZE_LIMIT: usize = 64 << 20;
+
+fn compile_regex(
+    pattern: &str,
+    file: &str,
+    rule: &str,
+    what: &'static str,
+) -> Result<Regex, CompileError> {
+    RegexBuilder::new(pattern)
+        .size_limit(REGEX_SIZE_LIMIT)
+        .dfa_size_limit(REGEX_SIZE_LIMIT)
+        .build()
+        .map_err(|e| CompileError::Regex {
+            file: file.to_string(),
+            rule: rule.to_string(),
+            what,
+            message: e.to_string(),
+        })
+}
+
+/// Compile one allowlist; `rule` names its owner in error messages.
+pub fn compile_allowlist(
+    a: &AllowlistSyntax,
+    file: &str,
+    rule: &str,
+) -> Result<Allowlist, CompileError> {
+    let regexes = a
+        .regexes
+        .iter()
+        .map(|r| compile_regex(r, file, rule, "allowlist"))
+        .collect::<Result<_, _>>()?;
+    let paths = a
+        .paths
+        .iter()
+        .map(|r| compile_regex(r, file, rule, "allowlist path"))
+        .collect::<Result<_, _>>()?;
+    Ok(Allowlist {
+        description: a.description.clone(),
+        condition: a.condition,
+        target: a.regex_target,
+        regexes,
+        stopwords: a.stopwords.iter().map(|s| s.to_lowercase()).collect(),
+        paths,
+        commits: a.commits.clone(),
+        target_rules: a.target_rules.clone(),
+    })
+}
+
+/// Compile one rule as written.
+pub fn compile_rule(r: &RuleSyntax, file: &str) -> Result<Rule, CompileError> {
+    let invalid = |message: String| CompileError::Invalid {
+        file: file.to_string(),
+        rule: r.id.clone(),
+        message,
+    };
+    if r.id.trim().is_empty() {
+        return Err(invalid("empty id".into()));
+    }
+    let regex = match &r.regex {
+        Some(p) => Some(compile_regex(p, file, &r.id, "rule")?),
+        None if r.path.is_some() => None,
+        None => {
+            return Err(invalid(
+                "a rule needs a `regex` (or at least a `path`)".into(),
+            ))
+        }
+    };
+    let secret_group = match (&regex, r.secret_group) {
+        (Some(re), Some(g)) if g >= re.captures_len() => {
+            return Err(invalid(format!(
+                "secret_group {g} does not exist (the regex has {} groups)",
+                re.captures_len() - 1
+            )))
+        }
+        (_, Some(g)) => g,
+        (Some(re), None) if re.captures_len() > 1 => 1,
+        _ => 0,
+    };
+    let path = r
+        .path
+        .as_deref()
+        .map(|p| compile_regex(p, file, &r.id, "path"))
+        .transpose()?;
+    let allowlists = r
+        .allowlist
+        .iter()
+        .chain(r.allowlists.iter())
+        .map(|a| compile_allowlist(a, file, &r.id))
+        .collect::<Result<_, _>>()?;
+    Ok(Rule {
+        id: r.id.clone(),
+        description: r.description.clone(),
+        regex,
+        secret_group,
+        keywords: r.keywords.iter().map(|k| k.to_lowercase()).collect(),
+        entropy: r.entropy,
+        path,
+        severity: r.severity,
+        confidence: r.confidence,
+        tags: r.tags.clone(),
+        references: r.references.clone(),
+        aliases: r.aliases.clone(),
+        multiline: r.multiline,
+        allowlists,
+        examples: r.examples.clone(),
+        negative_examples: r.negative_examples.clone(),
+        example_path: r.example_path.clone(),
+        source: file.to_string(),
+    })
+}
+
+/// Parse one rules file.
+pub fn parse_rule_file(text: &str, file: &str) -> Result<RuleFile, CompileError> {
+    toml::from_str(text).map_err(|e| CompileError::Toml {
+        file: file.to_string(),
+        message: e.to_string(),
+    })
+}

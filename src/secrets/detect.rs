@@ -1,0 +1,358 @@
+//! The detection pipeline, one stage per function:
+//! path allowlist → keyword prefilter → regex (only near keyword hits) →
+//! secret group → entropy → rule and global allowlists → inline allow.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use memchr::{memchr, memrchr};
+
+use super::compile::{Allowlist, Candidate, Rule};
+use super::entropy::shannon;
+
+/// How far either side of a keyword hit a single-line rule looks, at most,
+/// on very long (minified) lines.
+const LINE_WINDOW: usize = 2048;
+/// How far after a keyword hit a multi-line rule (PEM block) looks.
+const MULTILINE_WINDOW: usize = 64 * 1024;
+
+/// Comments that mark a line as a reviewed false positive.
+const INLINE_ALLOW_MARKERS: [&[u8]; 2] = [b"gate:allow", b"gitleaks:allow"];
+
+/// Rules compiled together with their shared prefilter and global allowlists.
+#[derive(Debug)]
+pub struct RuleSet {
+    pub rules: Vec<Rule>,
+    pub global_allowlists: Vec<Allowlist>,
+    prefilter: Option<AhoCorasick>,
+    /// For each prefilter pattern, the rules that listed it as a keyword.
+    keyword_rules: Vec<Vec<usize>>,
+    /// Rules with no keywords: they run on every file they apply to.
+    unkeyed_rules: Vec<usize>,
+}
+
+/// A candidate that survived every stage. Offsets are into the scanned bytes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Detection {
+    pub rule: usize,
+    pub start: usize,
+    pub end: usize,
+    pub secret_start: usize,
+    pub secret_end: usize,
+    pub entropy: f32,
+    /// The inline marker that allows it, when the line carries one.
+    pub inline_allow: Option<&'static str>,
+}
+
+impl RuleSet {
+    /// Build the prefilter over every rule's keywords.
+    pub fn new(rules: Vec<Rule>, global_allowlists: Vec<Allowlist>) -> Self {
+        let mut keywords: Vec<String> = Vec::new();
+        let mut keyword_rules: Vec<Vec<usize>> = Vec::new();
+        let mut unkeyed_rules = Vec::new();
+        for (i, rule) in rules.iter().enumerate() {
+            if rule.keywords.is_empty() {
+                unkeyed_rules.push(i);
+            }
+            for k in &rule.keywords {
+                match keywords.iter().position(|x| x == k) {
+                    Some(p) => keyword_rules[p].push(i),
+                    None => {
+                        keywords.push(k.clone());
+                        keyword_rules.push(vec![i]);
+                    }
+                }
+            }
+        }
+        let prefilter = (!keywords.is_empty()).then(|| {
+            AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::Standard)
+                .build(&keywords)
+                .expect("keywords are plain literals")
+        });
+        RuleSet {
+            rules,
+            global_allowlists,
+            prefilter,
+            keyword_rules,
+            unkeyed_rules,
+        }
+    }
+
+    /// Run the whole pipeline over one file's bytes.
+    pub fn detect(&self, path: &str, bytes: &[u8], commit: Option<&str>) -> Vec<Detection> {
+        if self.path_allowed_globally(path) {
+            return Vec::new();
+        }
+        let applicable: Vec<bool> = self
+            .rules
+            .iter()
+            .map(|r| rule_applies_to_path(r, path))
+            .collect();
+        let windows = self.prefilter_windows(bytes, &applicable);
+        let mut out = Vec::new();
+        for (rule_idx, rule_windows) in windows.into_iter().enumerate() {
+            if rule_windows.is_empty() {
+                continue;
+            }
+            let rule = &self.rules[rule_idx];
+            for (ws, we) in rule_windows {
+                for cand in regex_candidates(rule, bytes, ws, we) {
+                    if let Some(d) = self.finish(rule_idx, path, bytes, commit, cand) {
+                        out.push(d);
+                    }
+                }
+            }
+        }
+        out.extend(self.path_only_detections(path, &applicable));
+        out.sort_by_key(|d| (d.start, d.rule));
+        out
+    }
+
+    /// Stage 1: files no rule should look at (lock files, images, ...).
+    fn path_allowed_globally(&self, path: &str) -> bool {
+        self.global_allowlists
+            .iter()
+            .any(|a| a.target_rules.is_empty() && a.excludes_path(path))
+    }
+
+    /// Stage 2: the keyword prefilter. Returns, per rule, the merged byte
+    /// windows around its keyword hits in which its regex must run.
+    fn prefilter_windows(&self, bytes: &[u8], applicable: &[bool]) -> Vec<Vec<(usize, usize)>> {
+        let mut windows: Vec<Vec<(usize, usize)>> = vec![Vec::new(); self.rules.len()];
+        for &r in &self.unkeyed_rules {
+            if applicable[r] && self.rules[r].regex.is_some() {
+                windows[r].push((0, bytes.len()));
+            }
+        }
+        let Some(ac) = &self.prefilter else {
+            return windows;
+        };
+        // Bounds of the last hit's line, reused while hits stay on a line whose
+        // true ends were found (not cut off at the window's reach).
+        let mut last: Option<(usize, usize)> = None;
+        for m in ac.find_overlapping_iter(bytes) {
+            let hit = m.start();
+            let (line_start, line_end) = match last {
+                Some((ls, le)) if hit >= ls && hit < le => (ls, le),
+                _ => {
+                    let (ls, le) = line_bounds(bytes, hit);
+                    let exact = (ls == 0 || bytes[ls - 1] == b'\n')
+                        && (le == bytes.len() || bytes[le] == b'\n');
+                    last = exact.then_some((ls, le));
+                    (ls, le)
+                }
+            };
+            for &r in &self.keyword_rules[m.pattern().as_usize()] {
+                if !applicable[r] || self.rules[r].regex.is_none() {
+                    continue;
+                }
+                let window = if self.rules[r].multiline {
+                    (
+                        line_start.max(hit.saturating_sub(LINE_WINDOW)),
+                        bytes.len().min(hit + MULTILINE_WINDOW),
+                    )
+                } else {
+                    (
+                        line_start.max(hit.saturating_sub(LINE_WINDOW)),
+                        line_end.min(hit + LINE_WINDOW),
+                    )
+                };
+                push_merged(&mut windows[r], window);
+            }
+        }
+        // Overlapping matches do not always arrive in start order.
+        for list in &mut windows {
+            if list.windows(2).any(|p| p[1].0 < p[0].0) {
+                list.sort_unstable();
+                let unsorted = std::mem::take(list);
+                for w in unsorted {
+                    push_merged(list, w);
+                }
+            }
+        }
+        windows
+    }
+
+    /// Stages 5–7 for one regex candidate: entropy, allowlists, inline allow.
+    fn finish(
+        &self,
+        rule_idx: usize,
+        path: &str,
+        bytes: &[u8],
+        commit: Option<&str>,
+        c: RegexCandidate,
+    ) -> Option<Detection> {
+        let rule = &self.rules[rule_idx];
+        let secret = &bytes[c.secret_start..c.secret_end];
+        let entropy = shannon(secret);
+        if !entropy_passes(rule, entropy) {
+            return None;
+        }
+        let (line_start, _) = line_bounds(bytes, c.start);
+        let (_, line_end) = line_bounds(bytes, c.end.saturating_sub(1).max(c.start));
+        let candidate = Candidate {
+            path,
+            commit,
+            secret,
+            matched: &bytes[c.start..c.end],
+            line: &bytes[line_start..line_end],
+        };
+        if self.allowlisted(rule, &candidate) {
+            return None;
+        }
+        Some(Detection {
+            rule: rule_idx,
+            start: c.start,
+            end: c.end,
+            secret_start: c.secret_start,
+            secret_end: c.secret_end,
+            entropy,
+            inline_allow: inline_allow(candidate.line),
+        })
+    }
+
+    /// Stage 6: the rule's own allowlists, then the global ones that target it.
+    fn allowlisted(&self, rule: &Rule, c: &Candidate<'_>) -> bool {
+        rule.allowlists.iter().any(|a| a.allows(c))
+            || self
+                .global_allowlists
+                .iter()
+                .any(|a| a.targets(&rule.id, &rule.aliases) && a.allows(c))
+    }
+
+    /// Rules with a `path` and no regex flag the file itself.
+    fn path_only_detections<'a>(
+        &'a self,
+        path: &'a str,
+        applicable: &'a [bool],
+    ) -> impl Iterator<Item = Detection> + 'a {
+        self.rules
+            .iter()
+            .enumerate()
+            .filter(move |(i, r)| r.regex.is_none() && applicable[*i])
+            .filter(move |(_, r)| {
+                let empty = Candidate {
+                    path,
+                    commit: None,
+                    secret: b"",
+                    matched: b"",
+                    line: b"",
+                };
+                !r.allowlists.iter().any(|a| a.allows(&empty))
+            })
+            .map(|(i, _)| Detection {
+                rule: i,
+                start: 0,
+                end: 0,
+                secret_start: 0,
+                secret_end: 0,
+                entropy: 0.0,
+                inline_allow: None,
+            })
+    }
+}
+
+/// A rule's `path` filter and its path-only allowlists.
+fn rule_applies_to_path(rule: &Rule, path: &str) -> bool {
+    if let Some(p) = &rule.path {
+        if !p.is_match(path.as_bytes()) {
+            return false;
+        }
+    }
+    !rule.allowlists.iter().any(|a| a.excludes_path(path))
+}
+
+#[derive(Debug, Clone, Copy)]
+struct RegexCandidate {
+    start: usize,
+    end: usize,
+    secret_start: usize,
+    secret_end: usize,
+}
+
+/// Stages 3 and 4: the rule's regex inside one window, and its secret group.
+fn regex_candidates<'a>(
+    rule: &'a Rule,
+    bytes: &'a [u8],
+    ws: usize,
+    we: usize,
+) -> impl Iterator<Item = RegexCandidate> + 'a {
+    let re = rule
+        .regex
+        .as_ref()
+        .expect("only rules with a regex get windows");
+    re.captures_iter(&bytes[ws..we]).filter_map(move |caps| {
+        let whole = caps.get(0)?;
+        let secret = caps.get(rule.secret_group)?;
+        if secret.is_empty() {
+            return None;
+        }
+        Some(RegexCandidate {
+            start: ws + whole.start(),
+            end: ws + whole.end(),
+            secret_start: ws + secret.start(),
+            secret_end: ws + secret.end(),
+        })
+    })
+}
+
+/// Stage 5: the secret must be random enough when the rule asks for it.
+fn entropy_passes(rule: &Rule, entropy: f32) -> bool {
+    rule.entropy.is_none_or(|min| entropy >= min)
+}
+
+/// Stage 7: a `gate:allow` / `gitleaks:allow` marker on the match's line.
+fn inline_allow(line: &[u8]) -> Option<&'static str> {
+    INLINE_ALLOW_MARKERS
+        .iter()
+        .find(|m| memchr::memmem::find(line, m).is_some())
+        .map(|m| {
+            if m[0] == b'g' && m[1] == b'a' {
+                "gate:allow"
+            } else {
+                "gitleaks:allow"
+            }
+        })
+}
+
+/// The byte range of the line holding `pos` (without its newline), searching
+/// at most `LINE_WINDOW` bytes either side.
+fn line_bounds(bytes: &[u8], pos: usize) -> (usize, usize) {
+    let lo = pos.saturating_sub(LINE_WINDOW);
+    let start = memrchr(b'\n', &bytes[lo..pos.min(bytes.len())]).map_or(lo, |i| lo + i + 1);
+    let hi = bytes.len().min(pos + LINE_WINDOW);
+    let end = memchr(b'\n', &bytes[pos.min(hi)..hi]).map_or(hi, |i| pos + i);
+    (start, end)
+}
+
+/// Add a window to a rule's list, merging with the previous one when they touch.
+fn push_merged(list: &mut Vec<(usize, usize)>, w: (usize, usize)) {
+    if let Some(last) = list.last_mut() {
+        if w.0 <= last.1 {
+            last.1 = last.1.max(w.1);
+            return;
+        }
+    }
+    list.push(w);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_bounds_finds_the_line() {
+        let b = b"one\ntwo three\nfour";
+        assert_eq!(line_bounds(b, 6), (4, 13));
+        assert_eq!(line_bounds(b, 0), (0, 3));
+        assert_eq!(line_bounds(b, 15), (14, 18));
+    }
+
+    #[test]
+    fn windows_merge_when_they_touch() {
+        let mut v = vec![(0, 10)];
+        push_merged(&mut v, (5, 20));
+        push_merged(&mut v, (30, 40));
+        assert_eq!(v, vec![(0, 20), (30, 40)]);
+    }
+}

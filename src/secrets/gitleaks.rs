@@ -1,0 +1,226 @@
+//! Reading an existing gitleaks configuration (`.gitleaks.toml`) so that a
+//! team's custom rules, allowlists and disabled rules carry over unchanged.
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use super::compile::{compile_allowlist, compile_rule, Allowlist, CompileError, Rule};
+use super::syntax::{AllowlistSyntax, Condition, RegexTarget, RuleSyntax};
+
+/// How deep `[extend] path = ...` chains may go before we call it a loop.
+const MAX_EXTEND_DEPTH: usize = 8;
+
+/// A gitleaks configuration, compiled.
+#[derive(Debug, Default)]
+pub struct GitleaksConfig {
+    pub rules: Vec<Rule>,
+    pub allowlists: Vec<Allowlist>,
+    /// `[extend] useDefault`: whether the built-in rules stay on.
+    pub use_default: bool,
+    /// `[extend] disabledRules`: built-in rule ids (or aliases) to turn off.
+    pub disabled_rules: Vec<String>,
+    /// Parts of the file gate read but does not act on.
+    pub warnings: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct GlConfig {
+    #[serde(default)]
+    extend: Option<GlExtend>,
+    #[serde(default)]
+    rules: Vec<GlRule>,
+    #[serde(default)]
+    allowlist: Option<GlAllowlist>,
+    #[serde(default)]
+    allowlists: Vec<GlAllowlist>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct GlExtend {
+    #[serde(default)]
+    use_default: bool,
+    #[serde(default)]
+    path: Option<String>,
+    #[serde(default)]
+    url: Option<String>,
+    #[serde(default)]
+    disabled_rules: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct GlRule {
+    id: String,
+    #[serde(default)]
+    description: String,
+    #[serde(default)]
+    regex: Option<String>,
+    #[serde(default)]
+    secret_group: Option<usize>,
+    #[serde(default)]
+    entropy: Option<f32>,
+    #[serde(default)]
+    keywords: Vec<String>,
+    #[serde(default)]
+    path: Option<String>,
+    #[serde(default)]
+    tags: Vec<String>,
+    #[serde(default)]
+    allowlist: Option<GlAllowlist>,
+    #[serde(default)]
+    allowlists: Vec<GlAllowlist>,
+    #[serde(default)]
+    skip_report: bool,
+    #[serde(default)]
+    required: Option<toml::Value>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct GlAllowlist {
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default)]
+    condition: Option<String>,
+    #[serde(default)]
+    regex_target: Option<String>,
+    #[serde(default)]
+    regexes: Vec<String>,
+    #[serde(default)]
+    paths: Vec<String>,
+    #[serde(default)]
+    stopwords: Vec<String>,
+    #[serde(default)]
+    commits: Vec<String>,
+    #[serde(default)]
+    target_rules: Vec<String>,
+}
+
+/// Load and compile a gitleaks config file (following `[extend] path`).
+pub fn load_gitleaks_config(path: &Path) -> Result<GitleaksConfig, CompileError> {
+    let mut out = GitleaksConfig::default();
+    load_into(path, &mut out, 0)?;
+    Ok(out)
+}
+
+fn load_into(path: &Path, out: &mut GitleaksConfig, depth: usize) -> Result<(), CompileError> {
+    let file = path.display().to_string();
+    if depth > MAX_EXTEND_DEPTH {
+        return Err(CompileError::Invalid {
+            file,
+            rule: "(extend)".into(),
+            message: "`[extend] path` chain is too deep (a loop?)".into(),
+        });
+    }
+    let text = std::fs::read_to_string(path).map_err(|e| CompileError::Toml {
+        file: file.clone(),
+        message: e.to_string(),
+    })?;
+    let cfg: GlConfig = toml::from_str(&text).map_err(|e| CompileError::Toml {
+        file: file.clone(),
+        message: e.to_string(),
+    })?;
+    if let Some(ext) = &cfg.extend {
+        if depth == 0 {
+            out.use_default = ext.use_default;
+        } else {
+            out.use_default |= ext.use_default;
+        }
+        out.disabled_rules
+            .extend(ext.disabled_rules.iter().cloned());
+        if let Some(p) = &ext.path {
+            let base = path.parent().unwrap_or(Path::new("."));
+            load_into(&base.join(p), out, depth + 1)?;
+        }
+        if ext.url.is_some() {
+            out.warnings.push(format!(
+                "{file}: `[extend] url` is not fetched (gate makes no network requests while scanning)"
+            ));
+        }
+    }
+    for r in &cfg.rules {
+        if r.skip_report || r.required.is_some() {
+            out.warnings.push(format!(
+                "{file}: rule `{}`: composite rules (`required`, `skipReport`) are not supported; the rule runs on its own",
+                r.id
+            ));
+        }
+        let syntax = RuleSyntax {
+            id: r.id.clone(),
+            description: if r.description.is_empty() {
+                r.id.clone()
+            } else {
+                r.description.clone()
+            },
+            regex: r.regex.clone(),
+            secret_group: r.secret_group.filter(|&g| g > 0),
+            keywords: r.keywords.clone(),
+            entropy: r.entropy.filter(|&e| e > 0.0),
+            path: r.path.clone(),
+            severity: crate::finding::Severity::High,
+            confidence: crate::finding::Confidence::High,
+            tags: r.tags.clone(),
+            references: Vec::new(),
+            aliases: Vec::new(),
+            multiline: true,
+            allowlist: None,
+            allowlists: r
+                .allowlist
+                .iter()
+                .chain(r.allowlists.iter())
+                .map(|a| convert_allowlist(a, &file, &r.id))
+                .collect::<Result<_, _>>()?,
+            examples: Vec::new(),
+            negative_examples: Vec::new(),
+            example_path: None,
+        };
+        out.rules.push(compile_rule(&syntax, &file)?);
+    }
+    for a in cfg.allowlist.iter().chain(cfg.allowlists.iter()) {
+        let syntax = convert_allowlist(a, &file, "(global allowlist)")?;
+        out.allowlists
+            .push(compile_allowlist(&syntax, &file, "(global allowlist)")?);
+    }
+    Ok(())
+}
+
+fn convert_allowlist(
+    a: &GlAllowlist,
+    file: &str,
+    rule: &str,
+) -> Result<AllowlistSyntax, CompileError> {
+    let bad = |what: &str, v: &str| CompileError::Invalid {
+        file: file.to_string(),
+        rule: rule.to_string(),
+        message: format!("allowlist {what} `{v}` is not one gitleaks knows"),
+    };
+    let condition = match a
+        .condition
+        .as_deref()
+        .map(str::to_ascii_uppercase)
+        .as_deref()
+    {
+        None | Some("") | Some("OR") => Condition::Or,
+        Some("AND") => Condition::And,
+        Some(other) => return Err(bad("condition", other)),
+    };
+    let regex_target = match a.regex_target.as_deref() {
+        None | Some("") | Some("secret") => RegexTarget::Secret,
+        Some("match") => RegexTarget::Match,
+        Some("line") => RegexTarget::Line,
+        Some(other) => return Err(bad("regexTarget", other)),
+    };
+    Ok(AllowlistSyntax {
+        description: a.description.clone(),
+        condition,
+        regex_target,
+        regexes: a.regexes.clone(),
+        stopwords: a.stopwords.clone(),
+        paths: a.paths.clone(),
+        commits: a.commits.clone(),
+        target_rules: a.target_rules.clone(),
+    })
+}

@@ -1,0 +1,299 @@
+//! The native secrets engine: gitleaks-style rules (regex + keywords +
+//! entropy + allowlists) compiled once and run on every text file.
+
+mod check;
+mod compile;
+mod detect;
+mod entropy;
+mod gitleaks;
+mod syntax;
+
+use std::path::Path;
+
+pub use check::{check_rules, CheckFailure};
+pub use compile::{Allowlist, CompileError, Rule};
+pub use detect::{Detection, RuleSet};
+pub use entropy::shannon;
+pub use gitleaks::{load_gitleaks_config, GitleaksConfig};
+pub use syntax::{AllowlistSyntax, RuleFile, RuleSyntax};
+
+use crate::engine::{Engine, FileOutput, RuleInfo, SourceFile};
+use crate::finding::{Finding, Region, SecretMatch, Suppression, SuppressionKind};
+
+include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
+
+/// CWE-798: Use of Hard-coded Credentials.
+const CWE_HARDCODED_CREDENTIALS: u32 = 798;
+/// Longest snippet kept for a finding on a very long (minified) line.
+const MAX_SNIPPET: usize = 400;
+
+/// Rules files as (name, text): the embedded catalogue or a directory's.
+pub type RuleSources = Vec<(String, String)>;
+
+/// The rules files built into the binary.
+pub fn embedded_sources() -> RuleSources {
+    EMBEDDED_RULE_FILES
+        .iter()
+        .map(|(n, t)| (n.to_string(), t.to_string()))
+        .collect()
+}
+
+/// Every `*.toml` in a directory, sorted by name (for rule authors: `--rules-dir`).
+pub fn dir_sources(dir: &Path) -> std::io::Result<RuleSources> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(&p)?;
+            Ok((p.display().to_string(), text))
+        })
+        .collect()
+}
+
+/// Compile rules files, collecting every error rather than stopping at the first.
+pub fn compile_sources(
+    sources: &[(String, String)],
+) -> Result<(Vec<Rule>, Vec<Allowlist>), Vec<CompileError>> {
+    let mut rules = Vec::new();
+    let mut globals = Vec::new();
+    let mut errors = Vec::new();
+    for (name, text) in sources {
+        let file = match compile::parse_rule_file(text, name) {
+            Ok(f) => f,
+            Err(e) => {
+                errors.push(e);
+                continue;
+            }
+        };
+        for r in &file.rules {
+            match compile::compile_rule(r, name) {
+                Ok(rule) => rules.push(rule),
+                Err(e) => errors.push(e),
+            }
+        }
+        for a in &file.allowlists {
+            match compile::compile_allowlist(a, name, "(global allowlist)") {
+                Ok(a) => globals.push(a),
+                Err(e) => errors.push(e),
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok((rules, globals))
+    } else {
+        Err(errors)
+    }
+}
+
+/// The secrets engine: a compiled rule set behind the [`Engine`] trait.
+#[derive(Debug)]
+pub struct SecretsEngine {
+    set: RuleSet,
+}
+
+impl SecretsEngine {
+    /// An engine running this rule set.
+    pub fn new(set: RuleSet) -> Self {
+        SecretsEngine { set }
+    }
+
+    /// The rule set it runs.
+    pub fn rule_set(&self) -> &RuleSet {
+        &self.set
+    }
+
+    /// Scan bytes that came from somewhere other than the work tree (a git
+    /// blob, a commit's added lines), with the commit for commit allowlists.
+    pub fn scan_bytes(&self, path: &str, bytes: &[u8], commit: Option<&str>) -> Vec<Finding> {
+        let detections = self.set.detect(path, bytes, commit);
+        if detections.is_empty() {
+            return Vec::new();
+        }
+        let lines = LineIndex::new(bytes);
+        detections
+            .iter()
+            .map(|d| self.to_finding(path, bytes, &lines, d))
+            .collect()
+    }
+
+    fn to_finding(&self, path: &str, bytes: &[u8], lines: &LineIndex, d: &Detection) -> Finding {
+        let rule = &self.set.rules[d.rule];
+        let (start_line, start_column) = lines.position(bytes, d.secret_start);
+        let (end_line, end_column) = lines.position(bytes, d.secret_end);
+        let region = if rule.regex.is_none() {
+            Region::line(1)
+        } else {
+            Region {
+                start_line,
+                start_column,
+                end_line,
+                end_column,
+            }
+        };
+        let mut f = Finding::new(
+            rule.id.clone(),
+            "gate-secrets",
+            rule.severity,
+            rule.confidence,
+            path,
+            region,
+            format!("{} ({})", title(&rule.description), rule.id),
+        );
+        f.cwe = Some(CWE_HARDCODED_CREDENTIALS);
+        f.tags = rule.tags.clone();
+        if rule.regex.is_some() {
+            f.snippet = Some(snippet(bytes, lines, d));
+            f.secret = Some(SecretMatch {
+                value: String::from_utf8_lossy(&bytes[d.secret_start..d.secret_end]).into_owned(),
+                matched: String::from_utf8_lossy(&bytes[d.start..d.end]).into_owned(),
+                entropy: d.entropy,
+            });
+        }
+        if let Some(marker) = d.inline_allow {
+            f.suppression = Some(Suppression {
+                kind: SuppressionKind::InSource,
+                justification: marker.to_string(),
+            });
+        }
+        f
+    }
+}
+
+impl Engine for SecretsEngine {
+    fn name(&self) -> &'static str {
+        "secrets"
+    }
+
+    fn wants(&self, _path: &str) -> bool {
+        true
+    }
+
+    fn scan(&self, file: &SourceFile<'_>, out: &mut FileOutput) {
+        out.findings
+            .extend(self.scan_bytes(file.path, file.bytes, None));
+    }
+
+    fn rules(&self) -> Vec<RuleInfo> {
+        self.set.rules.iter().map(rule_info).collect()
+    }
+
+    fn rule_aliases(&self) -> Vec<(String, Vec<String>)> {
+        self.set
+            .rules
+            .iter()
+            .filter(|r| !r.aliases.is_empty())
+            .map(|r| (r.id.clone(), r.aliases.clone()))
+            .collect()
+    }
+}
+
+/// The rule as reports describe it.
+pub fn rule_info(rule: &Rule) -> RuleInfo {
+    let name = title(&rule.description);
+    let mut help = format!(
+        "{}\n\nA credential matching `{}` was found in the source. Anyone who can read \
+         the repository (or any image or artifact built from it) can use it.\n\n\
+         **Fix:** revoke or rotate the credential at the provider first (removing it from \
+         the code does not un-leak it), then load it at run time from a secret store or \
+         an environment variable. If this is a false positive, add `gate:allow` in a \
+         comment on the line, or put the finding's fingerprint in `.gateignore`.",
+        rule.description, rule.id
+    );
+    if !rule.references.is_empty() {
+        help.push_str("\n\nReferences:\n");
+        for r in &rule.references {
+            help.push_str(&format!("- {r}\n"));
+        }
+    }
+    RuleInfo {
+        id: rule.id.clone(),
+        name: name.clone(),
+        tool: "gate-secrets".into(),
+        short_description: name,
+        full_description: rule.description.clone(),
+        help,
+        severity: rule.severity,
+        confidence: rule.confidence,
+        cwe: Some(CWE_HARDCODED_CREDENTIALS),
+        tags: rule.tags.clone(),
+        references: rule.references.clone(),
+    }
+}
+
+/// The first sentence of a rule description: what leaked.
+fn title(description: &str) -> String {
+    let first = description.split(". ").next().unwrap_or(description);
+    first.trim().trim_end_matches('.').to_string()
+}
+
+/// Byte offsets of line starts, for turning offsets into 1-based line/column.
+struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    fn new(bytes: &[u8]) -> Self {
+        let mut starts = vec![0];
+        starts.extend(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
+        LineIndex { starts }
+    }
+
+    /// 1-based line, and 1-based column counted in characters.
+    fn position(&self, bytes: &[u8], offset: usize) -> (u32, u32) {
+        let line = self.starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.starts[line - 1];
+        let col = String::from_utf8_lossy(&bytes[start..offset.min(bytes.len())])
+            .chars()
+            .count();
+        (line as u32, col as u32 + 1)
+    }
+
+    fn line_range(&self, bytes: &[u8], line: usize) -> (usize, usize) {
+        let start = self.starts[line - 1];
+        let end = self.starts.get(line).map_or(bytes.len(), |&n| n - 1);
+        let end = if end > start && bytes[end - 1] == b'\r' {
+            end - 1
+        } else {
+            end
+        };
+        (start, end.max(start))
+    }
+}
+
+/// The line the secret starts on, cut around the secret when the line is long.
+fn snippet(bytes: &[u8], lines: &LineIndex, d: &Detection) -> String {
+    let line = lines
+        .starts
+        .partition_point(|&s| s <= d.secret_start)
+        .max(1);
+    let (mut s, mut e) = lines.line_range(bytes, line);
+    if e - s > MAX_SNIPPET {
+        s = s.max(d.secret_start.saturating_sub(MAX_SNIPPET / 2));
+        e = e.min(d.secret_end.max(s) + MAX_SNIPPET / 2).max(s);
+    }
+    String::from_utf8_lossy(&bytes[s..e]).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_index_positions_are_one_based_and_count_chars() {
+        let text = "ab\néé x\n";
+        let idx = LineIndex::new(text.as_bytes());
+        assert_eq!(idx.position(text.as_bytes(), 0), (1, 1));
+        let x = text.find('x').unwrap();
+        assert_eq!(idx.position(text.as_bytes(), x), (2, 4));
+    }
+
+    #[test]
+    fn title_is_the_first_sentence() {
+        assert_eq!(title("GitHub token. Grants repo access."), "GitHub token");
+        assert_eq!(title("Stripe key"), "Stripe key");
+    }
+}

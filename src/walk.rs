@@ -1,0 +1,243 @@
+//! The parallel walker: enumerates the files to scan, knows nothing about rules.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{sync_channel, Receiver};
+use std::thread;
+
+use ignore::overrides::OverrideBuilder;
+use ignore::{WalkBuilder, WalkState};
+
+use crate::diagnostic::{Diagnostic, Kind, Level};
+
+/// Gate's own ignore file: gitignore-style path patterns (and finding fingerprints).
+pub const GATE_IGNORE_FILE: &str = ".gateignore";
+/// How many walked entries may wait for a worker before the walker pauses.
+const CHANNEL_DEPTH: usize = 4096;
+
+/// What to walk and how.
+#[derive(Debug, Clone)]
+pub struct WalkOptions {
+    pub paths: Vec<PathBuf>,
+    /// The directory report paths are relative to.
+    pub root: PathBuf,
+    /// gitignore-style globs to leave out (`--exclude`, `[scan] exclude`).
+    pub excludes: Vec<String>,
+    pub follow_links: bool,
+    /// Honour `.gitignore`, `.ignore` and `.gateignore`.
+    pub ignore_files: bool,
+    pub max_file_size: u64,
+    pub threads: usize,
+}
+
+/// One entry from the walker: a file to scan, or a problem met while walking.
+#[derive(Debug)]
+pub enum Walked {
+    File(WalkedFile),
+    Diagnostic(Diagnostic),
+}
+
+/// A regular file that passed the walker's filters.
+#[derive(Debug, Clone)]
+pub struct WalkedFile {
+    pub path: PathBuf,
+    /// Path relative to the root, POSIX separators.
+    pub report_path: String,
+    pub size: u64,
+}
+
+/// The walker could not even start (bad glob).
+#[derive(Debug, thiserror::Error)]
+#[error("invalid exclude pattern `{pattern}`: {message}")]
+pub struct WalkError {
+    pub pattern: String,
+    pub message: String,
+}
+
+/// Start walking in the background; files and diagnostics arrive on the receiver.
+pub fn walk(opts: &WalkOptions) -> Result<Receiver<Walked>, WalkError> {
+    let (first, rest) = match opts.paths.split_first() {
+        Some((f, r)) => (f.clone(), r.to_vec()),
+        None => (PathBuf::from("."), Vec::new()),
+    };
+    let mut builder = WalkBuilder::new(&first);
+    for p in &rest {
+        builder.add(p);
+    }
+    builder
+        .follow_links(opts.follow_links)
+        .hidden(false)
+        .parents(opts.ignore_files)
+        .ignore(opts.ignore_files)
+        .git_ignore(opts.ignore_files)
+        .git_global(false)
+        .git_exclude(opts.ignore_files)
+        .require_git(false)
+        .threads(opts.threads)
+        .filter_entry(|e| e.file_name() != ".git");
+    if opts.ignore_files {
+        builder.add_custom_ignore_filename(GATE_IGNORE_FILE);
+    }
+    if !opts.excludes.is_empty() {
+        let mut ob = OverrideBuilder::new(&opts.root);
+        for g in &opts.excludes {
+            let pattern = format!("!{g}");
+            ob.add(&pattern).map_err(|e| WalkError {
+                pattern: g.clone(),
+                message: e.to_string(),
+            })?;
+        }
+        let ov = ob.build().map_err(|e| WalkError {
+            pattern: opts.excludes.join(", "),
+            message: e.to_string(),
+        })?;
+        builder.overrides(ov);
+    }
+    let walker = builder.build_parallel();
+    let (tx, rx) = sync_channel(CHANNEL_DEPTH);
+    let root = opts.root.clone();
+    let max = opts.max_file_size;
+    thread::spawn(move || {
+        walker.run(|| {
+            let tx = tx.clone();
+            let root = root.clone();
+            Box::new(move |entry| {
+                let item = match entry {
+                    Ok(e) => classify(e, &root, max),
+                    Err(err) => Some(Walked::Diagnostic(walk_error(&err, &root))),
+                };
+                match item.map(|i| tx.send(i)) {
+                    Some(Err(_)) => WalkState::Quit,
+                    _ => WalkState::Continue,
+                }
+            })
+        });
+    });
+    Ok(rx)
+}
+
+fn classify(e: ignore::DirEntry, root: &Path, max: u64) -> Option<Walked> {
+    let ft = e.file_type()?;
+    if !ft.is_file() {
+        // Directories, and symlinks we were told not to follow.
+        return None;
+    }
+    let report_path = report_path(e.path(), root);
+    let size = match e.metadata() {
+        Ok(m) => m.len(),
+        Err(err) => {
+            return Some(Walked::Diagnostic(Diagnostic::file(
+                Level::Error,
+                Kind::Unreadable,
+                report_path,
+                format!("cannot read file metadata: {err}"),
+            )))
+        }
+    };
+    if size > max {
+        return Some(Walked::Diagnostic(Diagnostic::file(
+            Level::Note,
+            Kind::TooLarge,
+            report_path,
+            format!("skipped: {size} bytes is over --max-file-size ({max} bytes)"),
+        )));
+    }
+    Some(Walked::File(WalkedFile {
+        path: e.into_path(),
+        report_path,
+        size,
+    }))
+}
+
+fn walk_error(err: &ignore::Error, root: &Path) -> Diagnostic {
+    let path = error_path(err).map(|p| report_path(p, root));
+    let loop_like = err.is_io() && error_io_kind(err) == Some(std::io::ErrorKind::NotFound);
+    let (level, message) = if is_loop(err) {
+        (
+            Level::Warning,
+            "symbolic link loop: not followed".to_string(),
+        )
+    } else if loop_like {
+        (
+            Level::Warning,
+            "broken symbolic link or vanished file: skipped".to_string(),
+        )
+    } else {
+        (Level::Error, format!("cannot read: {}", innermost(err)))
+    };
+    Diagnostic {
+        level,
+        kind: Kind::Walk,
+        path,
+        line: None,
+        column: None,
+        message,
+    }
+}
+
+fn is_loop(err: &ignore::Error) -> bool {
+    match err {
+        ignore::Error::Loop { .. } => true,
+        ignore::Error::WithPath { err, .. }
+        | ignore::Error::WithDepth { err, .. }
+        | ignore::Error::WithLineNumber { err, .. } => is_loop(err),
+        _ => false,
+    }
+}
+
+fn error_path(err: &ignore::Error) -> Option<&Path> {
+    match err {
+        ignore::Error::WithPath { path, .. } => Some(path),
+        ignore::Error::Loop { child, .. } => Some(child),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            error_path(err)
+        }
+        _ => None,
+    }
+}
+
+fn error_io_kind(err: &ignore::Error) -> Option<std::io::ErrorKind> {
+    match err {
+        ignore::Error::Io(e) => Some(e.kind()),
+        ignore::Error::WithPath { err, .. }
+        | ignore::Error::WithDepth { err, .. }
+        | ignore::Error::WithLineNumber { err, .. } => error_io_kind(err),
+        _ => None,
+    }
+}
+
+fn innermost(err: &ignore::Error) -> String {
+    match err {
+        ignore::Error::WithPath { err, .. }
+        | ignore::Error::WithDepth { err, .. }
+        | ignore::Error::WithLineNumber { err, .. } => innermost(err),
+        other => other.to_string(),
+    }
+}
+
+/// `path` relative to `root` with POSIX separators; as given when outside it.
+pub fn report_path(path: &Path, root: &Path) -> String {
+    let rel = path
+        .strip_prefix(root)
+        .ok()
+        .filter(|r| !r.as_os_str().is_empty())
+        .or_else(|| path.strip_prefix("./").ok())
+        .unwrap_or(path);
+    let s = rel.to_string_lossy().replace('\\', "/");
+    s.strip_prefix("./").map(str::to_string).unwrap_or(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn report_paths_are_relative_and_posix() {
+        let root = Path::new("/repo");
+        assert_eq!(report_path(Path::new("/repo/src/a.py"), root), "src/a.py");
+        assert_eq!(
+            report_path(Path::new("./src/a.py"), Path::new("/elsewhere")),
+            "src/a.py"
+        );
+        assert_eq!(report_path(Path::new("/other/x"), root), "/other/x");
+    }
+}
