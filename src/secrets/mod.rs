@@ -141,7 +141,7 @@ impl SecretsEngine {
             rule.confidence,
             path,
             region,
-            format!("{} ({})", title(&rule.description), rule.id),
+            title(&rule.description),
         );
         f.cwe = Some(CWE_HARDCODED_CREDENTIALS);
         f.tags = rule.tags.clone();
