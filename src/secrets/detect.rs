@@ -27,6 +27,8 @@ pub struct RuleSet {
     keyword_rules: Vec<Vec<usize>>,
     /// Rules with no keywords: they run on every file they apply to.
     unkeyed_rules: Vec<usize>,
+    /// Rules whose `path` or allowlists depend on the file path.
+    path_sensitive: Vec<usize>,
 }
 
 /// A candidate that survived every stage. Offsets are into the scanned bytes.
@@ -62,10 +64,17 @@ impl RuleSet {
                 }
             }
         }
+        let path_sensitive = rules
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.path.is_some() || r.allowlists.iter().any(|a| !a.paths.is_empty()))
+            .map(|(i, _)| i)
+            .collect();
         let prefilter = (!keywords.is_empty()).then(|| {
             AhoCorasickBuilder::new()
                 .ascii_case_insensitive(true)
                 .match_kind(MatchKind::Standard)
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
                 .build(&keywords)
                 .expect("keywords are plain literals")
         });
@@ -75,6 +84,7 @@ impl RuleSet {
             prefilter,
             keyword_rules,
             unkeyed_rules,
+            path_sensitive,
         }
     }
 
@@ -83,11 +93,10 @@ impl RuleSet {
         if self.path_allowed_globally(path) {
             return Vec::new();
         }
-        let applicable: Vec<bool> = self
-            .rules
-            .iter()
-            .map(|r| rule_applies_to_path(r, path))
-            .collect();
+        let mut applicable = vec![true; self.rules.len()];
+        for &i in &self.path_sensitive {
+            applicable[i] = rule_applies_to_path(&self.rules[i], path);
+        }
         let windows = self.prefilter_windows(bytes, &applicable);
         let mut out = Vec::new();
         for (rule_idx, rule_windows) in windows.into_iter().enumerate() {
