@@ -92,7 +92,12 @@ fn bench(c: &mut Criterion) {
     };
     let bytes: usize = files.iter().map(|(_, b)| b.len()).sum();
     let all = secrets_rule_set(None, None, None, &[]).expect("catalogue compiles");
-    let few_ids = ["github-pat", "github-oauth-token", "private-key", "generic-api-key"];
+    let few_ids = [
+        "github-pat",
+        "github-oauth-token",
+        "private-key",
+        "generic-api-key",
+    ];
     let few = {
         let mut rules = all.rules.clone();
         rules.retain(|r| few_ids.contains(&r.id.as_str()));

@@ -14,9 +14,20 @@ pub struct SourceFile<'a> {
     pub path: &'a str,
     /// The raw bytes (possibly invalid UTF-8).
     pub bytes: &'a [u8],
+    /// The commit the content comes from, when scanning history.
+    pub commit: Option<&'a str>,
 }
 
 impl<'a> SourceFile<'a> {
+    /// A work-tree file (no commit).
+    pub fn new(path: &'a str, bytes: &'a [u8]) -> Self {
+        SourceFile {
+            path,
+            bytes,
+            commit: None,
+        }
+    }
+
     /// The text, with invalid UTF-8 replaced by U+FFFD (borrowed when already valid).
     pub fn text(&self) -> Cow<'a, str> {
         String::from_utf8_lossy(self.bytes)
@@ -38,6 +49,11 @@ pub trait Engine: Send + Sync {
     fn wants(&self, path: &str) -> bool;
     /// Scan one file.
     fn scan(&self, file: &SourceFile<'_>, out: &mut FileOutput);
+    /// Whether the engine can scan fragments of files (the lines a commit
+    /// added) rather than only whole files.
+    fn scans_fragments(&self) -> bool {
+        false
+    }
     /// The engine's rule catalogue, for `gate rules` and the SARIF rule table.
     fn rules(&self) -> Vec<RuleInfo>;
     /// Other ids rules answer to (rule id → aliases), for ignore files written for other tools.

@@ -9,6 +9,8 @@ pub mod config;
 pub mod diagnostic;
 pub mod engine;
 pub mod finding;
+pub mod git;
+pub mod gitscan;
 pub mod ignorefile;
 pub mod policy;
 pub mod redact;

@@ -35,7 +35,8 @@ pub struct ScanStats {
 }
 
 impl ScanResult {
-    fn merge(mut self, other: ScanResult) -> ScanResult {
+    /// Both results together.
+    pub fn merge(mut self, other: ScanResult) -> ScanResult {
         self.findings.extend(other.findings);
         self.diagnostics.extend(other.diagnostics);
         self.stats.files_scanned += other.stats.files_scanned;
@@ -106,7 +107,8 @@ fn tick(bar: &ProgressBar, started: Instant, files: u64, bytes_total: u64) {
     bar.set_message(format!("{:.1} MiB", bytes_total as f64 / (1024.0 * 1024.0)));
 }
 
-fn skipped(d: Diagnostic) -> ScanResult {
+/// A result that only says a file was skipped.
+pub fn skipped(d: Diagnostic) -> ScanResult {
     ScanResult {
         stats: ScanStats {
             files_skipped: 1,
@@ -136,6 +138,12 @@ pub fn is_binary(bytes: &[u8]) -> bool {
 
 /// Run the engines that want it on one file's contents (from disk or a git blob).
 pub fn scan_source(path: &str, bytes: &[u8], engines: &[Box<dyn Engine>]) -> ScanResult {
+    scan_file_source(&SourceFile::new(path, bytes), engines)
+}
+
+/// Run the engines that want it on one file (or fragment) with its commit.
+pub fn scan_file_source(file: &SourceFile<'_>, engines: &[Box<dyn Engine>]) -> ScanResult {
+    let (path, bytes) = (file.path, file.bytes);
     if is_binary(bytes) {
         return skipped(Diagnostic::file(
             Level::Note,
@@ -144,11 +152,10 @@ pub fn scan_source(path: &str, bytes: &[u8], engines: &[Box<dyn Engine>]) -> Sca
             "skipped: binary file",
         ));
     }
-    let file = SourceFile { path, bytes };
     let mut out = FileOutput::default();
     for engine in engines.iter().filter(|e| e.wants(path)) {
         let mut engine_out = FileOutput::default();
-        let run = catch_unwind(AssertUnwindSafe(|| engine.scan(&file, &mut engine_out)));
+        let run = catch_unwind(AssertUnwindSafe(|| engine.scan(file, &mut engine_out)));
         if run.is_err() {
             engine_out.diagnostics.push(Diagnostic::file(
                 Level::Error,

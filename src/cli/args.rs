@@ -20,6 +20,8 @@ pub struct Cli {
 pub enum Command {
     /// Scan paths for secrets (and insecure Python); exit 0 pass, 1 fail, 2 error.
     Scan(ScanArgs),
+    /// Install a git pre-commit hook that runs `gate scan --staged`.
+    InstallHook(InstallHookArgs),
     /// List, check or explain the rule catalogue.
     #[command(subcommand)]
     Rules(RulesCommand),
@@ -28,9 +30,29 @@ pub enum Command {
 /// Options of `gate scan`.
 #[derive(Debug, Args, Clone)]
 pub struct ScanArgs {
-    /// Files or directories to scan.
+    /// Files or directories to scan (with --staged/--git: only paths under these).
     #[arg(default_value = ".")]
     pub paths: Vec<PathBuf>,
+
+    /// Scan exactly what is staged in the git index (pre-commit), not the work tree.
+    #[arg(long, conflicts_with = "git")]
+    pub staged: bool,
+
+    /// Scan git history: the lines each commit added (default: all of HEAD's history).
+    #[arg(long)]
+    pub git: bool,
+
+    /// With --git: only commits after REV (`REV..HEAD`).
+    #[arg(long, value_name = "REV", conflicts_with_all = ["range", "all"])]
+    pub since: Option<String>,
+
+    /// With --git: a commit range as git understands it (`base..head`).
+    #[arg(long, value_name = "A..B", conflicts_with = "all")]
+    pub range: Option<String>,
+
+    /// With --git: every branch and tag, not just HEAD.
+    #[arg(long)]
+    pub all: bool,
 
     /// Engines to run, comma-separated [default: all].
     #[arg(long, value_delimiter = ',', value_name = "ENGINE")]
@@ -109,6 +131,17 @@ pub struct ScanArgs {
     /// Never draw a progress bar.
     #[arg(long)]
     pub no_progress: bool,
+}
+
+/// Options of `gate install-hook`.
+#[derive(Debug, Args, Clone)]
+pub struct InstallHookArgs {
+    /// Replace an existing pre-commit hook that gate did not write.
+    #[arg(long)]
+    pub force: bool,
+    /// Run every engine in the hook, not just secrets.
+    #[arg(long)]
+    pub all_engines: bool,
 }
 
 /// `gate rules ...`

@@ -2,6 +2,7 @@
 
 pub mod args;
 mod engines;
+mod hook;
 mod rules;
 mod scan;
 mod settings;
@@ -45,6 +46,7 @@ pub fn run(cli: Cli) -> Outcome {
     let result = match cli.command {
         args::Command::Scan(a) => scan::run(&a),
         args::Command::Rules(cmd) => rules::run(cmd),
+        args::Command::InstallHook(a) => hook::install(&a),
     };
     match result {
         Ok(outcome) => outcome,

@@ -4,15 +4,16 @@
 use std::collections::{BTreeMap, HashMap};
 use std::io::Write as _;
 
-use anyhow::Result;
+use anyhow::{bail, Result};
 
 use super::args::ScanArgs;
 use super::engines::build_engines;
-use super::settings::ScanSettings;
+use super::settings::{ScanMode, ScanSettings};
 use super::Outcome;
 use crate::diagnostic::{Diagnostic, Kind, Level};
 use crate::engine::Engine;
 use crate::finding::assign_fingerprints;
+use crate::gitscan::{scan_history, scan_staged, PathFilter};
 use crate::ignorefile::IgnoreList;
 use crate::policy::evaluate;
 use crate::report::{Format, RenderOptions, Report};
@@ -21,9 +22,48 @@ use crate::scan::{scan_paths, ScanResult};
 /// Run `gate scan`.
 pub fn run(args: &ScanArgs) -> Result<Outcome> {
     let settings = ScanSettings::resolve(args)?;
-    let engines = build_engines(&settings)?;
-    let result = scan_paths(&settings.walk, &engines, settings.progress)?;
+    let mut engines = build_engines(&settings)?;
+    let result = match &settings.mode {
+        ScanMode::Tree => scan_paths(&settings.walk, &engines, settings.progress)?,
+        ScanMode::Staged => scan_staged(
+            &settings.root,
+            &git_filter(&settings)?,
+            &engines,
+            settings.walk.max_file_size,
+        )?,
+        ScanMode::History(range) => {
+            let whole_file_only: Vec<&str> = engines
+                .iter()
+                .filter(|e| !e.scans_fragments())
+                .map(|e| e.name())
+                .collect();
+            if !settings.engines.is_empty() && !whole_file_only.is_empty() {
+                bail!(
+                    "--git scans the lines each commit added; the {} engine needs whole files (use --engines secrets)",
+                    whole_file_only.join(", ")
+                );
+            }
+            engines.retain(|e| e.scans_fragments());
+            scan_history(
+                &settings.root,
+                range,
+                &git_filter(&settings)?,
+                &engines,
+                settings.walk.max_file_size,
+            )?
+        }
+    };
     conclude(&settings, &engines, result)
+}
+
+fn git_filter(s: &ScanSettings) -> Result<PathFilter> {
+    PathFilter::new(
+        &s.root,
+        &s.walk.excludes,
+        s.walk.ignore_files,
+        s.git_paths.clone(),
+    )
+    .map_err(|e| anyhow::anyhow!(e))
 }
 
 /// Everything after the engines ran, shared by every way of scanning.

@@ -8,6 +8,7 @@ use anyhow::{bail, Context, Result};
 use super::args::{ColorArg, FormatArg, ScanArgs};
 use crate::config::{self, ConfigKind, FileConfig};
 use crate::finding::Severity;
+use crate::git::{self, CommitRange};
 use crate::policy::Policy;
 use crate::redact::Redactor;
 use crate::report::Format;
@@ -18,9 +19,23 @@ pub const DEFAULT_MAX_FILE_SIZE: u64 = 10 << 20;
 /// A gitleaks config at the root is picked up as gitleaks itself would.
 const GITLEAKS_CONFIG_FILE: &str = ".gitleaks.toml";
 
+/// What a scan reads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ScanMode {
+    /// Files in the work tree, walked.
+    Tree,
+    /// Blobs staged in the git index.
+    Staged,
+    /// Lines added by commits.
+    History(CommitRange),
+}
+
 /// Everything `gate scan` needs, resolved.
 #[derive(Debug, Clone)]
 pub struct ScanSettings {
+    pub mode: ScanMode,
+    /// With --staged/--git: repository-relative path prefixes to keep (empty = all).
+    pub git_paths: Vec<String>,
     pub root: PathBuf,
     pub engines: Vec<String>,
     pub walk: WalkOptions,
@@ -70,10 +85,31 @@ impl ScanSettings {
     /// Resolve args against the config file and defaults.
     pub fn resolve(args: &ScanArgs) -> Result<ScanSettings> {
         let cwd = std::env::current_dir().context("cannot read the current directory")?;
-        let root = match &args.root {
-            Some(r) => absolute(r, &cwd),
-            None => find_root(&cwd),
+        let mode = if args.staged {
+            ScanMode::Staged
+        } else if let Some(rev) = &args.since {
+            ScanMode::History(CommitRange::Since(rev.clone()))
+        } else if let Some(r) = &args.range {
+            ScanMode::History(CommitRange::Range(r.clone()))
+        } else if args.all {
+            ScanMode::History(CommitRange::All)
+        } else if args.git {
+            ScanMode::History(CommitRange::Head)
+        } else {
+            ScanMode::Tree
         };
+        let root = match (&args.root, &mode) {
+            (Some(r), _) => absolute(r, &cwd),
+            (None, ScanMode::Tree) => find_root(&cwd),
+            (None, _) => git::toplevel(&cwd)
+                .map_err(|e| anyhow::anyhow!("--staged and --git need a git repository: {e}"))?,
+        };
+        let git_paths = args
+            .paths
+            .iter()
+            .map(|p| crate::walk::report_path(&absolute(p, &cwd), &root))
+            .filter(|p| !p.is_empty() && p != &root.display().to_string())
+            .collect();
         let (config, mut gitleaks_config) = match &args.config {
             Some(path) => match config::load_explicit(&absolute(path, &cwd))? {
                 ConfigKind::Gate(c) => (c, None),
@@ -143,6 +179,8 @@ impl ScanSettings {
             }
         };
         Ok(ScanSettings {
+            mode,
+            git_paths,
             root,
             engines,
             walk,

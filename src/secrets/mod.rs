@@ -174,7 +174,11 @@ impl Engine for SecretsEngine {
 
     fn scan(&self, file: &SourceFile<'_>, out: &mut FileOutput) {
         out.findings
-            .extend(self.scan_bytes(file.path, file.bytes, None));
+            .extend(self.scan_bytes(file.path, file.bytes, file.commit));
+    }
+
+    fn scans_fragments(&self) -> bool {
+        true
     }
 
     fn rules(&self) -> Vec<RuleInfo> {
