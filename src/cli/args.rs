@@ -19,7 +19,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Scan paths for secrets (and insecure Python); exit 0 pass, 1 fail, 2 error.
-    Scan(ScanArgs),
+    Scan(Box<ScanArgs>),
     /// Install a git pre-commit hook that runs `gate scan --staged`.
     InstallHook(InstallHookArgs),
     /// List, check or explain the rule catalogue.
