@@ -1,0 +1,13 @@
+"""Runtime settings."""
+import os
+
+DEBUG = False
+os.environ.setdefault("DEFINED_NET", "dnkey-BtNGtKpEm0vklcgg5e95FhmRkL-t0Y62Vr8bELgh6yS9gqRKvQTfa1YatBppePK0TJeGjDaArWHfRN7")
+client = Client("API-HNYQ310YCFET4U6O57IJ6XA288", timeout=30)
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
+SONAR_LOGIN = "sqa_f01eafce818e94ef44d01280b05a2bcf173850ba"
+PASSPHRASE = "SK7bc467f6e6168beda5f1e8eea1d6327a"
+TIMEOUT_SECONDS = 30
+CONFIG["encoded_jwt"] = "ZXlKaGJHY2lPaUpJVXpJMU5pSXNJblI1Y0NJNklrcFhWQ0o5LmV5SnpkV0lpT2lJd04yTTFZbVJqTVMwMFlXRmtMVFEyTkRVdFlUWXdNQzFrTnpNeVpUVTFNelE1T1RFaUxDSnBZWFFpT2pFM016ZzVORGN3TXpZc0ltVjRjQ0k2TVRnNU9UZzVORGN3Tm4wLlY0a1hLOFgwUnpibUg3bm9KVjludG1QUkZsbkVNOHpnSC1obWhVSlFWY1E="
+MAX_RETRIES = 5
+github_token = 'ghs_v59xsjiSK1fQdb8aaWAwFInOo6bYK1IeGAFe'
