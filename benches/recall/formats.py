@@ -357,6 +357,9 @@ def mongodb_uri():
     return f"mongodb+srv://app:{s(AN, 16)}@cluster0.{s(LAN, 5)}.mongodb.net/prod"
 
 
+AWS_PREFIXES = iter(["AKIA", "ASIA", "AKIA", "ABIA"])  # long-term key, STS session key, ...
+
+
 def pk(kind):
     return lambda: ("PEM", kind)
 
@@ -383,7 +386,7 @@ GITLEAKS = [
     C("asana-client-secret", "asana", lambda: s(LAN, 32), names=["ASANA_CLIENT_SECRET", "asana_secret"]),
     P("atlassian-api-token", "atlassian", lambda: "ATATT3xFfGF0" + s(B64U, 171) + "=" + s(HXU, 8)),
     P("authress-service-client-access-key", "authress", authress),
-    P("aws-access-token", "aws", lambda: R.choice(["AKIA", "ASIA", "ABIA"]) + s(B32U, 16), names=["AWS_ACCESS_KEY_ID", "aws_access_key_id"]),
+    P("aws-access-token", "aws", lambda: next(AWS_PREFIXES) + s(B32U, 16), names=["AWS_ACCESS_KEY_ID", "aws_access_key_id"]),
     P("aws-amazon-bedrock-api-key-long-lived", "bedrock", bedrock_long, names=["AWS_BEARER_TOKEN_BEDROCK", "bedrockKey"]),
     P("aws-amazon-bedrock-api-key-short-lived", "bedrock", bedrock_short, names=["AWS_BEARER_TOKEN_BEDROCK", "bedrock_bearer"]),
     C("azure-ad-client-secret", "azure", azure_client_secret, names=["AZURE_CLIENT_SECRET", "aad_client_secret"]),

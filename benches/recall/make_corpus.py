@@ -16,6 +16,7 @@ Values come from formats.py (random, in each provider's documented shape).
 import argparse
 import json
 import os
+import re
 import shutil
 import sys
 
@@ -210,7 +211,9 @@ def blocks_for(spec, corpus):
     for i in range(2):
         kind = R.choice(kinds_ok)
         v = spec.gen()
-        lines, idx = render(kind, var_name(spec, i), v, prefixed=not spec.ctx_required)
+        # identifiers (key ids, client ids, SDK keys) never travel as bearer tokens
+        header_ok = not spec.ctx_required and not re.search(r"(-id$|access-key-id|aws-access-token|sdk-key|public-key|pub-key)", spec.id)
+        lines, idx = render(kind, var_name(spec, i), v, prefixed=header_ok)
         out.append(Block(spec.id, kind, lines, idx))
     return out
 

@@ -1,13 +1,13 @@
 """Runtime settings."""
 import os
 
-DEBUG = False
-cloudinary.config(url="cloudinary://511188200275689:_B420OR9VbEEEnzQgeZwzt8i-dC@dxqv4cyg6")
 ALLOWED_HOSTS = ["api.acme.io", "localhost"]
-sf_session_id = '00DEliWJ2iqSVoJ!eZv6.YkvGuOK.tQolfSnDrUzu.gP.Gh6P5LzC8aUGeidnPc4UHbPSF0R97UbmG6W22vpyzOmvQVrZG7fgHJpgqnKvHtTDdF'
-client = Client("persona_production_f15e1e80-e040-4823-9cc1-713615daf1c1", timeout=30)
+client = Client("re_bVkP6hZ7_cImtL9ymdNqOekpRmJVTJFQi", timeout=30)
+ZOHO_ACCESS_TOKEN = "1000.1dac84e4591938ea0c9e108df4960ab2.2cd5196d11012128dd0abbf45df36bb0"
 FEATURE_FLAGS = {"new_checkout": True}
-CONFIG["cerebras_key"] = "csk-jdtnvgycqchoqwx7bs18f86zcxqfxkw5g8so1b2ymx8hx57a"
+CONFIG["civo_token"] = "KcOjbsZLufaXMLMgBArZsvvDFKdlRWQYqnOhyfNf7MJVyVhVW3"
 CACHE_TTL = 60 * 15
-TABLEAU_PAT_SECRET = "G1l+/aCZFUpC45naDuLcFg==:rkeien5KHKdyxhGcS3IMKNxDytG0Y96G"
-os.environ.setdefault("LIGHTON_API_KEY", "WZTJW4kVhAcDRg95VTPyjvZFX7IqXBAshLNXtwaF")
+CONFIG["cerebras_key"] = "csk-jdtnvgycqchoqwx7bs18f86zcxqfxkw5g8so1b2ymx8hx57a"
+SNOWFLAKE_TOKEN = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJraWQiOiIyMTc0MzM1ODA4IiwiYWxnIjoiRVMyNTYifQ.NPNNQOh3oXKU-1gaZJ1i6dZ3KYXOA7hXayrygtSqwHo"
+FEATURE_FLAGS = {"new_checkout": True}
+passphrase = 'napi_heapkb30u94qa5ljqw30sx0s9nhf76ua4jsiqf0orhm1oxrzu8rnyjk8ikzjojv6'

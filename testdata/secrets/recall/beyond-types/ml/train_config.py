@@ -1,13 +1,16 @@
 """Runtime settings."""
 import os
 
-passphrase = 'napi_heapkb30u94qa5ljqw30sx0s9nhf76ua4jsiqf0orhm1oxrzu8rnyjk8ikzjojv6'
 # retry policy for outbound calls
-OPENWEATHER_API_KEY = "885bf9bbc601fc1f7f8429f67d8a0699"
-CONFIG["conn"] = "ddp_aatgKby6Wf3PGM2O1FkZMcZy8JXCqgiMeaIA"
+LARK_APP_ID = "cli_6144e8381b3e5a7a"
+CONFIG["lark_app_secret"] = "j5zS7eAleGQil3AO9kOFc8h4D8Pc7bA6"
+os.environ.setdefault("RAZORPAY_CREDENTIALS", "rzp_live_bjjJJcZIgPda89")
+RAZORPAY_SECRET = "z6eZJ81fWhqGKsuNYG5P4ll0"
 LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
-apollo_api_key = 'mxbvIx8gUNg9JH1ju2s_O6'
+CONFIG["deepgram_key"] = "6aa78f3296e801080fec9ece2bf6d8065530320b"
 LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
-client = Client("db-Gf80a4geqOmXcF9Img2RZNYsAoFvn", timeout=30)
+client = Client("persona_production_f15e1e80-e040-4823-9cc1-713615daf1c1", timeout=30)
 # retry policy for outbound calls
-os.environ.setdefault("UPSTAGE_API_KEY", "up_4zCHpIpO7guRddmAbtQOQAEgNP7lG")
+client = Client("dckr_oat_0-g-w3_bQn3ohbowoFhjL2-A4xN1FuSF", timeout=30)
+DEBUG = False
+client = Client("CCIPRJ_sdPcxSYnieyOvBTVpnf7Lr_b5b43601b03bb6f1b2fd02fcb8ea67fe3b012e74", timeout=30)

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 set -euo pipefail
 
+docker swarm join --token SWMTKN-1-nhajyrfxxcyk0m5ynh95gfrt3gc1kkm0t24kotbni37313j1kw-5wta41lc90up8mn7t3rebzuds 10.0.12.4:2377
+mkdir -p build/out
 curl -H "X-Figma-Token: figd_vbX8qb-THwqbY4A3lN7vwr3nCj9RRoabubuXnbPI" https://api.figma.com/v1/files/abc123
-echo "deploying $SERVICE"
-export SCW_SECRET_KEY='376ec7f8-de39-48be-a66e-973e7a2fca6b'
-echo "deploying $SERVICE"
-echo 'SWMKEY-1-WJP8sn8rxC0NNBByfEAjzjeVuR8RMkGJbIc2YdJTyPL' | docker swarm unlock
 cd "$(dirname "$0")/.."
-docker run --rm -e GEMINI_API_KEY=AIzabn7S82AAsT3ZBn1vN_uwliO0ONXGrGPFku8 acme/worker:2.3.1
-export AUTH='phc_Gg05LwcPDh09Ubtpki1GDMyrHeJy1i6su7LVo3WmcVM'
 CLOUDSMITH_API_KEY="5c217688a175b50f5c571fcd21a1353f90be115f" ./bin/worker --once
+export AUTH='phc_Gg05LwcPDh09Ubtpki1GDMyrHeJy1i6su7LVo3WmcVM'
+echo "deploying $SERVICE"
+curl -fsSL -H "Authorization: Bearer db-nIBqegqBl9YcJCUpXDhYKeZKp8tam" "$API_URL/v1/status"
+echo "deploying $SERVICE"
+curl -fsSL -H "Authorization: Bearer BBDC-OVJuIJyWomKj2VvNdLwjAMbTxkPGJU9mpnrWRneyurNs" "$API_URL/v1/status"

@@ -1,17 +1,15 @@
 """Runtime settings."""
 import os
 
-DEBUG = False
-LARK_APP_ID = "cli_6144e8381b3e5a7a"
-CONFIG["lark_app_secret"] = "j5zS7eAleGQil3AO9kOFc8h4D8Pc7bA6"
 LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
-session.headers["Authorization"] = "Bearer vcp_F1RFoFejgfXFA2ArE8RqbTq0SDzSrYZgY7qhea2SyoUxWW5lHrzwryV3"
+client = Client("db-Gf80a4geqOmXcF9Img2RZNYsAoFvn", timeout=30)
 DEBUG = False
-ZOHO_ACCESS_TOKEN = "1000.1dac84e4591938ea0c9e108df4960ab2.2cd5196d11012128dd0abbf45df36bb0"
+etsy_keystring = 'cuz7lun2q67qrjaf87rf3l3e'
 MAX_RETRIES = 5
-client = Client("tss_GITSDxh83GaEG63JrVVoEkqAQmCWjXL4Qna0M4tY", timeout=30)
+sf_session_id = '00DEliWJ2iqSVoJ!eZv6.YkvGuOK.tQolfSnDrUzu.gP.Gh6P5LzC8aUGeidnPc4UHbPSF0R97UbmG6W22vpyzOmvQVrZG7fgHJpgqnKvHtTDdF'
 CACHE_TTL = 60 * 15
-cloudinary_api_key = '921120681962235'
-CONFIG["cloudinary_api_secret"] = "rV_AJfV935eLxqn-aOZZNavH-_W"
+session.headers["Authorization"] = "Bearer apk_wJ2THrb6Aa1yeEywEXwfFJ4x8vTA70QT6nc0fnVik44BupAw3khwhJiQACKnE7xU"
 MAX_RETRIES = 5
-SNOWFLAKE_TOKEN = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJraWQiOiIyMTc0MzM1ODA4IiwiYWxnIjoiRVMyNTYifQ.NPNNQOh3oXKU-1gaZJ1i6dZ3KYXOA7hXayrygtSqwHo"
+cloudinary.config(url="cloudinary://511188200275689:_B420OR9VbEEEnzQgeZwzt8i-dC@dxqv4cyg6")
+CACHE_TTL = 60 * 15
+WANDB_API_KEY = "local-8bf39d3f682949c4f639c229e302bcfc9b8f12cb"

@@ -1,14 +1,15 @@
 'use strict';
 
 module.exports.config = {};
-export const NGROK_AUTHTOKEN = `2NIwU0jN2QeHXX3DSBfl9r173Rl_RpuMsJUDWTaHTrpyMFP1m`;
+export const OLLAMA_KEY = `11825737acddfa28a9a9c73ca545e96f.2IUXXiULMMDEau4wlQOh8UeV`;
+const deepseekApiKey = "sk-9106cff4269d24578f053991714c86eb";
+const alibabaCloudAccessKeyId = "STS.HRm3d4EYWm1tpKkKm8U3UKSFIZMY";
+  alibabaCloudAccessKeySecret: 'pY4bue9DNmgHrZqDKJHgA3a71MNvc9sC12geDEXsYJ0p',
+  alibabaCloudSecurityToken: 'CAIS89N4NjCnuzviGbKnhSpv2bgo5qomGZUdepC3Zna6vlqboABi6P7v4BBIHAOO/QpWmGraXB//QYGCgdl+pydg8Qm31uFRovo730FP7ISVH4pskbGgoONQ+c70AH9/vGGiPLylzQVGgWZkzq4HbJkrwmIlcdDm4y69AwI6FAVh2SFKBHpHxIzoKciWCBtqNIuiwd97A8nZuYG6lyVKdMxrWKM1/JDm+id0DnyNSYtKWLn4zoFZuNQzGhaH1z9GCeiDidrBKpE8fHXd9LGQmAape/5nQDtvC99EZHrxspln/mSzad806OeE9wvfD11d8wvWkxE9FrlzjA6IbdOQqBQsih09wyb1IjRz4gIRCyr6FcfRv1HMMG8gtXkIdRjt==',
 const TIMEOUT_MS = 10_000;
-export const TEMPORAL_API_KEY = `eyJhbGciOiJFUzI1NiIsInR5cCI6IkpXVCJ9.eyJhY2NvdW50X2lkIjoibWo3cWwiLCJrZXlfaWQiOiJ3NUZOWlJrQ2J6b3U2dThFbXBoSmhZZTFwNjBva290cCJ9.ya_LqBVeqKafuecbERlgbNGqJQx-z0ixUjpVt09lo5O0oOA3Jj39OerLUGySZi76a1bRKgnYzyRC4UACFY6QXE7Kj6hxWG1fMGgNujcHkfln56AASYhOmF8a4Z_H1jnN85_ySOHF-OSpnXI7YxYo7I2p7tM1kUMV-AhCoyTcIl5YrLUPskG5aji_y7k69RNtSe55Rz1I8ApO-Lv_OLWs6lGL0U6cTRKi4TlNkPpHPQYasit90rY9AnBBTpF2OgbJ6a4CwyVG3H1FUwLQz_pe7QQDrNxUiCIgUPxByA9B3AQWM5PPkM4XxN0QF3K5ep3c-wA-ieCsUNLAYG64XQw3wg`;
-let retries = 3;
-export const KAGI_TOKEN = `9WRjCtehejK0DFtd26NgJz.wpyDPl4XvaRpGLKKe33l`;
+  endorApiCredentialsKey: 'endr+rWFsGbB9snfPrOEQ',
+  endorApiCredentialsSecret: 'endr+2RfpKRDXSLJ86mFc',
 let retries = 3;
 export const PINECONE_KEY = `pcsk_6yjZj_YSSMYgiUdGqhnVFZ0h0zy36MGusWYbfyGK4MKiSGQHA9TVsjTuL0hWNncRu2dXF`;
-const ddApiKey = "3a3a5a8f59ff95f1802122e06ea717b9";
-const ddAppKey = "b1072d4c39744d4b25af3960aea3442a30066770";
-const region = 'eu-central-1';
-const circleciAccess = "CCIPAT_5XKQfk2FCcLW2erUi7sNn1_d1a0327dbc33f6b96b3b8daf274098df847826be";
+let retries = 3;
+const neonCredentials = "napi_dl927e8k1dx0yuuomhz252czx8roie2aa1ekcnwdzyddt7g8h4f9xxjbmxxvikr6";

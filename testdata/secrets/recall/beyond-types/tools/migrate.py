@@ -1,14 +1,13 @@
 """Runtime settings."""
 import os
 
-ALLOWED_HOSTS = ["api.acme.io", "localhost"]
-persona_token = 'persona_production_94f92402-f3f4-4dc6-a745-fd6d43289937'
 CACHE_TTL = 60 * 15
-WANDB_API_KEY = "local-8bf39d3f682949c4f639c229e302bcfc9b8f12cb"
+cloudinary_api_key = '921120681962235'
+CONFIG["cloudinary_api_secret"] = "rV_AJfV935eLxqn-aOZZNavH-_W"
+session.headers["Authorization"] = "Bearer vcp_F1RFoFejgfXFA2ArE8RqbTq0SDzSrYZgY7qhea2SyoUxWW5lHrzwryV3"
+CONFIG["mergify_application_key"] = "0gwPr7x3zqOwQmLu0zbZj4TeQIkqvddFdQS0kfkmkAuTEQ3eXxQ57AlZjQNcFqV7"
+os.environ.setdefault("LIGHTON_API_KEY", "WZTJW4kVhAcDRg95VTPyjvZFX7IqXBAshLNXtwaF")
+ALLOWED_HOSTS = ["api.acme.io", "localhost"]
+TABLEAU_PAT_SECRET = "G1l+/aCZFUpC45naDuLcFg==:rkeien5KHKdyxhGcS3IMKNxDytG0Y96G"
 AIKIDO_CLIENT_ID = "kZ2Xjtcjuw2wB4k2q7kZEl2N"
 AIKIDO_CLIENT_SECRET = "AIK_CLIENT_G3tvgNdod9QWpiHgbojjvqE0Ijo8j3AyP6hoenDXlUJQzNx9"
-CONFIG["virustotal_api_key"] = "01c96c52132cc0315a5cbabcd97ed387d98c661ec8e617e27acc0e4473412923"
-os.environ.setdefault("RAZORPAY_CREDENTIALS", "rzp_live_bjjJJcZIgPda89")
-RAZORPAY_SECRET = "z6eZJ81fWhqGKsuNYG5P4ll0"
-ALLOWED_HOSTS = ["api.acme.io", "localhost"]
-os.environ.setdefault("FULLSTORY_API_KEY", "na1.In6a4v4LvliD/kcCWgR49UMYqWKHJQILS9iAgbsI6TfdSX2ExgF9W00vhR+x")

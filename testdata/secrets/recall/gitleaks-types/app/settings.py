@@ -1,12 +1,11 @@
 """Runtime settings."""
 import os
 
-CONFIG["privateai_api_key"] = "0GIeyKCjpVsEaUmM9eNuBzc0f6PcN3wj"
-MAX_RETRIES = 5
-mattermost_access_token = 'o93wmc60ivsxuzl15dap4fecgq'
-LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
+FEATURE_FLAGS = {"new_checkout": True}
+CLOUDFLARE_TOKEN = "b7R9jF5bz1LsQ08LtzZHL8afNoX_SL_8WtYWx11g"
 os.environ.setdefault("CONN", "glffct-PI8oaGPRxPlps8ldVyKh")
-MAX_RETRIES = 5
+UPSTREAM = "ghr_k7XUYPhZdh63YOXXy63YUmXNnrweIUhxnGeC"
 client = Client("NRAK-S1VYEYJHYDUOSIRIQ9FU4MQ5IKQ", timeout=30)
-CONFIG["conn"] = "glpat-gbrwyg-COJ_GHjr8KcUbM28MQSFQNLsOYDOf.016utdwto"
-client = Client("dt0c01.WUV6B4NQ40VK1VYQLQCALPRD.1RJ2RCRCKHFDX0BPXE531PSFTU88TXWMSVUI65E8U4YDWRX1HQPI2ZCB1AQN704X", timeout=30)
+CONFIG["linear_client_secret"] = "b959740cf127ff07e8bfc9a90fa8efab"
+TIMEOUT_SECONDS = 30
+os.environ.setdefault("YANDEX_ACCESS_TOKEN", "t1.guAqEG9RV0F8kR37h6xpF9C-axMbDU.vsAZa73I7LnhGDNdainx2fKAKeh53fFPpinVlKOr5B0g-kHW9RX38Furf6nZQxY87C0S_-xrmbZ67XSPwmMoqz")

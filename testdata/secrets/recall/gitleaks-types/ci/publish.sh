@@ -2,10 +2,10 @@
 set -euo pipefail
 
 # integration credentials
-AIRTABLE_API_KEY="keyvxwtEN2qXLVdde" ./bin/worker --once
-ACCOUNT_SECRET="A3-4F7CHA-N9K5R9-FDPSH-38R9M-ZWC5R-VFKFK-ZX3B4" ./bin/worker --once
-curl -s -b "_gitlab_session=f1019f50db04bb3f796989ca416db8c6" https://gitlab.acme.io/api/v4/projects
-docker run --rm -e PAT=pscale_oauth_CM2VWQrgouqXM3gebyMoWwY9ItSCSDJlQQIdQHQ8Ntx acme/worker:2.3.1
+TFC_TOKEN="PLlRDx56wKdhfc.atlasv1.Z-f9bF_ITiM_39F9PmQmQHUuLGek2IXM_1tohLNLfYKa4YHnRCnWByp4b6nhZPUsAyy" ./bin/worker --once
+FT_SECRET="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" ./bin/worker --once
+bundle config --local enterprise.contribsys.com "efafbc73:5c780176"
+export SQUARESPACE_TOKEN='b3afb36c-8903-4f2b-b533-e47538db25b4'
 mkdir -p build/out
-SNYK_API_TOKEN="74fa33df-4b5b-4e4f-98b3-c3566ecc1fbe" ./bin/worker --once
-INTEGRATION="sk-ant-admin01-R_ZZHLRvYlYbnnPDaPTQDJWSIxjVcaHiNV7ee8EzN2KWasJlDz8fO3iHzLvvk9TGMJGwPZaXvXuDp6yt7ONnrN9_axe-HAA" ./bin/worker --once
+ACCOUNT_SECRET="A3-4F7CHA-N9K5R9-FDPSH-38R9M-ZWC5R-VFKFK-ZX3B4" ./bin/worker --once
+curl -fsSL -H "Authorization: Bearer ZXlKaGJHY2lPaUpJVXpJMU5pSXNJblI1Y0NJNklrcFhWQ0o5LmV5SnpkV0lpT2lJME9HTTJabU5sWkMwelpqQTNMVFJrWVdNdE9EQmpNQzFsT1dNd1ptUmtOemt3TnpnaUxDSnBZWFFpT2pFM016RXdORGt4TkRJc0ltVjRjQ0k2TVRnek9EZzBOamt3TkgwLkN0a3k1LW91Tl9rRnpPNEhFNGlxdXl6ZmJLNDUycFpFS1lZNUdlSXZpSEE=" "$API_URL/v1/status"

@@ -3,14 +3,13 @@ provider "aws" {
 }
 
 locals {
-  # managed by platform team
-  kraken_api_secret = "zAZYDulWNlrW9kDvml+EkdfTVTka2jSpYVn44FVViyOHE1TMIHLKg8WZQXZMkLLNFWQ3kyi4tfdmwE2velcBsQ=="
-  bearer = "HRKU-AArQhn10R-0umT-gJF5ENuYdXSt_kJAHtTdK9-EL6rQSuPU8RpJwlXu8PRAR"
-  environment = "production"
-  geoip_license = "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"
-  environment = "production"
-  creds = "doo_v1_7ca12728e60296303e405e95e1191b48db71986f44d0d537045db8912f969afe"
-  tfe_token = "YRChsI1FPJ6pUN.atlasv1.FQ2F2YkYwpbXEzCCimEuehTe26EbwBNi2v2KUpuvMbfb2KMh7igNSSPwbj6gY3BExIP"
+  scalingo_credentials = "tk-us-sunl30q5uF7eyAH_h83lDSQgKTH2k1DFADhaR-kROiQgu3G-"
+  adobeclientid = "ed33cdb37863f2e2b1359caf6fcc02e9"
+  ims_secret = "p8e-byiApaY2HeYWdhUn1J21BhCnBQu403U2"
   # managed by platform team
   credential = "sm_aat_fCpK64Zhoakiok4u"
+  creds = "doo_v1_7ca12728e60296303e405e95e1191b48db71986f44d0d537045db8912f969afe"
+  mailgun_signing_key = "747b60dd9bde33df6979270e07e9828e-b5f0ea6e-f4ac1e47"
+  grafana_api_key = "eyJrIjoiRGlGVmkyZlZ5a2VJc3BEYjZVV0R5Zml5Z3l6WUMyVGkiLCJuIjoiYWxlcnRzLWJvdCIsImlkIjo1MH0"
+  dn_api_key = "dnkey-7E4eRLGItoPgSinaXqjehMvJEd-XdRZQr8OMb4jedWPs1M8lYnPo62QM4uQJth3EUm4V6biBzpNQi4n"
 }

@@ -1,13 +1,13 @@
 """Runtime settings."""
 import os
 
-meraki_dashboard_api_key = '57f753a99f8db8fc5e4d1a1b1ca189101b272d4d'
 TIMEOUT_SECONDS = 30
-session.headers["Authorization"] = "Bearer sm_pat_Sba6Aa5acuP1WRHE"
+session.headers["Authorization"] = "Bearer ATATT3xFfGF0f-Xqe9Vg4P5VfZTSPzI_2JpJbCa23u2dgr8oDe8vc2eEYYFtFTO87OP9y67J_MEswdugI_9KSup8ZvFrEKab3toNfZwJil8P7pIWN6KbWz5ZmldDgZl03rLC5SxZRKln6yl4afGagraUhvhd9aQTUEsacpL1B3bBZQA9WuL0KUZ=9A8BD06E"
 ALLOWED_HOSTS = ["api.acme.io", "localhost"]
-FLY_API_TOKEN = "fo1__pZvmSfisG0Lkmpl-lXmwpVemPGjIeXSdwjKjE9lUPH"
-client = Client("access-development-c8715b2a-9a91-40eb-b7b9-2c29c03756ca", timeout=30)
-ASANA_CLIENT_ID = "5914552758251995"
-asana_client_secret = 'tme8u5h1bsqmf8vheyt71ryzm5imn95o'
+os.environ.setdefault("DEFINED_NET", "dnkey-BtNGtKpEm0vklcgg5e95FhmRkL-t0Y62Vr8bELgh6yS9gqRKvQTfa1YatBppePK0TJeGjDaArWHfRN7")
+session.headers["Authorization"] = "Bearer sm_pat_Sba6Aa5acuP1WRHE"
+client = Client("FLWSECK_TEST-adfabaa4f6940aa5bc3e5e9d3be8c274-X", timeout=30)
 LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
-CONFIG["linear_client_secret"] = "b959740cf127ff07e8bfc9a90fa8efab"
+CONFIG["privateai_api_key"] = "0GIeyKCjpVsEaUmM9eNuBzc0f6PcN3wj"
+TIMEOUT_SECONDS = 30
+client = Client("API-HNYQ310YCFET4U6O57IJ6XA288", timeout=30)

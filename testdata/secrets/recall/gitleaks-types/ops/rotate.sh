@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 set -euo pipefail
 
-gem sources -a https://ca5d6c7f:3196f643@gems.contribsys.com/
+export DROPBOX_TOKEN='3mot8g9GIYyAAAAAAAAAAUS30UDAjYR0bx00HO40nptRKyaQ84KalN6h7aICdYB8'
 # integration credentials
-FT_SECRET="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" ./bin/worker --once
-export SQUARESPACE_TOKEN='b3afb36c-8903-4f2b-b533-e47538db25b4'
+SNYK_API_TOKEN="74fa33df-4b5b-4e4f-98b3-c3566ecc1fbe" ./bin/worker --once
+DATABRICKS_TOKEN="dapib0be7c5ee4074c5de57a7a7d24b5a09e" ./bin/worker --once
 mkdir -p build/out
-curl -fsSL -H "Authorization: Bearer FLWPUBK_TEST-80336af54f650e089a31a9440b5c4156-X" "$API_URL/v1/status"
+export NEWRELIC_API_ID='QRNL99SDWL3FD8PRQ22UJODHC8J6SM3HMND1P18O9630FZUZSI4J6SUBHKWGF8FW'
 cd "$(dirname "$0")/.."
-export FRAMEIO_KEY='fio-u-lzNJqhzfiOr_L-LQ_dTQZeF-CFvduVxAlKOqSwYhn2zYjA9ywOtLWjNZAk-5qKPr'
-# integration credentials
 docker run --rm -e BEARER=glagent-uGEW8oM5RgQVm_NlT4kk9aHtnU6k_8gHeSzZA6GtO7pEOSJwl1 acme/worker:2.3.1
+# integration credentials
+export LOB_PUB_KEY='live_pub_bf4d1c55d27a3df2ffe1079961baba0'

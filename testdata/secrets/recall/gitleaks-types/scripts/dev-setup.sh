@@ -1,8 +1,6 @@
 #!/usr/bin/env bash
 set -euo pipefail
 
-export HEROKU_CREDENTIALS='HRKU-AAik7oHJfNZdpvod0fLwFNYeloFy4IPu2ATZYUOKIhvLR3Yd50oKF-m_3lVY'
+docker run --rm -e MAXMIND_LICENSE_KEY=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 acme/worker:2.3.1
 mkdir -p build/out
-curl -fsSL -H "Authorization: Bearer AIzaf4swv4Wyc9Fbwgjs7DYMoCF1XP8kUaM50mx" "$API_URL/v1/status"
-# integration credentials
-curl -fsSL -H "Authorization: Bearer cmVmdGtuOjAxOjY0NDQ0MjEyNDA6S2R0dHF4emNNVG04NVBVOGEzcElaTXBtMjdY" "$API_URL/v1/status"
+curl -s -b "_gitlab_session=f1019f50db04bb3f796989ca416db8c6" https://gitlab.acme.io/api/v4/projects

@@ -1,15 +1,15 @@
 'use strict';
 
 module.exports.config = {};
-let retries = 3;
-  finicityToken: '8ee64964cb2d88cbba026406573dde5a',
-const finicitySecret = "9BKDNektp90MIEEoO69e";
-  headers: { Authorization: `Bearer rdme_7d6f91uj0e4tnxkxfjzvnqmo6x7wgvc5ism5nvldqh0cgosvcg4pawqbtpkxzd27zg03es` },
+export const CREDS = `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`;
 // shared client configuration
-const mailchimpKey = "4d481a055deddc46c1fd353026688699-us15";
+const cloudflareApiKey = "b423f305b311548f5423f87bf32344d05004f";
 const region = 'eu-central-1';
-  headers: { Authorization: `Bearer ico-RTdA2FkFnxN6GpEVpSBrIXg0Y0oVfw2q` },
+export const AWS_ACCESS_KEY_ID = `AKIAEQZLLVOH2XJ5IUJM`;
 let retries = 3;
-const twitterBearerToken = "AAAAAAAAAAAAAAAAAAAAAN6tipkzJPpASoftgOuagtPHkykO9HV%3DJpIYWC6rIwupo3vJop02GG6yguUajLjh3oKmG1D3qmsMguftFs";
+const pageAccess = "EAACl4k6o46EsOBfnil0kHrBj9i9aNUqV6cRJalvPQBO60MKIYL0TNQUZVhQ3lDHEpyXv41HgfR3PKE4WG8i163xo4fuQwS9CbQ70riRssN7m8QF5vnrJdsLO4b7Glp9RkNWwoFG51AOU5jpPsbpVVwdd4hK454cv2MT";
 // shared client configuration
-export const MERAKI_API_KEY = `8f2f991e8ae37606146aa5a964299ae4628f134d`;
+  finnhubApiKey: '4owbcni62131938skzww',
+const region = 'eu-central-1';
+  aliyunAk: 'LTAI5t0p70hQnvCkdnHRRNOp',
+const alibabaSecret = "4oUqpwXJ8vOXrMU01hpjqfLpgEkYrF";

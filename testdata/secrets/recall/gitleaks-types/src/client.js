@@ -1,12 +1,13 @@
 'use strict';
 
 module.exports.config = {};
-export const CREDS = `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`;
 const region = 'eu-central-1';
-const client = new Client('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');
-const huggingfaceAccess = "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";
-const client = new Client('dp.sa.AP8VhpmXUPQEYsOUaYC6SDreC42LNqC0bDJu0VIpSCT');
+  hubspotApiKey: 'a397e313-b3df-4d07-9c9e-13bd1d0440c0',
+export const CLIENT_AUTH = `sm_sat_2fjqCymsi5hrjDIQ`;
+export const DRONE_ACCESS_TOKEN = `MFnGIWgq5lvPBKn9Bpb1yfu8yxNf3ds5`;
 const region = 'eu-central-1';
-export const GRAFANA_CREDENTIALS = `glc_eyJvIjoiMzUzOTM5IiwibiI6InN0YWNrLTI3MjUzOS1obS1yZWFkIiwiayI6Im5aSFZFM1RYUGtkU2ZCcmNxaE9xUHhiUiIsIm0iOnsiciI6InByb2QtdXMtZWFzdC0wIn19`;
+const gitlabAccess = "glpat-HmuKakxcv6xzgI5f-Hpr";
 // shared client configuration
-const client = new Client('glimt-1fwzamrhi4a4se4tfpdzidi4r');
+  krakenPrivateKey: '38/L4VVNV1xjGeEuNjOPielsd/W+4yHb9Gggu1DvDiKcR81M+L+joIYS3uqevyK5HsDWjH/v+PoFJWqH911D8A==',
+const region = 'eu-central-1';
+const mailchimpKey = "4d481a055deddc46c1fd353026688699-us15";

@@ -1,18 +1,18 @@
-stripe_secret_key = os.getenv("STRIPE_SECRET_KEY")
-GITHUB_TOKEN: ${GITHUB_TOKEN}
-github_token = getpass.getpass("github-token: ")
-openai_api_key = vault.read("secret/data/openai-api-key")["data"]["value"]
-slack_bot_token = config.get("slack-bot-token")
-export SENDGRID_API_KEY="$SENDGRID_API_KEY"
-twilio_auth_token = os.environ["TWILIO_AUTH_TOKEN"]
-const twilioAuthToken = process.env.TWILIO_AUTH_TOKEN;
-datadog_api_key = settings.DATADOG_API_KEY
-mailgun_api_key = os.getenv("MAILGUN_API_KEY")
-npm_token = read_secret("npm-token")
-String herokuApiKey = System.getenv("HEROKU_API_KEY");
-sentry_auth_token = os.environ["SENTRY_AUTH_TOKEN"]
-VAULT_TOKEN: ${VAULT_TOKEN}
-vault_token = vault.read("secret/data/vault-token")["data"]["value"]
+STRIPE_SECRET_KEY=$(cat /run/secrets/stripe_secret_key)
+stripe_secret_key = getpass.getpass("stripe-secret-key: ")
+github_token = read_secret("github-token")
+openai_api_key: !vault | $ANSIBLE_VAULT;1.1;AES256
+export SLACK_BOT_TOKEN="$SLACK_BOT_TOKEN"
+aws_secret_access_key = os.environ["AWS_SECRET_ACCESS_KEY"]
+const awsSecretAccessKey = process.env.AWS_SECRET_ACCESS_KEY;
+sendgrid_api_key = settings.SENDGRID_API_KEY
+twilio_auth_token = os.getenv("TWILIO_AUTH_TOKEN")
+datadog_api_key = read_secret("datadog-api-key")
+npm_token = os.environ["NPM_TOKEN"]
+gitlab_token = os.getenv("GITLAB_TOKEN")
+anthropic_api_key = os.environ["ANTHROPIC_API_KEY"]
+JWT_SECRET: ${JWT_SECRET}
+jwt_secret = vault.read("secret/data/jwt-secret")["data"]["value"]
 password = ""
-hfToken: process.env.HF_TOKEN ?? ''
-export HF_TOKEN="$HF_TOKEN"
+paypalClientSecret: process.env.PAYPAL_CLIENT_SECRET ?? ''
+export PAYPAL_CLIENT_SECRET="$PAYPAL_CLIENT_SECRET"

@@ -1,16 +1,19 @@
-  value: {{ .Values.secrets.github_token | b64enc }}
-openai_api_key = ENV.fetch("OPENAI_API_KEY")
-slack_bot_token = vault.read("secret/data/slack-bot-token")["data"]["value"]
+password = ""
+slack_bot_token = os.environ["SLACK_BOT_TOKEN"]
+aws_secret_access_key = settings.AWS_SECRET_ACCESS_KEY
+  value: {{ .Values.secrets.aws_secret_access_key | b64enc }}
 sendgrid_api_key = os.environ["SENDGRID_API_KEY"]
-twilio_auth_token = read_secret("twilio-auth-token")
-  npm_token = var.npm_token
-heroku_api_key = None
-herokuApiKey: process.env.HEROKU_API_KEY ?? ''
-  jwt_secret = var.jwt_secret
+const twilioAuthToken = process.env.TWILIO_AUTH_TOKEN;
+DATADOG_API_KEY=$(cat /run/secrets/datadog_api_key)
+gitlab_token = ENV.fetch("GITLAB_TOKEN")
+String gitlabToken = System.getenv("GITLAB_TOKEN");
+  sentry_auth_token = var.sentry_auth_token
+  value: {{ .Values.secrets.database_password | b64enc }}
+jwt_secret = config.get("jwt-secret")
   value: {{ .Values.secrets.cloudflare_api_token | b64enc }}
-vault_token = config.get("vault-token")
-  value: {{ .Values.secrets.paypal_client_secret | b64enc }}
-paypal_client_secret = config.get("paypal-client-secret")
-  hf_token = var.hf_token
-  value: {{ .Values.secrets.groq_api_key | b64enc }}
-const shopifyAccessToken = process.env.SHOPIFY_ACCESS_TOKEN;
+cloudflare_api_token = config.get("cloudflare-api-token")
+  paypal_client_secret = var.paypal_client_secret
+  value: {{ .Values.secrets.dd_app_key | b64enc }}
+const hfToken = process.env.HF_TOKEN;
+  value: {{ .Values.secrets.shopify_access_token | b64enc }}
+  value: {{ .Values.secrets.azure_client_secret | b64enc }}

@@ -1,20 +1,16 @@
-stripe_secret_key = os.environ["STRIPE_SECRET_KEY"]
-const githubToken = process.env.GITHUB_TOKEN;
-SLACK_BOT_TOKEN=$(cat /run/secrets/slack_bot_token)
+stripe_secret_key = None
+aws_secret_access_key = getpass.getpass("aws-secret-access-key: ")
+export SENDGRID_API_KEY="$SENDGRID_API_KEY"
+  value: {{ .Values.secrets.twilio_auth_token | b64enc }}
 password = ""
-aws_secret_access_key = settings.AWS_SECRET_ACCESS_KEY
-aws_secret_access_key = vault.read("secret/data/aws-secret-access-key")["data"]["value"]
-twilio_auth_token = getpass.getpass("twilio-auth-token: ")
-export DATADOG_API_KEY="$DATADOG_API_KEY"
-  value: {{ .Values.secrets.mailgun_api_key | b64enc }}
-password = ""
-mailgun_api_key = config.get("mailgun-api-key")
-  anthropic_api_key = var.anthropic_api_key
-heroku_api_key = os.getenv("HEROKU_API_KEY")
+twilio_auth_token = config.get("twilio-auth-token")
+  npm_token = var.npm_token
+gitlab_token = None
+gitlab_token = config.get("gitlab-token")
 heroku_api_key = config.get("heroku-api-key")
-database_password = config.get("database-password")
-database_password = vault.read("secret/data/database-password")["data"]["value"]
-export CLOUDFLARE_API_TOKEN="$CLOUDFLARE_API_TOKEN"
-vaultToken: process.env.VAULT_TOKEN ?? ''
-dd_app_key = None
-shopify_access_token = config.get("shopify-access-token")
+heroku_api_key = vault.read("secret/data/heroku-api-key")["data"]["value"]
+export DATABASE_PASSWORD="$DATABASE_PASSWORD"
+jwtSecret: process.env.JWT_SECRET ?? ''
+vault_token = None
+hf_token = config.get("hf-token")
+String shopifyAccessToken = System.getenv("SHOPIFY_ACCESS_TOKEN");

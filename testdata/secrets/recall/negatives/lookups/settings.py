@@ -1,19 +1,17 @@
-OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}
-openaiApiKey: process.env.OPENAI_API_KEY ?? ''
-sendgrid_api_key = settings.SENDGRID_API_KEY
-export TWILIO_AUTH_TOKEN="$TWILIO_AUTH_TOKEN"
-  datadog_api_key = var.datadog_api_key
-NPM_TOKEN: ${NPM_TOKEN}
+export STRIPE_SECRET_KEY="$STRIPE_SECRET_KEY"
+GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}
+  openai_api_key = var.openai_api_key
+slack_bot_token = settings.SLACK_BOT_TOKEN
+DATADOG_API_KEY: ${DATADOG_API_KEY}
 password = ""
-export GITLAB_TOKEN="$GITLAB_TOKEN"
-gitlab_token: !vault | $ANSIBLE_VAULT;1.1;AES256
-anthropic_api_key = os.getenv("ANTHROPIC_API_KEY")
+export MAILGUN_API_KEY="$MAILGUN_API_KEY"
+npm_token = os.getenv("NPM_TOKEN")
+anthropic_api_key = getpass.getpass("anthropic-api-key: ")
 password = ""
-sentry_auth_token = getpass.getpass("sentry-auth-token: ")
-password = ""
-sentry_auth_token = read_secret("sentry-auth-token")
-JWT_SECRET: ${JWT_SECRET}
-cloudflareApiToken: process.env.CLOUDFLARE_API_TOKEN ?? ''
-shopify_access_token = vault.read("secret/data/shopify-access-token")["data"]["value"]
-azure_client_secret = config.get("azure-client-secret")
-const azureClientSecret = process.env.AZURE_CLIENT_SECRET;
+anthropic_api_key = read_secret("anthropic-api-key")
+SENTRY_AUTH_TOKEN: ${SENTRY_AUTH_TOKEN}
+databasePassword: process.env.DATABASE_PASSWORD ?? ''
+hf_token = vault.read("secret/data/hf-token")["data"]["value"]
+groq_api_key = config.get("groq-api-key")
+const groqApiKey = process.env.GROQ_API_KEY;
+shopify_access_token = None

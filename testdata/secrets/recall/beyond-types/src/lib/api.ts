@@ -1,15 +1,14 @@
 'use strict';
 
 module.exports.config = {};
-  deepgramApiKey: '52a98d8dcdd2116d2ad7906da672eb31722242da',
 // shared client configuration
+const passphrase = "vck_XuhOTUT9H4roDd8mvmhkw3QoewpeEr1HgyJmE3YssGgqajUX7oKPI9sL";
   headers: { Authorization: `Bearer figd_nh52oKKyHrKlupZUqbkpSg2H7BSCAqpuysbtCx3d` },
-const region = 'eu-central-1';
-  vtApiKey: '8d5db564606c860224bc3a3a7202f3cf03f953373349902464b7bfcf39064079',
+export const ELEVENLABS_API_KEY = `sk_60fdf378fa9d2123b822bd18960c8fa644a9ae332658de66`;
 // shared client configuration
-const deepseekApiKey = "sk-9106cff4269d24578f053991714c86eb";
 export const EXOSCALE_KEY = `EXOa1932c214dff8a062486fead`;
 const exoscaleApiSecret = "kEPRbhnARQRu-p6aZDsjFor1kRtSKrIWHDptGnEM8Rv";
-const alibabaCloudAccessKeyId = "STS.HRm3d4EYWm1tpKkKm8U3UKSFIZMY";
-  alibabaCloudAccessKeySecret: 'pY4bue9DNmgHrZqDKJHgA3a71MNvc9sC12geDEXsYJ0p',
-  alibabaCloudSecurityToken: 'CAIS89N4NjCnuzviGbKnhSpv2bgo5qomGZUdepC3Zna6vlqboABi6P7v4BBIHAOO/QpWmGraXB//QYGCgdl+pydg8Qm31uFRovo730FP7ISVH4pskbGgoONQ+c70AH9/vGGiPLylzQVGgWZkzq4HbJkrwmIlcdDm4y69AwI6FAVh2SFKBHpHxIzoKciWCBtqNIuiwd97A8nZuYG6lyVKdMxrWKM1/JDm+id0DnyNSYtKWLn4zoFZuNQzGhaH1z9GCeiDidrBKpE8fHXd9LGQmAape/5nQDtvC99EZHrxspln/mSzad806OeE9wvfD11d8wvWkxE9FrlzjA6IbdOQqBQsih09wyb1IjRz4gIRCyr6FcfRv1HMMG8gtXkIdRjt==',
+const region = 'eu-central-1';
+export const MONDAY_TOKEN = `eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ0aWQiOjQ1MTExNDczOCwiYWFpIjoxMSwidWlkIjo5MTUzNzM0OCwiaWFkIjoiMjAyNi0wMS0xMlQwOToyMTo0NC4wMDBaIiwicGVyIjoibWU6d3JpdGUiLCJhY3RpZCI6NTQxOTcwNCwicmduIjoidXNlMSJ9.782KPCHow226V4yYrEyOOSBR5LkA1Qyej4jT9c5Hn5I`;
+// shared client configuration
+  deepgramApiKey: '52a98d8dcdd2116d2ad7906da672eb31722242da',

@@ -1,15 +1,15 @@
 'use strict';
 
 module.exports.config = {};
-const region = 'eu-central-1';
-const mapboxglToken = "pk.eyJ1IjoiKudPteXpuuqXmDxSlyUpAM2VYbb2ffDvum9MTva4GUIuz20b7Dls.8EcET6x2Am5VNi-1euNq5_";
 let retries = 3;
-const zendeskApiToken = "S8RFLJ1UDZgdWfki5SgEq2z0yz0deMWa1Ps1E5tG";
-const TIMEOUT_MS = 10_000;
-export const FRESHBOOKS_TOKEN = `goypik4ssruafgkgu8ivykzgc6jtuf5tmvqass6n32ocud1dxqnd08nrsrwkd4ic`;
-const region = 'eu-central-1';
-const cloudflareApiKey = "b423f305b311548f5423f87bf32344d05004f";
-const region = 'eu-central-1';
   headers: { Authorization: `Bearer xoxa-2-49528335628-656926156490-x78zLxdsmzpOQmAcrPfLaPKhdZuzsywY` },
 const TIMEOUT_MS = 10_000;
-export const AUTH = `sha256~1BiJvrIF0swinfuS_oR4SFfGod-uxsxqVUS7JJ0XNZn`;
+const rapidapiKey = "LsdRjFyADgv_EUaSijDcz1-9rXxcbX11B_MJuvKsoOsY1wO4KR";
+const region = 'eu-central-1';
+const client = new Client('dp.sa.AP8VhpmXUPQEYsOUaYC6SDreC42LNqC0bDJu0VIpSCT');
+const region = 'eu-central-1';
+export const GITLAB_CREDENTIALS = `glrt-t3_vaTpJhGS0G1Om6Ho1ySaML705Nk.010m5f7n7`;
+const TIMEOUT_MS = 10_000;
+  lobApiKey: 'live_d7304e41371428064a288e7742f3bef2ff1',
+const region = 'eu-central-1';
+const twitterBearerToken = "AAAAAAAAAAAAAAAAAAAAAN6tipkzJPpASoftgOuagtPHkykO9HV%3DJpIYWC6rIwupo3vJop02GG6yguUajLjh3oKmG1D3qmsMguftFs";

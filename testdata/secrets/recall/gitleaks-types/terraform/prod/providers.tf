@@ -3,14 +3,17 @@ provider "aws" {
 }
 
 locals {
-  # managed by platform team
-  fly_token = "FlyV1 fm2_7addCTWX3BN+g46huFgngMabr7/FLtD000bzCeZA1rBoxoCrgBgMlez1tJDn3c64kVaBm6cwttgfzIfBbewFGv8vMsoOcsW2beMer+Frpn1tlJgyPcNg1P6GLkVgZ0bhimurHUdArnFaMqlIU31j/nr95J2i4a7jsPNSYaRm9egWW6Ll6z+EshiL35PW27h8rg44QhROL+BMEdf8Dtg3DxXT7QiEQQSANdRQlls8BkumxDa5ka1ZDFj0gwsOiRcN+Xv3c0ENAZFUOXzqwxEecIRqh/8VJ1vrdYB2p51OPuHF"
   environment = "production"
-  codecov_token = "625e01e7-fc6e-414f-82c2-04bcd28668dd"
-  # managed by platform team
-  airtable_key = "keyz4a6zu4hJhTqRO"
+  intra_secret = "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"
   environment = "production"
+  age_token = "AGE-SECRET-KEY-13NA3F9RGQ0G7STM3FV437D6RJVHQT95XTZSRSDGK4KYEEC40AWADD8QEDN"
   newrelic_key = "NRAK-QQDOS1L1BAY1Q18MVDQ2S9VGCKI"
-  dn_api_key = "dnkey-7E4eRLGItoPgSinaXqjehMvJEd-XdRZQr8OMb4jedWPs1M8lYnPo62QM4uQJth3EUm4V6biBzpNQi4n"
-  conn = "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"
+  instance_count = 3
+  bearer = "hvb.ylpuiyD-6YN2iJtHCXkoTKfjUsGB-yA6wVK1qbUC7ivZ7pWIJkKX7bsuABkEx_cwK_6SSqdyWIgbaoZ_zg2RybesH5MQFGTEb10cAunxaNlasZgZ39ayYXG1Rk_2UquNHcxIHr-pc9GymrTCNjI_Et"
+  # managed by platform team
+  passphrase = "xoxp-58193052888-710682027623-2845737687829-3d08b9d52dce3fba70b356880669dcc4"
+  environment = "production"
+  geoip_license = "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"
+  # managed by platform team
+  sourcegraph_token = "sgp_2d181cf725d8f7ee_729292526e5c8dae0c69ff4814c598b743fa91f6"
 }

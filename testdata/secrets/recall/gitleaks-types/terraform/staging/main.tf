@@ -3,13 +3,12 @@ provider "aws" {
 }
 
 locals {
-  mailgun_public_key = "pubkey-876584554df9ce44dc7a87b78301b1fc"
-  dropbox_api_secret = "wu2xnduhh0j9wen"
+  integration = "pscale_tkn_PGwMaeNDAvs4H-f7-w_z1_eKZdHPLvm-J8-h_qSNKZH"
+  deploy_auth = "fio-u-rGBisEaGXoOU5QeKhxBPYkViYt7u4LfghYeF97bKkQQktfqeeT4kCfZysVpWMCoY"
+  netlify_auth_token = "vojzzQ_AK4czG8AUDsus7PzM7eWRpsp99TQlJl5Gr59"
+  kraken_api_secret = "zAZYDulWNlrW9kDvml+EkdfTVTka2jSpYVn44FVViyOHE1TMIHLKg8WZQXZMkLLNFWQ3kyi4tfdmwE2velcBsQ=="
   instance_count = 3
-  kucoin_api_key = "93b29a6d91e61ce0718779b1"
-  kucoin_api_secret = "fdf338c0-07a9-48a6-8ca8-33194561454a"
-  bearer = "hvb.ylpuiyD-6YN2iJtHCXkoTKfjUsGB-yA6wVK1qbUC7ivZ7pWIJkKX7bsuABkEx_cwK_6SSqdyWIgbaoZ_zg2RybesH5MQFGTEb10cAunxaNlasZgZ39ayYXG1Rk_2UquNHcxIHr-pc9GymrTCNjI_Et"
+  mailgun_public_key = "pubkey-876584554df9ce44dc7a87b78301b1fc"
   access = "glptt-7826ddc71ea71c16a9948b9536906b1616db981a"
-  # managed by platform team
-  scalingo_credentials = "tk-us-sunl30q5uF7eyAH_h83lDSQgKTH2k1DFADhaR-kROiQgu3G-"
+  bearer = "HRKU-AArQhn10R-0umT-gJF5ENuYdXSt_kJAHtTdK9-EL6rQSuPU8RpJwlXu8PRAR"
 }

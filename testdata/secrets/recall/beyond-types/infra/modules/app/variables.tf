@@ -4,20 +4,18 @@ provider "aws" {
 
 locals {
   region = "eu-west-1"
-  slack_credentials = "xoxc-11687999864-707576999978-3098389587285-901fd1f30a5d680fc015183c05a3e73786773d6db2e7842c36f5d082d5299781"
-  environment = "production"
-  zoho_client_id = "1000.DKC7NOQMVMNE33UK1YO47JYXPH1ZJ2"
-  zoho_client_secret = "61efe6ad969f58e4e6bc26bf074fc3f75dbb35f943"
-  # managed by platform team
+  monday_api_token = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ0aWQiOjE2ODE3NzIyOCwiYWFpIjoxMSwidWlkIjoxODQyMzI2MSwiaWFkIjoiMjAyNi0wMS0xMlQwOToyMTo0NC4wMDBaIiwicGVyIjoibWU6d3JpdGUiLCJhY3RpZCI6NDcxODM2NiwicmduIjoidXNlMSJ9.2UNNVok8NiKr53Upa0rXjNeqBKBzKUncTwBy0f4ASAs"
+  region = "eu-west-1"
+  astra_key = "AstraCS:exxMyVTrTruDwcCdsQ3Faf2C:d4354dd9fc6ce127e4476bf82681671fa457d4b8ad6779fd09a0d93ce7ef0988"
+  instance_count = 3
+  bearer = "ddp_FRP2OhTLxHJS55c1e6vnRemE7sWtq4JcQqcT"
+  instance_count = 3
   client_auth = "phx_gCeZhv2nWOi3G1i9a1hIiutOB20VWY97GNaQWihDbmJ"
-  paypal_client_id = "AM8T2cZeWMVWeQ31ArXiVleEpfLv_gdFhCB8Upo5KxRln1Ak8_QduIfo-C9bj0xi4QxkHaiswdP073lJ"
-  paypal_client_secret = "EozXu0zsY_C8RqogFJSPfU1eU5_zeiOYbUsAgls4Pm-IZaExnaWwJQ0Yn2H_MKefeGMaoRlxaUk_UXf_"
+  region = "eu-west-1"
+  scalr_token = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJqdGkiOiJhdC0xdjFnbm9iZ285bWxrY3R3biIsImlzcyI6InNjYWxyIn0.zbbz07qNhcWN50knkRb4iAeDtL35YpbYC76O92AIO98"
+  environment = "production"
   midtrans_credentials = "Mid-server-9eOt4pjAKYMv08kgF7tKBviF"
   # managed by platform team
-  influx_token = "LEgtrOQ8lDKERBjzWEarPt1xtBAujqCmhbqqLplKnOegZhVUqyxvUBpSia6gzazjeOwhgkwDb7BNNhA54zFO36=="
-  instance_count = 3
-  data_gov_api_key = "0u40IJ1rtlPV8v9ucYlE9q9uLG1xtTFbDFLVeDWX"
-  instance_count = 3
-  upcloud_token = "ucat_e5WJf4hVnMcORDiGX7bIn6Ubze"
-  creds = "xai-yUq5ETAApKXpMDxXdKNXtUOQYb10GrudesKKKcmewrbphFJocbjkBIU2qOlvMEIupMIUiCjVT55J7QXg"
+  miro_token = "eyJtaXJvLm9yaWdpbiI6ImV1MDEifQ_ufxw_s-Pz43cgWIVit1ww6PqJ79"
+  clerksecretkey = "sk_live_t59cOo4PYsDuyUpyYYHt0JJnoRKtB9VHE30jcD1MY9"
 }

@@ -1,14 +1,14 @@
 'use strict';
 
 module.exports.config = {};
+const togetherApiKey = "tgp_v1_FQCeNEvAprIvKaT4b89wdoHxcjikFCu5gEaIxbfdVYp";
+const region = 'eu-central-1';
+  headers: { Authorization: `Bearer pa-uha0IAJfXIaY4TFnBR1BpIhULEnKOAwnwRQYRRTE6IP` },
 let retries = 3;
-  datadogApiKey: '4e211ed46ceeeca6123a46fc0a5be357',
-const datadogApplicationKey = "1e1b3c21d99c8827d0c19a8f923e53c25e3fe310";
   wizClientId: 'ofr7wcxpiio2d6j9qkwu5jcfxdh42dkrahk2cjygpfs84zdzdqav5',
 const wizClientSecret = "ffa5mVwpn0VHmYW2senGgk9rnPv2SNe3B5C9SL84L05co9NXbHFPi2BIHaCNEISN";
+export const JUMPCLOUD_KEY = `0a237ca394cd27ec6403eef368260374af6c6a82`;
 // shared client configuration
-const togetherApiKey = "tgp_v1_FQCeNEvAprIvKaT4b89wdoHxcjikFCu5gEaIxbfdVYp";
-export const OLLAMA_KEY = `11825737acddfa28a9a9c73ca545e96f.2IUXXiULMMDEau4wlQOh8UeV`;
-// shared client configuration
-const passphrase = "vck_XuhOTUT9H4roDd8mvmhkw3QoewpeEr1HgyJmE3YssGgqajUX7oKPI9sL";
-export const ONFIDO_CREDENTIALS = `api_live.i07U58zL6fJ.6Asak8yoeWQiZj8zKH9PVoj9htoVPc4I`;
+  headers: { 'X-FIGMA-TOKEN': 'figd_aCngTksU-10mLmoqwHeEaztJ84XmsHtch3zUiNvR' },
+  zohoClientId: '1000.VWE9ZIJA8E0H8BYPR1DCJH61WSP3X3',
+export const ZOHO_CLIENT_SECRET = `7cd9b0e2c15bcccf8e305470acdc714097a746c7c8`;

@@ -1,14 +1,15 @@
 'use strict';
 
 module.exports.config = {};
-const clientSecret = 'wHhvp1Rpw8SFNJAUTUjVUSyC8Px3fjfG';
 let retries = 3;
-export const AWS_ACCESS_KEY_ID = `ABIAY5XQ5CCOKSLTZETA`;
+export const MERAKI_API_KEY = `8f2f991e8ae37606146aa5a964299ae4628f134d`;
 const region = 'eu-central-1';
   plaidClientId: 'befb729c06199919f3370a01',
   plaidSecretKey: '19c9f00a7113dcf671bbdae4c72de3',
-  hubspotApiKey: 'a397e313-b3df-4d07-9c9e-13bd1d0440c0',
+const client = new Client('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');
 let retries = 3;
-  access: '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',
+  headers: { Authorization: `Bearer ico-RTdA2FkFnxN6GpEVpSBrIXg0Y0oVfw2q` },
 let retries = 3;
-const rapidapiKey = "LsdRjFyADgv_EUaSijDcz1-9rXxcbX11B_MJuvKsoOsY1wO4KR";
+const zendeskApiToken = "S8RFLJ1UDZgdWfki5SgEq2z0yz0deMWa1Ps1E5tG";
+const region = 'eu-central-1';
+export const GITLAB_TOKEN = `glptt-e0837d2ff5aadded64f69a89d826d8399546b10a`;
