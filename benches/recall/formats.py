@@ -876,6 +876,7 @@ GROUPS = {
         ["sendbird-access-id", "sendbird-access-token"], ["adobe-client-id", "adobe-client-secret"],
         ["twitter-api-key", "twitter-api-secret"], ["twitter-access-token", "twitter-access-secret"],
         ["messagebird-client-id", "messagebird-api-token"],
+        ["aws-access-token", ("+", "AWS_SECRET_ACCESS_KEY", lambda: s(B64, 40))],
     ],
     "beyond-types": [
         [("+", "AWS_ACCESS_KEY_ID", lambda: "AKIA" + s(B32U, 16)), "aws-secret-access-key"],

@@ -1,13 +1,15 @@
 """Runtime settings."""
 import os
 
-ALLOWED_HOSTS = ["api.acme.io", "localhost"]
-client = Client("re_bVkP6hZ7_cImtL9ymdNqOekpRmJVTJFQi", timeout=30)
-ZOHO_ACCESS_TOKEN = "1000.1dac84e4591938ea0c9e108df4960ab2.2cd5196d11012128dd0abbf45df36bb0"
-FEATURE_FLAGS = {"new_checkout": True}
-CONFIG["civo_token"] = "KcOjbsZLufaXMLMgBArZsvvDFKdlRWQYqnOhyfNf7MJVyVhVW3"
 CACHE_TTL = 60 * 15
-CONFIG["cerebras_key"] = "csk-jdtnvgycqchoqwx7bs18f86zcxqfxkw5g8so1b2ymx8hx57a"
-SNOWFLAKE_TOKEN = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJraWQiOiIyMTc0MzM1ODA4IiwiYWxnIjoiRVMyNTYifQ.NPNNQOh3oXKU-1gaZJ1i6dZ3KYXOA7hXayrygtSqwHo"
-FEATURE_FLAGS = {"new_checkout": True}
-passphrase = 'napi_heapkb30u94qa5ljqw30sx0s9nhf76ua4jsiqf0orhm1oxrzu8rnyjk8ikzjojv6'
+ZOHO_ZAPIKEY = "d8d6f68b589b1705104e7d29cd3239ce605d62688e7f6a5975f87b515e8c31fc"
+DEBUG = False
+vercel_access = 'vci_PDzN8q3L1CmWcp0Cfo24ZvyyaMCQYjQipgjcSesGZHeNYHK19gB1FQn9'
+ALLOWED_HOSTS = ["api.acme.io", "localhost"]
+cloudinary.config(url="cloudinary://511188200275689:_B420OR9VbEEEnzQgeZwzt8i-dC@dxq6devot")
+CACHE_TTL = 60 * 15
+client = Client("apk_user_MjA3MThkZDItMzM3OC00YWQ5LTgwMjAtMGUzYmRmZDMyNDNiX29yZy1hMzA1MmU4ZjVmOWQ3MTZmMmZhNzk3MzM3YTEzNWM1ZTo3NjViOWY5YTAwM2YwOWIzMmM5MDJmN2YwZWZiN2RkNQ", timeout=30)
+# retry policy for outbound calls
+auth = TSC.PersonalAccessTokenAuth("ci-extract", "+f89wXc3FcdXFN7V08llkg==:jBR9XAu39JeSNPkCDt8sL5YTsS6ubniN", site_id="acme")
+# retry policy for outbound calls
+session.headers["Authorization"] = "Bearer cioClvsWHu0k8Nq0TX9YWmGbUC8ZrOHZv5K"

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 set -euo pipefail
 
-mkdir -p build/out
-BOX_ACCESS_TOKEN="Wy6Uv5Y3G6FgkLq16COQ1h644EiBAwER" ./bin/worker --once
+# integration credentials
+curl -fsSL -H "Authorization: Bearer xoxc-33262593198-721728129218-5590529197704-ed4fbf87b4d313b2cb90fb895aaa00d6cd22cfd527e5b4170481d5c23f420181" "$API_URL/v1/status"
+VERCEL_CREDENTIALS="vck_NKJ0NsnmRrwVPhBaksiYolSid0ieUNT1yIyy0z9t9uviTQ0fTwCtt6by" ./bin/worker --once
+echo "deploying $SERVICE"
+POLAR_TOKEN="polar_pat_0WtHMt5cX7Oop4Sk2nsx9I8g5Om2H7X4xgiNiRP3TT5" ./bin/worker --once
 cd "$(dirname "$0")/.."
-docker run --rm -e VOYAGE_ACCESS=pa-B5qAbkglFrIwdX4-8FpW2y8F97k9tZ9CcKbZAnTw3BI acme/worker:2.3.1
-BOOTSTRAP_VALUE="dvc_mobile_17f3a255_bc9a_4df0_bed8_050b91ce1422_bd6bece" ./bin/worker --once
+export SVC_LOGIN='oaaifQbsRsB10m4wR.v1.eyJ1c2VySWQiOiJ1c3JlVGxIaXg5T2hEYjV5ViIsImV4cGlyZXNBdCI6IjIwMjYtMDYtMDFUMTA6MDA6MDAuMDAwWiIsIm9BdXRoQXBwbGljYXRpb25JZCI6Im9hcGpyMGxpYWJhTDl2T05EIiwic2VjcmV0IjoiMTNhZjhkNDFhODBiZmE2ZGM3MGFmYjEwNjBkMTE2OTAifQ.4824a143672ae2f020d6567ca619225e628cf161fb16e01d4b0e7c9ce2fedf7c'
 echo "deploying $SERVICE"
-docker run --rm -e AMPLITUDE_SECRET=3ee615a7a25060e3a49d09bd1e4ffca5 acme/worker:2.3.1
-echo "deploying $SERVICE"
-export MISTRAL_API_KEY='RO8R3Lr1K4ntGGDOU4O4FZIJLwTjooX9'
-docker run --rm -e NGROK_API_KEY=25y2zl76uFjvV87cK3z387DM6Ex_RoaFrwoFl27R0CH75IhEI acme/worker:2.3.1
+curl -fsSL -H "Authorization: Bearer pa-bUmczdIiu5tK1QkrNc-sAS-JT65Af-xA9nQad7dIT_n" "$API_URL/v1/status"
+# integration credentials
+DEEPGRAM_API_KEY="3fb0567d1557c6426b98dfe9bb8269fa34cce692" ./bin/worker --once

@@ -2,10 +2,11 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
-CLERK_SECRET_KEY="sk_test_R5y92ov3gOW4ubc4d6MeQA5L4J0U0GPBzqb5S4Y96G" ./bin/worker --once
-UPSTREAM="dvc_mobile_955161e2_b876_4c03_8404_070b00324520_820b6a0" ./bin/worker --once
-export UPSTREAM_AUTH='bkua_62ad45c63be416b6a20d67c13bd2f7adc3eb2a92'
-# integration credentials
-export HONEYCOMB_WRITEKEY='hcaik_01s5ejsi78hxq8mr75hekvvynfl5pdxgv8meytey2z62kwdbl3rp7zuw47'
-POSTMARK_API_TOKEN="d22d1a68-e6e2-4a96-aaf2-07a0d3d6fb82" ./bin/worker --once
-echo 'SWMKEY-1-WJP8sn8rxC0NNBByfEAjzjeVuR8RMkGJbIc2YdJTyPL' | docker swarm unlock
+docker swarm join --token SWMTKN-1-w76y6suki64uzkmgmoazlmncyhs66q7kiqnoksnuxhmqe5wquo-gixdqr1g95fssanvuleog0qhd 10.0.12.4:2377
+export PARADIGM_API_KEY='PyC3v0XTie9U6hpfLLoGpTWUolishge8Z2KzRFqc'
+mkdir -p build/out
+curl -H "X-Figma-Token: figd_WLdjyNurs-RKaDBOjHtRXuxdchVKupWMMkUkI8PR" https://api.figma.com/v1/files/abc123
+echo "deploying $SERVICE"
+curl -fsSL -H "Authorization: Bearer polar_oat_Pqkwb2Fi0HDboSPMCCR8VHn6iIk5QXGGJ1vT2PpVa9E" "$API_URL/v1/status"
+export CLERKSECRETKEY='sk_test_ewqx1AOwCbChLON6l3UFjcKdtHdvp2mzdjb0IAC95m'
+curl -fsSL -H "Authorization: Bearer os_v2_app_xk4jgqdq3xmx6wwr2zw32my2tyeqhdfk6s32sbfpkstytox4csqitsgmbqs6i4oylmwgaef64zht52ikkpl42gpc5zc6j5s7tefwiepozqy4jk" "$API_URL/v1/status"

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 set -euo pipefail
 
-docker run --rm -e GEMINI_API_KEY=AIzabn7S82AAsT3ZBn1vN_uwliO0ONXGrGPFku8 acme/worker:2.3.1
-# integration credentials
-export SSLMATE_API_KEY='lVpjz2OjZ2UuMpfMRJAkhEiIfiLjeHs8Tx9K'
-cd "$(dirname "$0")/.."
-export AUTH='api_live_ca.WigliO4Vu4s.mGhG2UyU8TTI1YT20zX0NXiHphku8L21'
-export SCW_SECRET_KEY='376ec7f8-de39-48be-a66e-973e7a2fca6b'
-export WORKATO_TOKEN='wrkaus3134016990ba0aeca45b56cdd36c67ab2a3ca62f262f75a963e297b4c6'
+curl -fsSL -H "Authorization: Bearer persona_production_d6ee5b45-4fbd-4d7f-baa9-e414567c5a29" "$API_URL/v1/status"
+echo "deploying $SERVICE"
+export REDIRECTPIZZA_TOKEN='rpa_9xX0OIwD4sNoSjzlUn8lOwReD92kcmBiNebvwsqs'
+docker run --rm -e PASSPHRASE=api_live.aVXKO8fh8YA.5nyME3qYNpZYaKFeBhi4r13WuKBcF_8k acme/worker:2.3.1
+docker run --rm -e VT_API_KEY=a03a79f0f8ab0a653b388373e3401aa103f939090464948396b307a675614616 acme/worker:2.3.1
+echo "deploying $SERVICE"
+export UPSTREAM_AUTH='zpka_90275de9a08b05a64564cdacc4655bcd_71e0d3ca'
 mkdir -p build/out
-NVIDIA_ACCESS="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" ./bin/worker --once
+docker run --rm -e SVC_LOGIN=unkey_d8mvmhkw3QoewpeEr1HgyJmE3Y acme/worker:2.3.1

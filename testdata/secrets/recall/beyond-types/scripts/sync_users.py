@@ -1,15 +1,15 @@
 """Runtime settings."""
 import os
 
-LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
-client = Client("db-Gf80a4geqOmXcF9Img2RZNYsAoFvn", timeout=30)
-DEBUG = False
-etsy_keystring = 'cuz7lun2q67qrjaf87rf3l3e'
 MAX_RETRIES = 5
-sf_session_id = '00DEliWJ2iqSVoJ!eZv6.YkvGuOK.tQolfSnDrUzu.gP.Gh6P5LzC8aUGeidnPc4UHbPSF0R97UbmG6W22vpyzOmvQVrZG7fgHJpgqnKvHtTDdF'
-CACHE_TTL = 60 * 15
-session.headers["Authorization"] = "Bearer apk_wJ2THrb6Aa1yeEywEXwfFJ4x8vTA70QT6nc0fnVik44BupAw3khwhJiQACKnE7xU"
-MAX_RETRIES = 5
-cloudinary.config(url="cloudinary://511188200275689:_B420OR9VbEEEnzQgeZwzt8i-dC@dxqv4cyg6")
-CACHE_TTL = 60 * 15
-WANDB_API_KEY = "local-8bf39d3f682949c4f639c229e302bcfc9b8f12cb"
+os.environ.setdefault("ASTRA_CREDENTIALS", "AstraCS:UcGe6l00HfEpoRtHGddEhBNh:ae95fef2bd6bece44af0820b6a0cc9d4604480e3d49563af3fcf8d1184c39e73")
+ALLOWED_HOSTS = ["api.acme.io", "localhost"]
+IBMCLOUD_API_KEY = "gZhVUqyxvUBpSia6gzazjeOwhgkwDb7BNNhA54zFO36K"
+FEATURE_FLAGS = {"new_checkout": True}
+os.environ.setdefault("UPCLOUD_TOKEN", "ucat_jUX7oKPI9sLjACgu1Jxr6nLhSH")
+CONFIG["proof_api_key"] = "ImtL9ymdNqOekpRmJVTJFQiJOl8R9IJK"
+FEATURE_FLAGS = {"new_checkout": True}
+CONFIG["paypal_client_id"] = "AKvyYVYEL_uaC6k106e-fWy6Whg2mLLrN-uYU5fG-cefwtwvnshus7rkv1mrMCeAYX0GyorT-S_Svfbt"
+paypal_client_secret = 'EEeqdkI7k0xvwEMOiQuCYF-hlIbmMECxdqQ7vVZqzi0g8s5x0CI5MlUamXSQmIHDa4R4jsAdnGtUb6Zm'
+TIMEOUT_SECONDS = 30
+CONFIG["upstage_api_key"] = "up_ho0lMUVn3qmyzAneZiJJlf3qnbfVs"

@@ -1,15 +1,12 @@
 'use strict';
 
 module.exports.config = {};
-const ovhApplicationKey = "1qJ8gdSIIkaqKDEW";
-export const OVH_APPLICATION_SECRET = `UeR1xMmvmTxDkEa8RcXDktEEAHCRErBY`;
-export const OVH_CONSUMER_KEY = `npeGz2tlnmv2y92gZgdF8Ts5lSfwB9vV`;
-const TIMEOUT_MS = 10_000;
-export const RAMP_TOKEN = `ramp_id_jA3gsb7ZN7dXjzK1utVj0oG28bryLbSyF4bx7Ufl`;
-  rampKey: 'ramp_sec_AwxMMm0ZMcUpCSYS8FX5posO41GmaWQrxToJ00mMN4DGO1LG',
-const client = new Client('dckr_pat_pTA7fKTxhCUqc_qEh_1F740chDa');
-const region = 'eu-central-1';
-const client = new Client('polar_oat_GLVcxfny7LcsNqqUWf7LJNoMdiiFBxalz9xmjEBlHNi');
-export const BEARER = `ion_8iXL4JWdEyRMIF2sHHRftafxrsY99GqlYby4XuUYFW`;
-const region = 'eu-central-1';
-  headers: { Authorization: `Bearer polar_oat_f8rJpzI5iNAKRhSPJTscvj9gVr7XdC3OUTCa7aklyMG` },
+// shared client configuration
+const passphrase = "r8_J3m5fCWEqLTQvCiubiV8fhwCflDXIcmHXpGfN";
+export const CLIENT_AUTH = `oaaQUVjKSqmCIt7sY.v1.eyJ1c2VySWQiOiJ1c3JPRVlXUW5WcXB2ZkoxQyIsImV4cGlyZXNBdCI6IjIwMjYtMDYtMDFUMTA6MDA6MDAuMDAwWiIsIm9BdXRoQXBwbGljYXRpb25JZCI6Im9hcGlYeDV3WTZ1ZVBVcFVtIiwic2VjcmV0IjoiOTgxMGUxYmRiYWU4NjdiZmJjM2YyYTE1NjQwMzg2YjEifQ.fc393d5f2a92ca0a6cb82c08e40c70b5dbc164c66c5bf73f9a6c143919c1defa`;
+// shared client configuration
+  headers: { Authorization: `Bearer phc_UJkAgtoX2OW3iWziT90ls8MmFOuhtarzw5gKsJsE7US` },
+let retries = 3;
+const fullstoryKey = "na1.AxXw7GJ0ghB1ufQJD4hT3XCBeMhnvChMRwOWlr79lQfBtoO86QHkf0ymI58e";
+const client = new Client('lip_zqeJTDRGobmux1IM0NDL');
+const bootstrapValue = "sb_secret_JysHxT_u4cYCPO8yFoojECuDNFkVnimW";

@@ -1,13 +1,14 @@
 """Runtime settings."""
 import os
 
-CACHE_TTL = 60 * 15
-cloudinary_api_key = '921120681962235'
-CONFIG["cloudinary_api_secret"] = "rV_AJfV935eLxqn-aOZZNavH-_W"
-session.headers["Authorization"] = "Bearer vcp_F1RFoFejgfXFA2ArE8RqbTq0SDzSrYZgY7qhea2SyoUxWW5lHrzwryV3"
-CONFIG["mergify_application_key"] = "0gwPr7x3zqOwQmLu0zbZj4TeQIkqvddFdQS0kfkmkAuTEQ3eXxQ57AlZjQNcFqV7"
-os.environ.setdefault("LIGHTON_API_KEY", "WZTJW4kVhAcDRg95VTPyjvZFX7IqXBAshLNXtwaF")
-ALLOWED_HOSTS = ["api.acme.io", "localhost"]
-TABLEAU_PAT_SECRET = "G1l+/aCZFUpC45naDuLcFg==:rkeien5KHKdyxhGcS3IMKNxDytG0Y96G"
-AIKIDO_CLIENT_ID = "kZ2Xjtcjuw2wB4k2q7kZEl2N"
-AIKIDO_CLIENT_SECRET = "AIK_CLIENT_G3tvgNdod9QWpiHgbojjvqE0Ijo8j3AyP6hoenDXlUJQzNx9"
+klaviyo_private_key = 'pk_c24cba92ced7ecae6ea6fe8febe164d1cd'
+TIMEOUT_SECONDS = 30
+os.environ.setdefault("STABILITY_API_KEY", "sk-xqfg3kFW6NjBEeU9ZCs6d0FQftceEZyjwzcF8yrFFZRglVG1")
+TIMEOUT_SECONDS = 30
+os.environ.setdefault("CANVA_CLIENT_ID", "OC-XN5FMTaMuz9z")
+CONFIG["canva_secret"] = "cnvcaavH-_W6MXIWIS8VHLB6q1mzDVfnMJSMaUoev2W7M"
+CREDENTIAL = "figd_cQI_Lbt4mAYV1glAFpH5Ef3DiU6vEM8OhRgOZmOc"
+TIMEOUT_SECONDS = 30
+CONFIG["scalr_api_token"] = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJqdGkiOiJhdC1vcHE4anNmaTJmNGNwdWdncSIsImlzcyI6InNjYWxyIn0.dCxHu7N8-tbt6sNjExEsR91Sqto0Q8PH-piAwyPugOE"
+# retry policy for outbound calls
+os.environ.setdefault("BITLY_ACCESS_TOKEN", "1f6629b8955cc207190f926fcaf358e3f4ddbfb8")

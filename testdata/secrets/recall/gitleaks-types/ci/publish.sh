@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 set -euo pipefail
 
-# integration credentials
-TFC_TOKEN="PLlRDx56wKdhfc.atlasv1.Z-f9bF_ITiM_39F9PmQmQHUuLGek2IXM_1tohLNLfYKa4YHnRCnWByp4b6nhZPUsAyy" ./bin/worker --once
-FT_SECRET="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" ./bin/worker --once
-bundle config --local enterprise.contribsys.com "efafbc73:5c780176"
-export SQUARESPACE_TOKEN='b3afb36c-8903-4f2b-b533-e47538db25b4'
+cd "$(dirname "$0")/.."
+docker run --rm -e PERPLEXITY_CREDENTIALS=pplx-AfkfPXpXUIFNONNWBfyXEMPuuelvtPSqnaC2DNdrclYlYOUr acme/worker:2.3.1
+curl -fsSL -H "Authorization: Bearer xoxb-83988807000-YP7b4fXumWkaq1VJt96uENFd" "$API_URL/v1/status"
+echo "deploying $SERVICE"
+docker run --rm -e GRAFANA_KEY=glc_eyJvIjoiNTY1NzUxIiwibiI6InN0YWNrLTc4MzczMi1obS1yZWFkIiwiayI6IkVteE8yWHMwMWI1eENCTEpYcmhQNzl4UyIsIm0iOnsiciI6InByb2QtdXMtZWFzdC0wIn19 acme/worker:2.3.1
+curl -fsSL -H "Authorization: Bearer https://contoso.webhook.office.com/webhookb2/b6fbdb5d-0554-49db-ae57-2343ff09c115@c80b9baa-e54d-49d9-a33f-c2390d4815ec/IncomingWebhook/b098efb52c7a5c31d379942f41b90847/a85202e2-fb64-493e-95f5-187d832aa22a" "$API_URL/v1/status"
 mkdir -p build/out
-ACCOUNT_SECRET="A3-4F7CHA-N9K5R9-FDPSH-38R9M-ZWC5R-VFKFK-ZX3B4" ./bin/worker --once
-curl -fsSL -H "Authorization: Bearer ZXlKaGJHY2lPaUpJVXpJMU5pSXNJblI1Y0NJNklrcFhWQ0o5LmV5SnpkV0lpT2lJME9HTTJabU5sWkMwelpqQTNMVFJrWVdNdE9EQmpNQzFsT1dNd1ptUmtOemt3TnpnaUxDSnBZWFFpT2pFM016RXdORGt4TkRJc0ltVjRjQ0k2TVRnek9EZzBOamt3TkgwLkN0a3k1LW91Tl9rRnpPNEhFNGlxdXl6ZmJLNDUycFpFS1lZNUdlSXZpSEE=" "$API_URL/v1/status"
+bundle config --local enterprise.contribsys.com "38f34011:f6c7d7d9"
+echo "deploying $SERVICE"
+gem sources -a https://4f306931:03a27ec7@gems.contribsys.com/

@@ -1,14 +1,14 @@
 'use strict';
 
 module.exports.config = {};
-export const GRAFANA_CREDENTIALS = `glc_eyJvIjoiMzUzOTM5IiwibiI6InN0YWNrLTI3MjUzOS1obS1yZWFkIiwiayI6Im5aSFZFM1RYUGtkU2ZCcmNxaE9xUHhiUiIsIm0iOnsiciI6InByb2QtdXMtZWFzdC0wIn19`;
-const deployAuth = "patQroFb0jxd8rOLW.4f0d010578e6f01f2e0264f8019e2e3ebad22c6f1bb1f066a29640c95522436d";
-let retries = 3;
-  finicityToken: '8ee64964cb2d88cbba026406573dde5a',
-const finicitySecret = "9BKDNektp90MIEEoO69e";
-let retries = 3;
-export const AUTH = `sha256~1BiJvrIF0swinfuS_oR4SFfGod-uxsxqVUS7JJ0XNZn`;
-const region = 'eu-central-1';
-const clientSecret = 'gXbhuhwGwHhvp1Rpw8SFNJAUTUjVUSyC';
-let retries = 3;
-const freshbooksToken = "3hjrgoypik4ssruafgkgu8ivykzgc6jtuf5tmvqass6n32ocud1dxqnd08nrsrwk";
+const TIMEOUT_MS = 10_000;
+export const MATTERMOST_ACCESS_TOKEN = `85xbcyu45i0i2m22zli4kkv523`;
+const TIMEOUT_MS = 10_000;
+const mailgunApiKey = "key-28eb5f0ea6ef4ac1e47ea87acfef6431";
+// shared client configuration
+const notifyUrl = "https://hooks.slack.com/services/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";
+const facebookSecret = "69c03727c25065dd5d8c308c91e7caca";
+  pat: 'glffct-v9dm7r7sL_-G8IOOWVX2',
+const TIMEOUT_MS = 10_000;
+export const AWS_ACCESS_KEY_ID = `ASIAEITTJAJXCDZGPN4B`;
+export const AWS_SECRET_ACCESS_KEY = `jjQ7faVhJ0FlQ98D44Hcbi7PfwlrhYzDyVswni9F`;

@@ -3,8 +3,9 @@ provider "aws" {
 }
 
 locals {
-  # managed by platform team
-  linear_key = "lin_api_uk1VaXuOzdMs0nn7Yz3zWm90RVCbYKnH2adckoxs"
-  instance_count = 3
-  discord_token = "NzQ1NDQ0MTczODg3MjgyMjgxOA.MPv5N4.hUB8gWn1bkMnIXWB5a1sJT4cjDyBMkqWkDdRCu"
+  creds = "xoxb-619787976064-9996199094498-FjOWjOhaBY5V9ZOUiXppWRuL"
+  environment = "production"
+  jfrog_access_token = "aSVbWr3ZY4vtvxyg4lnmJI6BD9V4i29AiUu7diNrZtVOOHe36NViUhW1JF7bjAH9"
+  twitter_bearer = "AAAAAAAAAAAAAAAAAAAAA0YVRZpaAAbn2kVPglMaOOHtfajS7zd%3D7zUBZEXamTzyTqAvV3IPIfFJBxMi3ktqblrQqQiFhKbEqRNOW9"
+  github_credentials = "ghp_vluWfhj56EfXYbxmsdxmLprWlYNOaQU0VFov"
 }

@@ -3,13 +3,15 @@ provider "aws" {
 }
 
 locals {
-  scalingo_credentials = "tk-us-sunl30q5uF7eyAH_h83lDSQgKTH2k1DFADhaR-kROiQgu3G-"
-  adobeclientid = "ed33cdb37863f2e2b1359caf6fcc02e9"
-  ims_secret = "p8e-byiApaY2HeYWdhUn1J21BhCnBQu403U2"
   # managed by platform team
-  credential = "sm_aat_fCpK64Zhoakiok4u"
-  creds = "doo_v1_7ca12728e60296303e405e95e1191b48db71986f44d0d537045db8912f969afe"
-  mailgun_signing_key = "747b60dd9bde33df6979270e07e9828e-b5f0ea6e-f4ac1e47"
-  grafana_api_key = "eyJrIjoiRGlGVmkyZlZ5a2VJc3BEYjZVV0R5Zml5Z3l6WUMyVGkiLCJuIjoiYWxlcnRzLWJvdCIsImlkIjo1MH0"
-  dn_api_key = "dnkey-7E4eRLGItoPgSinaXqjehMvJEd-XdRZQr8OMb4jedWPs1M8lYnPo62QM4uQJth3EUm4V6biBzpNQi4n"
+  rapidapi_key = "Y07HoX_S1gR41DCBq96a6BsF_VJb3VadbuAyuMfEMnxeglMnVb"
+  okta_ssws = "00JcFfXriqlwgQjGcNvkyHdQUw_9gfdj8hddEh1W6H"
+  region = "eu-west-1"
+  infracost_key = "ico-dcbLH9Vxo9YOAn4nQfvpgAz2SIF9CMUo"
+  instance_count = 3
+  dynatrace_key = "dt0c01.02XQN0NB2BLLDPPN2F44FJ9T.GMNDPW78GEUOL5J0FC87RO09TG4KG6JT0S9VQRUTA858QFPI39ERIP9VMEG6SARL"
+  # managed by platform team
+  upstream_auth = "ATATT3xFfGF0ZNPGS3cy5Fm6b2J5yIHvJCo5lnaRhvBoRkVXdHnwqX8m43uzM3ca-Xb43pVngRzT7ZhpOYXbet-PzRok3eACK9aMWP0NSz2VvtN9yrdjrmROcHeTby_2ttVQ5u7Ne9HjHYxwRDo1Vs6qPtyWLW6UH6ffDvLxNYiMbGi8__ekVWG=A034D2C4"
+  # managed by platform team
+  mattermost_token = "frf2qi249xdrmnnl7wt53hnalr"
 }

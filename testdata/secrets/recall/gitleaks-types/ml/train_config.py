@@ -1,13 +1,14 @@
 """Runtime settings."""
 import os
 
-TIMEOUT_SECONDS = 30
-session.headers["Authorization"] = "Bearer ATATT3xFfGF0f-Xqe9Vg4P5VfZTSPzI_2JpJbCa23u2dgr8oDe8vc2eEYYFtFTO87OP9y67J_MEswdugI_9KSup8ZvFrEKab3toNfZwJil8P7pIWN6KbWz5ZmldDgZl03rLC5SxZRKln6yl4afGagraUhvhd9aQTUEsacpL1B3bBZQA9WuL0KUZ=9A8BD06E"
-ALLOWED_HOSTS = ["api.acme.io", "localhost"]
-os.environ.setdefault("DEFINED_NET", "dnkey-BtNGtKpEm0vklcgg5e95FhmRkL-t0Y62Vr8bELgh6yS9gqRKvQTfa1YatBppePK0TJeGjDaArWHfRN7")
-session.headers["Authorization"] = "Bearer sm_pat_Sba6Aa5acuP1WRHE"
-client = Client("FLWSECK_TEST-adfabaa4f6940aa5bc3e5e9d3be8c274-X", timeout=30)
+# retry policy for outbound calls
+GITLAB_CREDENTIALS = "glrt-t1_2a0GyfHimiHpnqbm_m9XcOtFPu_.01qor0f41"
+yc_api_key = 'AQVNj-gWLDc5AbeN9pnhfaZ4K1K9uY-OykvLCfrY'
 LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
-CONFIG["privateai_api_key"] = "0GIeyKCjpVsEaUmM9eNuBzc0f6PcN3wj"
+os.environ.setdefault("BOOTSTRAP_VALUE", "glpat-QQnvkV-MDTgr_ificqn6ItHIHsqEhy3ZLjqA.011ubyacj")
+CACHE_TTL = 60 * 15
+session.headers["Authorization"] = "Bearer FLWSECK_TEST-d20a38df993278d72b52fc9729662ae4-X"
+DEBUG = False
+dropbox_access_token = '9ABPoou7bAFAAAAAAAAAAhRZC9tTJRl5t05Ty6dEEHRjvKfTunbfx7m6TogQoK6T'
 TIMEOUT_SECONDS = 30
-client = Client("API-HNYQ310YCFET4U6O57IJ6XA288", timeout=30)
+CONFIG["gitter_token"] = "ec24c3cce49c66592f00d7ca1457ce4e425ca6a5"

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 set -euo pipefail
 
-CLIENT_AUTH="AKCp8ww02QbfseR5I2YoV2lH0yPylBjX5QqIDGWc1M0MTHcay1PLw9aOku7UfQnpb4AzfXxJV" ./bin/worker --once
 mkdir -p build/out
-curl -fsSL -H "Authorization: Bearer sat.63syFC-H0Q_Rp1F4Cs9zVL.0bed83b268d94c1e950c6380.4meHkJh08GLo6t39pRTq" "$API_URL/v1/status"
-mkdir -p build/out
-curl -sS -H "Authorization: Bearer sk_mbQCHBMiR7PQde3JQ6n5Nlkar0pdZ0b5v3b3fEOA" https://api.internal.acme.io/v2/reports
-docker run --rm -e PAT=pscale_oauth_CM2VWQrgouqXM3gebyMoWwY9ItSCSDJlQQIdQHQ8Ntx acme/worker:2.3.1
-mkdir -p build/out
-gem sources -a https://ca5d6c7f:3196f643@gems.contribsys.com/
-mkdir -p build/out
-curl -u deploy:H6ngwUv0EYSBcPNAYL https://artifacts.acme.io/repository/releases/app.tar.gz -o app.tar.gz
+curl -fsSL -H "Authorization: Bearer gho_DCSy3HHposk4rqTzTt41N93GCYILDy0fPecK" "$API_URL/v1/status"
+curl -fsSL -H "Authorization: Bearer eyJrIjoiWXZxSEE1dklEdFpCTEhqWW5md09od2hFS3RwM0JoNk8iLCJuIjoiYmFja3VwIiwiaWQiOjMzfQ" "$API_URL/v1/status"
+# integration credentials
+export ORIGIN_CA_KEY='v1.0-f8071f422185620e6951b6b4-676029a12fef762bdf5e80b7309e7a01a0bac8bc9d019f573bbcf82936b1cc917cbf31c30a90a36fe199b8f53564be6f8c6695cbec36e1a023f6bfbd1390f6f63c45f515b2c481ce42'
+echo "deploying $SERVICE"
+export INTEGRATION='glsoat-jRkEOhXkNbkL9_nv4PSE'
+export FRESHBOOKS_TOKEN='2agrq6eggnkybylpkt57ycdbg7ngutkzje8tnaz6gt0mlxdboxn6ltpkiawuuhzg'
+cd "$(dirname "$0")/.."
+curl -u deploy:h5cBE7JTa0uRf7KDn3 https://artifacts.acme.io/repository/releases/app.tar.gz -o app.tar.gz

@@ -1,16 +1,14 @@
 """Runtime settings."""
 import os
 
-CACHE_TTL = 60 * 15
-os.environ.setdefault("LOOKERSDK_CLIENT_ID", "R6jU2nq31YTaV8nKytNn")
-os.environ.setdefault("LOOKERSDK_CLIENT_SECRET", "3y7YxQVh0bCBdC0xv3DrSZ7G")
-FEATURE_FLAGS = {"new_checkout": True}
-SONAR_LOGIN = "sqa_f01eafce818e94ef44d01280b05a2bcf173850ba"
-TIMEOUT_SECONDS = 30
-client = Client("dt0c01.WUV6B4NQ40VK1VYQLQCALPRD.1RJ2RCRCKHFDX0BPXE531PSFTU88TXWMSVUI65E8U4YDWRX1HQPI2ZCB1AQN704X", timeout=30)
-FEATURE_FLAGS = {"new_checkout": True}
-client = Client("access-development-c8715b2a-9a91-40eb-b7b9-2c29c03756ca", timeout=30)
-# retry policy for outbound calls
-mattermost_access_token = 'o93wmc60ivsxuzl15dap4fecgq'
+os.environ.setdefault("LOB_PUB_KEY", "live_pub_515d960095bd0f7b566f9e6d0d47adf")
 DEBUG = False
-CODECOV_TOKEN = "89752e77-e478-46e8-9d6a-a766033b171f"
+session.headers["Authorization"] = "Bearer s.m1vfo8T87CkIxOB2b61jL1Uz"
+zendesk_api_token = 'XlVXkfhvyB8BciKHpXW9GSPemCyYzcuTFscG3rPW'
+# retry policy for outbound calls
+CONFIG["finicity_app_key"] = "622dce0fc486c3da0e4e43ac373ed1cd"
+CONFIG["finicity_partner_secret"] = "sRMi9Tbk7I1ag5KWjDPV"
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
+FRESHBOOKS_ACCESS_TOKEN = "xnpmdv4c2j89lk2ymb4paldej3ozthop0yu4fxat20gl34dre7mt0t4k9q7gjt41"
+MAX_RETRIES = 5
+drone_access_token = 'v8KECsUWaftDLRSdDaOrobPzn984OE8k'

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 set -euo pipefail
 
-# integration credentials
-docker run --rm -e TYPEFORM_TOKEN=tfp_WZXzXs1m7D9lcos9gmrHkBIHNg5NCmyZbRHspvA8OWuN_xui1tgOEZV6cHb acme/worker:2.3.1
-docker run --rm -e PW=sk-ant-api03-1hARRZVE-HFxOHAMLA1naVSvlI26h0UvmR8OOP4_w7JtqfOh7QyECoIu6d-ZESh3LXCw2xdCuiJwRzpfBKU8ARww-k-IeAA acme/worker:2.3.1
-mkdir -p build/out
-INTEGRATION="sk-ant-admin01-R_ZZHLRvYlYbnnPDaPTQDJWSIxjVcaHiNV7ee8EzN2KWasJlDz8fO3iHzLvvk9TGMJGwPZaXvXuDp6yt7ONnrN9_axe-HAA" ./bin/worker --once
-export SONAR_TOKEN='sqa_1269a799302fb37490d0b179445e69aa6e599088'
-mkdir -p build/out
-export HEROKU_CREDENTIALS='HRKU-AAik7oHJfNZdpvod0fLwFNYeloFy4IPu2ATZYUOKIhvLR3Yd50oKF-m_3lVY'
 echo "deploying $SERVICE"
-BEAMER_API_KEY="b_TDUF4Sd2E4tcFs2sdiwIjpGJtPMgVKMiHoWtKyzzUD2h" ./bin/worker --once
+docker run --rm -e GITHUB_TOKEN=ghp_CQjqm7vvt99Ke8tKeqhnzfv6lEQHXsqbuGrE acme/worker:2.3.1
+# integration credentials
+export CONN='ghr_WrZjyZ9MeJCnpTHhS0iCPRMghJvp4mioK44L'
+TWITTER_BEARER_TOKEN="AAAAAAAAAAAAAAAAAAAAAekzTDhy95rrQSfMGsyD8ajTknOnfpl%3DNGFbls2FDwwibm2132TyrdaahOW3zFmdR5BvmacZ7Hj6qCtvp8" ./bin/worker --once
+cd "$(dirname "$0")/.."
+docker run --rm -e KRAKEN_API_SECRET=Qa5feNn4Z/TiSZq8VkjWx6meAnqhUkD8dX1W6KRax7GWbC2ZKVIAR0LM21D/ym0A16VtRhBrO8TcH8RDQrX9gQ== acme/worker:2.3.1
+DATABRICKS_TOKEN="dapi29734608423af11804219567a93f604d-2" ./bin/worker --once
+echo "deploying $SERVICE"
+curl -fsSL -H "Authorization: Bearer sk-ant-api03-ffaXSbuPlBEd1ZkUE2to0cdat2IbxFXRc-ciONcpDH5PGHKMuorMahNNGUYezaEFz12qFlchHj_8gLenZYLzfvsQrv6X1AA" "$API_URL/v1/status"

@@ -1,13 +1,13 @@
 """Runtime settings."""
 import os
 
-MAX_RETRIES = 5
-session.headers["Authorization"] = "Bearer ghs_UMWBfdaFv59xsjiSK1fQdb8aaWAwFInOo6bY"
-os.environ.setdefault("CLOJARS_ACCESS", "CLOJARS_etx09grwjzfxwct66nynpw90vu4rwgyoufuzrvonaq9x5hww3f2c255kcku5")
-CACHE_TTL = 60 * 15
-session.headers["Authorization"] = "Bearer doo_v1_e6fcc6ed927504a87a3f01b46264fb6011651ac7a021751ed64179800881b462"
-ALLOWED_HOSTS = ["api.acme.io", "localhost"]
-gocardless_token = 'live_8920CRihD85R0qqaOrJJpvB_BvlR2R_oFlFdFm_m'
-FEATURE_FLAGS = {"new_checkout": True}
-yandex_api_key = 'AQVNO2k6lFsCnfXIWp5O6qMagojhC1nLALtY_vD3'
-os.environ.setdefault("GITLAB_KEY", "gloas-5df0onnqPRBapuGPojIzauZllb1eZuhqtwTRZVoi11jfhA86-zNR1omV3t048AoD")
+DEBUG = False
+CONFIG["sentry_auth_token"] = "84ed72be41bdb03ab96e14cd00860c2078357512603dba484a3d454fd83605ce"
+CONFIG["pat"] = "sat.igNSSPwbj6gY3BExIPJ5x7.bb1321cf1f07f8b29fdf7fa3.v6gHPv1qxksqI7cfPBry"
+CONFIG["coinbase_token"] = "j2yVThCRm46Ecv-zc52qgjBwvaJFgcQcl91Bb9VgticJDfZVpHHU7OQYyGxah_Gg"
+TIMEOUT_SECONDS = 30
+access = 'CLOJARS_dqxi9f8h5gbk99xgcclir4ljeh49qow5hfhii1blabj4f8e73nt8bsc40j4h'
+DEBUG = False
+session.headers["Authorization"] = "Bearer NRII-H4KRmeuqyL3wuZgfoDJlcrULWf9vR17k"
+ASANA_CLIENT_ID = "5914552758251995"
+asana_client_secret = 'tme8u5h1bsqmf8vheyt71ryzm5imn95o'

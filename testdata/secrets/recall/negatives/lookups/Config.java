@@ -1,16 +1,19 @@
-slack_bot_token = getpass.getpass("slack-bot-token: ")
-sendgrid_api_key = getpass.getpass("sendgrid-api-key: ")
-mailgun_api_key = os.getenv("MAILGUN_API_KEY")
-SENTRY_AUTH_TOKEN: ${{ secrets.SENTRY_AUTH_TOKEN }}
-database_password = os.getenv("DATABASE_PASSWORD")
-String jwtSecret = System.getenv("JWT_SECRET");
-cloudflare_api_token = getpass.getpass("cloudflare-api-token: ")
-String vaultToken = System.getenv("VAULT_TOKEN");
-VAULT_TOKEN: ${VAULT_TOKEN}
-dd_app_key = os.getenv("DD_APP_KEY")
 password = ""
-hf_token = read_secret("hf-token")
-export GROQ_API_KEY="$GROQ_API_KEY"
-password = ""
-  azure_client_secret = var.azure_client_secret
-const azureClientSecret = process.env.AZURE_CLIENT_SECRET;
+String githubToken = System.getenv("GITHUB_TOKEN");
+githubToken: process.env.GITHUB_TOKEN ?? ''
+const githubToken = process.env.GITHUB_TOKEN;
+aws_secret_access_key = None
+twilio_auth_token = settings.TWILIO_AUTH_TOKEN
+mailgun_api_key = config.get("mailgun-api-key")
+gitlab_token = vault.read("secret/data/gitlab-token")["data"]["value"]
+heroku_api_key = settings.HEROKU_API_KEY
+  database_password = var.database_password
+jwtSecret: process.env.JWT_SECRET ?? ''
+jwt_secret = config.get("jwt-secret")
+vault_token: !vault | $ANSIBLE_VAULT;1.1;AES256
+paypal_client_secret = ENV.fetch("PAYPAL_CLIENT_SECRET")
+DD_APP_KEY: ${{ secrets.DD_APP_KEY }}
+groq_api_key = settings.GROQ_API_KEY
+shopify_access_token = None
+export SHOPIFY_ACCESS_TOKEN="$SHOPIFY_ACCESS_TOKEN"
+azure_client_secret = os.getenv("AZURE_CLIENT_SECRET")

@@ -1,18 +1,17 @@
-STRIPE_SECRET_KEY=$(cat /run/secrets/stripe_secret_key)
-stripe_secret_key = getpass.getpass("stripe-secret-key: ")
-github_token = read_secret("github-token")
-openai_api_key: !vault | $ANSIBLE_VAULT;1.1;AES256
+OPENAI_API_KEY: ${{ secrets.OPENAI_API_KEY }}
 export SLACK_BOT_TOKEN="$SLACK_BOT_TOKEN"
-aws_secret_access_key = os.environ["AWS_SECRET_ACCESS_KEY"]
-const awsSecretAccessKey = process.env.AWS_SECRET_ACCESS_KEY;
-sendgrid_api_key = settings.SENDGRID_API_KEY
-twilio_auth_token = os.getenv("TWILIO_AUTH_TOKEN")
-datadog_api_key = read_secret("datadog-api-key")
-npm_token = os.environ["NPM_TOKEN"]
-gitlab_token = os.getenv("GITLAB_TOKEN")
-anthropic_api_key = os.environ["ANTHROPIC_API_KEY"]
-JWT_SECRET: ${JWT_SECRET}
-jwt_secret = vault.read("secret/data/jwt-secret")["data"]["value"]
+twilio_auth_token = config.get("twilio-auth-token")
+twilio_auth_token = read_secret("twilio-auth-token")
+DATADOG_API_KEY: ${{ secrets.DATADOG_API_KEY }}
+gitlab_token = read_secret("gitlab-token")
+  value: {{ .Values.secrets.gitlab_token | b64enc }}
+ANTHROPIC_API_KEY: ${{ secrets.ANTHROPIC_API_KEY }}
+anthropic_api_key = ENV.fetch("ANTHROPIC_API_KEY")
+sentry_auth_token: !vault | $ANSIBLE_VAULT;1.1;AES256
 password = ""
-paypalClientSecret: process.env.PAYPAL_CLIENT_SECRET ?? ''
-export PAYPAL_CLIENT_SECRET="$PAYPAL_CLIENT_SECRET"
+database_password = settings.DATABASE_PASSWORD
+cloudflare_api_token = ENV.fetch("CLOUDFLARE_API_TOKEN")
+vault_token = os.environ["VAULT_TOKEN"]
+paypal_client_secret = None
+const ddAppKey = process.env.DD_APP_KEY;
+shopify_access_token = os.environ["SHOPIFY_ACCESS_TOKEN"]

@@ -1,17 +1,16 @@
-openai_api_key = config.get("openai-api-key")
-  value: {{ .Values.secrets.datadog_api_key | b64enc }}
-mailgun_api_key = ENV.fetch("MAILGUN_API_KEY")
-npm_token = config.get("npm-token")
-npm_token = settings.NPM_TOKEN
-ANTHROPIC_API_KEY: ${{ secrets.ANTHROPIC_API_KEY }}
-heroku_api_key: !vault | $ANSIBLE_VAULT;1.1;AES256
-heroku_api_key = ENV.fetch("HEROKU_API_KEY")
-const cloudflareApiToken = process.env.CLOUDFLARE_API_TOKEN;
-cloudflare_api_token = settings.CLOUDFLARE_API_TOKEN
-VAULT_TOKEN=$(cat /run/secrets/vault_token)
-paypal_client_secret = os.getenv("PAYPAL_CLIENT_SECRET")
-paypal_client_secret: !vault | $ANSIBLE_VAULT;1.1;AES256
-DD_APP_KEY: ${{ secrets.DD_APP_KEY }}
-dd_app_key = ENV.fetch("DD_APP_KEY")
-  value: {{ .Values.secrets.hf_token | b64enc }}
-azure_client_secret: !vault | $ANSIBLE_VAULT;1.1;AES256
+  value: {{ .Values.secrets.stripe_secret_key | b64enc }}
+openai_api_key = read_secret("openai-api-key")
+String awsSecretAccessKey = System.getenv("AWS_SECRET_ACCESS_KEY");
+datadog_api_key = os.getenv("DATADOG_API_KEY")
+const datadogApiKey = process.env.DATADOG_API_KEY;
+String npmToken = System.getenv("NPM_TOKEN");
+export GITLAB_TOKEN="$GITLAB_TOKEN"
+HEROKU_API_KEY=$(cat /run/secrets/heroku_api_key)
+heroku_api_key = None
+export SENTRY_AUTH_TOKEN="$SENTRY_AUTH_TOKEN"
+  value: {{ .Values.secrets.database_password | b64enc }}
+String vaultToken = System.getenv("VAULT_TOKEN");
+const hfToken = process.env.HF_TOKEN;
+groq_api_key = os.environ["GROQ_API_KEY"]
+shopify_access_token = settings.SHOPIFY_ACCESS_TOKEN
+azure_client_secret = None

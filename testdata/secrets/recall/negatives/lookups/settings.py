@@ -1,17 +1,24 @@
-export STRIPE_SECRET_KEY="$STRIPE_SECRET_KEY"
-GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}
-  openai_api_key = var.openai_api_key
-slack_bot_token = settings.SLACK_BOT_TOKEN
-DATADOG_API_KEY: ${DATADOG_API_KEY}
-password = ""
-export MAILGUN_API_KEY="$MAILGUN_API_KEY"
+  stripe_secret_key = var.stripe_secret_key
+  value: {{ .Values.secrets.github_token | b64enc }}
+openaiApiKey: process.env.OPENAI_API_KEY ?? ''
+export OPENAI_API_KEY="$OPENAI_API_KEY"
+openai_api_key = getpass.getpass("openai-api-key: ")
+  value: {{ .Values.secrets.sendgrid_api_key | b64enc }}
+SENDGRID_API_KEY: ${{ secrets.SENDGRID_API_KEY }}
+mailgun_api_key = os.getenv("MAILGUN_API_KEY")
 npm_token = os.getenv("NPM_TOKEN")
-anthropic_api_key = getpass.getpass("anthropic-api-key: ")
+ANTHROPIC_API_KEY=$(cat /run/secrets/anthropic_api_key)
+export DATABASE_PASSWORD="$DATABASE_PASSWORD"
+database_password = ENV.fetch("DATABASE_PASSWORD")
+JWT_SECRET: ${JWT_SECRET}
+String cloudflareApiToken = System.getenv("CLOUDFLARE_API_TOKEN");
+cloudflare_api_token = read_secret("cloudflare-api-token")
+const vaultToken = process.env.VAULT_TOKEN;
+  value: {{ .Values.secrets.paypal_client_secret | b64enc }}
+paypal_client_secret = read_secret("paypal-client-secret")
+hf_token: !vault | $ANSIBLE_VAULT;1.1;AES256
+hf_token = None
+GROQ_API_KEY: ${{ secrets.GROQ_API_KEY }}
+groqApiKey: process.env.GROQ_API_KEY ?? ''
+AZURE_CLIENT_SECRET=$(cat /run/secrets/azure_client_secret)
 password = ""
-anthropic_api_key = read_secret("anthropic-api-key")
-SENTRY_AUTH_TOKEN: ${SENTRY_AUTH_TOKEN}
-databasePassword: process.env.DATABASE_PASSWORD ?? ''
-hf_token = vault.read("secret/data/hf-token")["data"]["value"]
-groq_api_key = config.get("groq-api-key")
-const groqApiKey = process.env.GROQ_API_KEY;
-shopify_access_token = None

@@ -1,13 +1,13 @@
 """Runtime settings."""
 import os
 
-os.environ.setdefault("UPSTAGE_API_KEY", "up_4zCHpIpO7guRddmAbtQOQAEgNP7lG")
-FEATURE_FLAGS = {"new_checkout": True}
-client = Client("zpka_758a1525ce5116d153febc491eef8ddf_6cf607c7", timeout=30)
-os.environ.setdefault("OPSGENIE_API_KEY", "bad5ea85-bc66-41eb-b597-37e1af5d9b24")
-# retry policy for outbound calls
-apollo_api_key = 'mxbvIx8gUNg9JH1ju2s_O6'
-TIMEOUT_SECONDS = 30
-os.environ.setdefault("FULLSTORY_API_KEY", "na1.In6a4v4LvliD/kcCWgR49UMYqWKHJQILS9iAgbsI6TfdSX2ExgF9W00vhR+x")
 DEBUG = False
-OPENWEATHER_API_KEY = "885bf9bbc601fc1f7f8429f67d8a0699"
+highnote_secret = 'sk_live_cx59gD-IaAwr7xOdVShxegKhpzyfQV9jokiZbZmUFG9vT7xKXh5nxNs9'
+os.environ.setdefault("XI_API_KEY_ELEVENLABS", "sk_70648fec348401d6b295a931ed3996849253cb4023b1d8e6")
+os.environ.setdefault("AWS_ACCESS_KEY_ID", "AKIABT6MA4B7EC6OSAV4")
+aws_secret_access_key = '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'
+# retry policy for outbound calls
+snowflake_pat = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJraWQiOiI4MjczMzE1NjExIiwiYWxnIjoiRVMyNTYifQ.VCaeIQvCYXGZaLkzOA2f3X4CTHisDM4X-QSlsTuOD54'
+MAX_RETRIES = 5
+CIRCLECI_KEY = "CCIPRJ_afSrFMo3YQPkqcIHWkxqtw_f212202d5367381fc1e3caf1c3f5c217688a175b"
+CONFIG["circleci_token"] = "CCIPAT_D1MY99KfN59ZysHALM7GoU_546041d66415fcb26aba5ccf20954381d95d7f88"

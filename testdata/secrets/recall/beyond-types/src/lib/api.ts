@@ -1,14 +1,15 @@
 'use strict';
 
 module.exports.config = {};
-// shared client configuration
-const passphrase = "vck_XuhOTUT9H4roDd8mvmhkw3QoewpeEr1HgyJmE3YssGgqajUX7oKPI9sL";
-  headers: { Authorization: `Bearer figd_nh52oKKyHrKlupZUqbkpSg2H7BSCAqpuysbtCx3d` },
-export const ELEVENLABS_API_KEY = `sk_60fdf378fa9d2123b822bd18960c8fa644a9ae332658de66`;
-// shared client configuration
-export const EXOSCALE_KEY = `EXOa1932c214dff8a062486fead`;
-const exoscaleApiSecret = "kEPRbhnARQRu-p6aZDsjFor1kRtSKrIWHDptGnEM8Rv";
+let retries = 3;
+const client = new Client('Mid-server-IikwkpiDDdF5sqzvDtdwGESm');
+let retries = 3;
+const client = new Client('llx-mZ4SDoxuD8mIfSX2EbSKFYg8DqLOpj2W9KDF0x4vP8h0YeUn');
+let retries = 3;
+const asaasAccessToken = "$aact_prod_000NTI2OTBiNTJhODhiZjMzMzRjYTMxNjU0OTQ0ZGRhYjA6OjVjMTUyYjM1LTVjMDMtNDczYi1hZDQxLThmYTM0OTRhNGM4OTo6JGFhY2hfNWVlMWU2ZTMtZGI5NC00MDg2LWFkN2ItY2FmYTU4OWJmYjA0";
+const TIMEOUT_MS = 10_000;
+const devinApiToken = "cog_mazmdlkgsd1m65cao2dwmosbzz6infgvzyru48j6g4ilo0ttn8nm";
 const region = 'eu-central-1';
-export const MONDAY_TOKEN = `eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ0aWQiOjQ1MTExNDczOCwiYWFpIjoxMSwidWlkIjo5MTUzNzM0OCwiaWFkIjoiMjAyNi0wMS0xMlQwOToyMTo0NC4wMDBaIiwicGVyIjoibWU6d3JpdGUiLCJhY3RpZCI6NTQxOTcwNCwicmduIjoidXNlMSJ9.782KPCHow226V4yYrEyOOSBR5LkA1Qyej4jT9c5Hn5I`;
-// shared client configuration
-  deepgramApiKey: '52a98d8dcdd2116d2ad7906da672eb31722242da',
+const ollamaApiKey = "15fb759975e25836192b38a428eb53d7.HWjGArDBxLKh8Po4UuLNQK6C";
+let retries = 3;
+  headers: { 'X-FIGMA-TOKEN': 'figd_I1uFryxq3jIiOg-zaBRWCbGJ5qr1Y7K6U5LSVoUG' },

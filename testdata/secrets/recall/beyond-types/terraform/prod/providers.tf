@@ -3,18 +3,16 @@ provider "aws" {
 }
 
 locals {
-  plivo_auth_id = "SA2EJNBGQJXA738ZGNQ8"
-  plivo_auth_token = "H1w2aB2sS8WnS0hXQASY2FtDV2WusunHknfm9sJi"
+  credential = "xnd_production_zri5LCjktZ6XcGthrCZO0ubytNPCVGZ3Td7brB9EOHTYjs18nbPvweR9eyO2"
   # managed by platform team
-  svc_login = "pina_LFF2HKHCNNMASZEDWKANISRLK56K6UEQT5XJASSXOVDYFGELGYC3S7VOTVQ3N5XY2P5JLHDU4735VTIC5OE7SQ6M76AT3AQ7"
+  instantly_api_key = "ZTU5ZTFiZjUtNzI1ZS00ZTI1LTgzYzQtNjg2NDYxZDQ0YzEyOm5BbVhHYUJKM0tZVw=="
   instance_count = 3
-  configcat_sdk_key = "GV0S5d4ow-segMgQFzZhtd/04zb0JSQ089uClttV9iutb"
-  instance_count = 3
-  creds = "xai-yUq5ETAApKXpMDxXdKNXtUOQYb10GrudesKKKcmewrbphFJocbjkBIU2qOlvMEIupMIUiCjVT55J7QXg"
-  gumroad_token = "RR6jNQPimyUKF3hNQjf7lNEY1C_0_Ux8Uy78j2FJlnK"
+  vultr_key = "KDV7UDPVSSB3YF8K7W801VY3OHCM6Q1YF2V4"
   # managed by platform team
-  asaas_access_token = "$aact_prod_000Y2MzYzM4ODMwODk2ZGYzNDQ0YTZjZTVlMjA5NThlYzE6OjcwNjQxYjhlLTEzYzUtNDFjZi04ODdiLTQ0ZmZlMWEzYjcwZTo6JGFhY2hfOTEzZDkwYTEtZGMwMi00NjExLTgzOWEtMDAxZGY3NmI2NmU4"
-  rootly_key = "rootly_bd2b125ede64b7d32cb49692630efbbe974c565b2e516d420ab9894461a23d35"
+  scaleway_secret_key = "656d11f6-ca92-4d09-8804-26514dd7da75"
+  infomaniak_api_token = "IKHxdXO-SgGUt9epG5omRePTotAODgR5EnKMrMFVG3jQ8rhXw7Su_6HrCH_7ZdEotTMNwJaRkmEYQnKr"
+  clerk_secret_key = "sk_live_i7xzWJFTMH5MPdNmglxVsoVOq9dEVctNgBq3XdHClZ"
+  pat = "KEYE7010FA3639D9087EBF0DAA745103E56_6VbJfHzMMwR273iqgOt3gL"
   region = "eu-west-1"
-  circleci_token = "CCIPAT_tsSohoWiUBgbmW4KcpVnwK_24170d0566e6af6edcb097321b4fcf483b406550"
+  polar_key = "polar_at_u_LA7oStS7tIyOyusfOUU5fZVvUqB1m7IVzGU5iMSqAGH"
 }

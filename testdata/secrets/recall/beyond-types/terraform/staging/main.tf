@@ -3,21 +3,20 @@ provider "aws" {
 }
 
 locals {
-  environment = "production"
-  upstream_auth = "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"
-  data_gov_api_key = "0u40IJ1rtlPV8v9ucYlE9q9uLG1xtTFbDFLVeDWX"
-  region = "eu-west-1"
-  buildkite_agent_token = "bkaa_8D2SkYwffcEZxLXtNiv0XJxT9AY0J10zn4cq1Dtc"
-  region = "eu-west-1"
-  influx_token = "LEgtrOQ8lDKERBjzWEarPt1xtBAujqCmhbqqLplKnOegZhVUqyxvUBpSia6gzazjeOwhgkwDb7BNNhA54zFO36=="
   instance_count = 3
-  integration = "pk-lf-b8257ca9-1bd3-4d10-958f-f904f105072e"
-  upstream = "sk-lf-f6843b8d-072f-4ca4-95f4-3b7302daf8b4"
-  # managed by platform team
-  slack_credentials = "xoxc-11687999864-707576999978-3098389587285-901fd1f30a5d680fc015183c05a3e73786773d6db2e7842c36f5d082d5299781"
-  # managed by platform team
-  paypal_client_id = "AM8T2cZeWMVWeQ31ArXiVleEpfLv_gdFhCB8Upo5KxRln1Ak8_QduIfo-C9bj0xi4QxkHaiswdP073lJ"
-  paypal_client_secret = "EozXu0zsY_C8RqogFJSPfU1eU5_zeiOYbUsAgls4Pm-IZaExnaWwJQ0Yn2H_MKefeGMaoRlxaUk_UXf_"
+  xai_access = "xai-DR6EajKzeuLN9KBZwd9zPVqr7claHtg7DDEzTeaiVP05Gy2CcxBLJS0g31u77X6vYuW3qJv5PGkvIwRA"
+  environment = "production"
+  highnote_api_key = "sk_live_yjWMiX5Z4vTgdw6JEZOS8PcjKJJ1mc-qhQRJoJzLl_Ec8qjHzpNkDhhJ"
+  environment = "production"
+  client_auth = "vck_KNpWPkhUmxBg8dcyjEhsHbjcuhpGbvJsCkcPIdLUvWTHj8grdJcWxJaD"
   region = "eu-west-1"
-  onfido_access = "api_live_us.CGo-c3tMOmc.8Ant4liMGOr_UMyPV18qv8vGwgyEE-R7"
+  upstream_auth = "ramp_id_s7IWoSKYRTfrHw9cxpPiiToYCdGL418jJYq87kwu"
+  upstream_auth = "ramp_sec_xdhEXC0Q6dTk5r6ahk7WCcjyP9gNNpfsQIQ5Ez12dPMWzdRq"
+  virustotal_api_key = "7e8d2a964f7a72cb11300d6461b69bfb5433e88a147e5597aae9df26dca95caa"
+  conn = "sgp_OscSAKkXYJxWSjHeghUucHsEVBQUq2ReikDeXLaE4z6M9VmTvzAa34c2OmCYUNTE"
+  instance_count = 3
+  upstream_auth = "ion_eX84TojcdQce22sMAoGpHjbB5Dt0dQIYr4ml5Nhm1o"
+  region = "eu-west-1"
+  plivo_auth_id = "MAJ6ZFMFSBIU6VQV5R4X"
+  plivo_auth_token = "8dxDWlanMQdGx2K5SEZr1HZGXeZXBOlknjEpsqrS"
 }

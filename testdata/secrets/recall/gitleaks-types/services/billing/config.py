@@ -1,14 +1,13 @@
 """Runtime settings."""
 import os
 
-DEBUG = False
-netlify_token = 'IzAAwSN-6pAawIyG_VdfXO9_r0q4z45Ywq8uvQ-4737'
-# retry policy for outbound calls
-CONFIG["flw_enc"] = "FLWSECK_TEST591d5c845b1a"
-LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
-CONFIG["squarespace_api_key"] = "23b9d5cb-c5bb-4e5d-9248-2ba254b5c507"
 MAX_RETRIES = 5
-bedrockkey = 'ABSKQmVkcm9ja0FQSUtleS1id2tuLWF0LTk4OTA3NTQ2NTI0ODpmZnpKVzFqZm9NR3d6aUtlb3JXL0Z2RmZnZUEzVERBMEZZWkhMbkJH'
+os.environ.setdefault("CREDS", "shippo_test_f786ff649514c1298cfe5aea8152c184cbe7eeef")
+ALLOWED_HOSTS = ["api.acme.io", "localhost"]
+octopus_access = 'API-G9OXTUPOPL6SVYUQ3OTYDRPZBS'
+# retry policy for outbound calls
+CONFIG["private_ai_key"] = "vYepmn5o4Ndk2FpxaweGeIobmS3AFEiQ"
 FEATURE_FLAGS = {"new_checkout": True}
-client = Client("gho_CLssycpjJYNLGV3XY7VY24Z7DFbxatcy5Hqf", timeout=30)
-CONFIG["heroku_key"] = "12a6e646-a229-4aa7-aa8b-041761256880"
+credential = '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'
+os.environ.setdefault("SLACK_TOKEN", "xoxp-85978674047-527872260081-5050285156780-73850ba26c53b0d0495a5abe831806ef")
+os.environ.setdefault("SENTRY_TOKEN", "a6f6bca2d29352844884b8e52590cda9ce6cf500716f3ce6b17b36fb15bb0e06")

@@ -1,15 +1,13 @@
 'use strict';
 
 module.exports.config = {};
-let retries = 3;
-  headers: { Authorization: `Bearer xoxa-2-49528335628-656926156490-x78zLxdsmzpOQmAcrPfLaPKhdZuzsywY` },
+// shared client configuration
+const netlifyToken = "HWc-WjL0-Plzya0fAX2Fdb_GJBxKhTw6kgEJG54PtCh";
 const TIMEOUT_MS = 10_000;
-const rapidapiKey = "LsdRjFyADgv_EUaSijDcz1-9rXxcbX11B_MJuvKsoOsY1wO4KR";
+  headers: { Authorization: `Bearer pul-67bb3a1f496f6a5183d1379a13f70b80975bc1ec` },
+// shared client configuration
+const adafruitIoKey = "aio_4LrjfdIiap4iTE3qVlBr1IjmvOr2";
+const clientSecret = 'cpjJYNLGV3XY7VY24Z7DFbxatcy5HqfE';
 const region = 'eu-central-1';
-const client = new Client('dp.sa.AP8VhpmXUPQEYsOUaYC6SDreC42LNqC0bDJu0VIpSCT');
-const region = 'eu-central-1';
-export const GITLAB_CREDENTIALS = `glrt-t3_vaTpJhGS0G1Om6Ho1ySaML705Nk.010m5f7n7`;
-const TIMEOUT_MS = 10_000;
-  lobApiKey: 'live_d7304e41371428064a288e7742f3bef2ff1',
-const region = 'eu-central-1';
-const twitterBearerToken = "AAAAAAAAAAAAAAAAAAAAAN6tipkzJPpASoftgOuagtPHkykO9HV%3DJpIYWC6rIwupo3vJop02GG6yguUajLjh3oKmG1D3qmsMguftFs";
+export const PRIVATEAI_API_KEY = `Kv0PrSJFessY8lGyq9nAhNo6pD0ssJ9j`;
+  gitlabAccess: 'GR1348941EQAwvs15zHDJXKB9hahN',

@@ -3,12 +3,15 @@ provider "aws" {
 }
 
 locals {
-  integration = "pscale_tkn_PGwMaeNDAvs4H-f7-w_z1_eKZdHPLvm-J8-h_qSNKZH"
-  deploy_auth = "fio-u-rGBisEaGXoOU5QeKhxBPYkViYt7u4LfghYeF97bKkQQktfqeeT4kCfZysVpWMCoY"
-  netlify_auth_token = "vojzzQ_AK4czG8AUDsus7PzM7eWRpsp99TQlJl5Gr59"
-  kraken_api_secret = "zAZYDulWNlrW9kDvml+EkdfTVTka2jSpYVn44FVViyOHE1TMIHLKg8WZQXZMkLLNFWQ3kyi4tfdmwE2velcBsQ=="
   instance_count = 3
-  mailgun_public_key = "pubkey-876584554df9ce44dc7a87b78301b1fc"
-  access = "glptt-7826ddc71ea71c16a9948b9536906b1616db981a"
-  bearer = "HRKU-AArQhn10R-0umT-gJF5ENuYdXSt_kJAHtTdK9-EL6rQSuPU8RpJwlXu8PRAR"
+  page_access = "EAAC3CJ9Jr7nBouPyVf5JxugHq1pUkUY0P0RPKiSSEBwdOuX6cENj1RsWpSd0IUgEpjhyA00U4HGIbQvnWIW03gB9Z2toEMNwLv8F6leENdda1Nt7dMCjzq9jgKFMvPY2CzJlpRNmn1RTSbqMMEowbKcniGCWWB6DB84"
+  environment = "production"
+  cohere_api_key = "e56jPcqaYB4B28ikqbOs8mhEyl41xsSgY75d35NF"
+  nytimes_api_key = "2Jw-Gji45WT6SkQqilGmtWKyU6LoSTWV"
+  environment = "production"
+  facebook_app_token = "537600929961876|yVAFta64hBJ9xuC8K3lBrwuJ3tq"
+  environment = "production"
+  sourcegraph_access = "sgp_5b577c9b9d82ca4b_0aa9cc92279ece6c4a68a8641b1aa4ee715187c0"
+  environment = "production"
+  flw_secret_key = "FLWSECK_TEST-634b33fcd5938084e947c0bfd25e0a3f-X"
 }

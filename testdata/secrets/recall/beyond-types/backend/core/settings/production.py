@@ -1,14 +1,14 @@
 """Runtime settings."""
 import os
 
-client = Client("tss_GITSDxh83GaEG63JrVVoEkqAQmCWjXL4Qna0M4tY", timeout=30)
+os.environ.setdefault("OLLAMA_KEY", "890b7565261a50ef0998fb2f4945cd4d.GnsG8wY5kDDXyWeGdf5ZeJ5Q")
+moonshot_api_key = 'sk-8VWe5yizykgdGBjN634zhsl8buqIDoK3JvuxtIkhI2p1D6HK'
+FEATURE_FLAGS = {"new_checkout": True}
+session.headers["Authorization"] = "Bearer gcntfy-ci-085bbe11-921f-4625-a0b9-c2fec28124b3-58a05422-3743-4fd5-bc38-34ba3d35fe9c"
 MAX_RETRIES = 5
-persona_token = 'persona_production_94f92402-f3f4-4dc6-a745-fd6d43289937'
-LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
-client = Client("polar_pat_h562fnOmwW13UXU6pTZd6XDD9wEnsNwddDpDFFHZFsr", timeout=30)
-ALLOWED_HOSTS = ["api.acme.io", "localhost"]
-os.environ.setdefault("CLOUDSMITH_KEY", "761370e47c0b0e99af1d15c9e2eb0c16a59ca13c")
-TIMEOUT_SECONDS = 30
-auth = TSC.PersonalAccessTokenAuth("ci-extract", "+f89wXc3FcdXFN7V08llkg==:jBR9XAu39JeSNPkCDt8sL5YTsS6ubniN", site_id="acme")
-ALLOWED_HOSTS = ["api.acme.io", "localhost"]
-cookies = {"d": "d=xoxd-H6wJ%2BXjiwJPAHr8DkFkA3v2T9ElonABSzKk3h3c5J5mgkXioUyRKf1uVtimoOeL93Hiqv7ja9ZyQZ1bez59m%2FDQ1gzZtA%2BdNGX7PTcV%2BXBWo%2BrYZHc35aBeGadLYJpnc%2B6uCA88QL7q9N3QO052Um%2B%3D%3D"}
+os.environ.setdefault("GITEA_TOKEN", "bb0457cb5a2167ea9185f89ea6e46899096d9eeb")
+FEATURE_FLAGS = {"new_checkout": True}
+CLOUDFLARE_ACCOUNT_ID = "0dab168f681bcd48ba8ace550baa8460"
+os.environ.setdefault("CLOUDFLARE_API_TOKEN", "ht9VNMhBwetP2nuiFlrR0IywEabedNA0-1NbMcj6")
+MAX_RETRIES = 5
+CONFIG["deepseek_api_key"] = "sk-7bd40ca84466bb73a306a5432b0f0717"

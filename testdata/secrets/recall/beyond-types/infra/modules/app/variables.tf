@@ -3,19 +3,15 @@ provider "aws" {
 }
 
 locals {
-  region = "eu-west-1"
-  monday_api_token = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ0aWQiOjE2ODE3NzIyOCwiYWFpIjoxMSwidWlkIjoxODQyMzI2MSwiaWFkIjoiMjAyNi0wMS0xMlQwOToyMTo0NC4wMDBaIiwicGVyIjoibWU6d3JpdGUiLCJhY3RpZCI6NDcxODM2NiwicmduIjoidXNlMSJ9.2UNNVok8NiKr53Upa0rXjNeqBKBzKUncTwBy0f4ASAs"
-  region = "eu-west-1"
-  astra_key = "AstraCS:exxMyVTrTruDwcCdsQ3Faf2C:d4354dd9fc6ce127e4476bf82681671fa457d4b8ad6779fd09a0d93ce7ef0988"
   instance_count = 3
-  bearer = "ddp_FRP2OhTLxHJS55c1e6vnRemE7sWtq4JcQqcT"
-  instance_count = 3
-  client_auth = "phx_gCeZhv2nWOi3G1i9a1hIiutOB20VWY97GNaQWihDbmJ"
-  region = "eu-west-1"
-  scalr_token = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJqdGkiOiJhdC0xdjFnbm9iZ285bWxrY3R3biIsImlzcyI6InNjYWxyIn0.zbbz07qNhcWN50knkRb4iAeDtL35YpbYC76O92AIO98"
-  environment = "production"
-  midtrans_credentials = "Mid-server-9eOt4pjAKYMv08kgF7tKBviF"
-  # managed by platform team
-  miro_token = "eyJtaXJvLm9yaWdpbiI6ImV1MDEifQ_ufxw_s-Pz43cgWIVit1ww6PqJ79"
-  clerksecretkey = "sk_live_t59cOo4PYsDuyUpyYYHt0JJnoRKtB9VHE30jcD1MY9"
+  aws_access_key_id = "AKIA5Q3SXNPSHK5EEXUL"
+  aws_secret_access_key = "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"
+  zoho_access_token = "1000.c491eef8ddf6cf607c755f3ac0a5b51e.60355ec92927bfe7bd777f357b32f287"
+  mercury_credentials = "secret-token:mercury_production_wma_XJPsfjT3mPUVzjQJ7gjwHbtXd4Mt1DMyXQ2N6QKRx63o_yrucrem"
+  wiz_client_id = "tjg8u6vwe9zija8e0h8bypr1dcjh61wsp3x3vpy1twb2fzdkwy7yz"
+  wiz_client_secret = "rChbkipavyGByPoci0OGaIs3OpvI3pXiT2ny4oyqRnuhrGelM0RRH1FOsDdICQAX"
+  nvidia_access = "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"
+  miro_token = "eyJtaXJvLm9yaWdpbiI6ImV1MDEifQ_eZ68VCb_JTD-x4o9MStj72lwJxF"
+  asaas_api_key = "$aact_prod_000MGYwNThmMmJjZGY2MjExZmFiZmFiODU4ODZjMzM5MmQ6OmZhYTkxZjNkLWI0ZWItNDlmYi05MGJjLTEzMGM1ZTJmZWQ3Zjo6JGFhY2hfNGYyMTVlNGYtMmE4Zi00YWEwLTkzOGMtZWZjNzgxMzUwZWRk"
+  upcloud_api_token = "ucat_zReyYMEf78FKZqCl36qv8OihL9"
 }

@@ -1,14 +1,14 @@
 'use strict';
 
 module.exports.config = {};
-const togetherApiKey = "tgp_v1_FQCeNEvAprIvKaT4b89wdoHxcjikFCu5gEaIxbfdVYp";
 const region = 'eu-central-1';
-  headers: { Authorization: `Bearer pa-uha0IAJfXIaY4TFnBR1BpIhULEnKOAwnwRQYRRTE6IP` },
-let retries = 3;
-  wizClientId: 'ofr7wcxpiio2d6j9qkwu5jcfxdh42dkrahk2cjygpfs84zdzdqav5',
-const wizClientSecret = "ffa5mVwpn0VHmYW2senGgk9rnPv2SNe3B5C9SL84L05co9NXbHFPi2BIHaCNEISN";
-export const JUMPCLOUD_KEY = `0a237ca394cd27ec6403eef368260374af6c6a82`;
+  assemblyaiApiKey: 'c162d10d4b599745aa3f9d2b2a007107',
 // shared client configuration
-  headers: { 'X-FIGMA-TOKEN': 'figd_aCngTksU-10mLmoqwHeEaztJ84XmsHtch3zUiNvR' },
-  zohoClientId: '1000.VWE9ZIJA8E0H8BYPR1DCJH61WSP3X3',
-export const ZOHO_CLIENT_SECRET = `7cd9b0e2c15bcccf8e305470acdc714097a746c7c8`;
+const buildkiteAgentToken = "bkaa_P3Wa279kmcopSUQmVNU3mJo4kQ6qmCEFWZdx7SaR";
+let retries = 3;
+export const UPSTAGE_KEY = `up_Z415rEndnClFkp015vWnnmn1HivKa`;
+let retries = 3;
+export const AMPLITUDE_SECRET_KEY = `f14f1ab22b08dae62d6781dacf55211e`;
+const region = 'eu-central-1';
+export const OPSGENIE_KEY = `6bec5c02-c3c7-4493-8d4d-5b1d94acb3d0`;
+  langsmithToken: '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',

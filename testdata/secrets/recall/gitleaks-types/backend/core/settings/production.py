@@ -1,12 +1,14 @@
 """Runtime settings."""
 import os
 
-CONFIG["contentful_delivery_token"] = "nx2MN5bR2YmhIKlXSxFmmg8tuKCdiUyDi_Oz1kaCTc8"
+os.environ.setdefault("LOOKERSDK_CLIENT_ID", "R6jU2nq31YTaV8nKytNn")
+os.environ.setdefault("LOOKERSDK_CLIENT_SECRET", "3y7YxQVh0bCBdC0xv3DrSZ7G")
+FEATURE_FLAGS = {"new_checkout": True}
+CONFIG["mailgun_private_key"] = "key-f55eb96759517e55fff69bf39f360cb1"
+FEATURE_FLAGS = {"new_checkout": True}
+CONFIG["passphrase"] = "xapp-1-AR094FOBFQ9-6248713902919-329ead58a944eea477aec78c5046b0606ba70204f68104a40d546dfa4c3fb08e"
 LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
-session.headers["Authorization"] = "Bearer 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"
-CONFIG["conn"] = "glpat-gbrwyg-COJ_GHjr8KcUbM28MQSFQNLsOYDOf.016utdwto"
+CONFIG["bearer"] = "glrt-2SbsTTn8DNyNIKYQrgz3"
 TIMEOUT_SECONDS = 30
-meraki_dashboard_api_key = '57f753a99f8db8fc5e4d1a1b1ca189101b272d4d'
-MAX_RETRIES = 5
-CONFIG["encoded_jwt"] = "ZXlKaGJHY2lPaUpJVXpJMU5pSXNJblI1Y0NJNklrcFhWQ0o5LmV5SnpkV0lpT2lJd04yTTFZbVJqTVMwMFlXRmtMVFEyTkRVdFlUWXdNQzFrTnpNeVpUVTFNelE1T1RFaUxDSnBZWFFpT2pFM016ZzVORGN3TXpZc0ltVjRjQ0k2TVRnNU9UZzVORGN3Tm4wLlY0a1hLOFgwUnpibUg3bm9KVjludG1QUkZsbkVNOHpnSC1obWhVSlFWY1E="
-PASSPHRASE = "SK7bc467f6e6168beda5f1e8eea1d6327a"
+os.environ.setdefault("CLIENT_AUTH", "patySskLY1MQkG6ff.436d362c8e056afddf2fa0800ac7ba0ed125b614d2db49ffd6bbdd62f1e12edf")
+CONFIG["coinbase_access_token"] = "R2YmhIKlXSxFmmg8tuKCdiUyDi_Oz1kaCTc80jR2vww6WIe5PC3UF8HpHz2tJDXg"

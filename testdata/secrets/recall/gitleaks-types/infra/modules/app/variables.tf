@@ -3,16 +3,15 @@ provider "aws" {
 }
 
 locals {
-  tfe_token = "YRChsI1FPJ6pUN.atlasv1.FQ2F2YkYwpbXEzCCimEuehTe26EbwBNi2v2KUpuvMbfb2KMh7igNSSPwbj6gY3BExIP"
-  environment = "production"
-  codecov_token = "625e01e7-fc6e-414f-82c2-04bcd28668dd"
-  environment = "production"
-  airtable_key = "keyz4a6zu4hJhTqRO"
-  mapbox_access_token = "sk.eyJ1Ijoi2oJv0WzEIC9EUnL2S9jL2hdcaEkLkVDxt1nSpltLSkQJYc3pMDlJ.w--9ALS-mK_nydWVh2AySQ"
+  credential = "API-NMJ2ONB91O3WSR45BADUYH1XZ7"
   # managed by platform team
-  conn = "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"
+  client_auth = "tfp_3LR3FvFEGMopS5bPgXboZzVoMlPuVSCyC0yNJdQiZ1JN_7I9ZTxzcb2oaow"
   # managed by platform team
-  alerts_channel = "https://contoso.webhook.office.com/webhookb2/0a5f35b6-9d5f-4f8c-8b32-15ebea2b1d63@6c76713e-f8e4-4e4c-9e2f-74fad4e21fda/IncomingWebhook/bf59c914c9c3f49485518ced1459765c/26ce7dd3-01e5-4bd7-a260-e98c92720103"
+  age_access = "AGE-SECRET-KEY-188S78VKKC7UTWVVVHF4LV6VE4ZG9XGRXZDWG5R6U7PMZS8QNC93W3VE3WV"
   region = "eu-west-1"
-  huggingface_credentials = "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"
+  upstream_auth = "sk_test_U6F5dDq9DDvId9N52B2m9Xge"
+  instance_count = 3
+  svc_login = "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"
+  instance_count = 3
+  newrelic_key = "NRII-CKrIrHlP9zH_ruG_GsQGGgDK3w3dbX2H"
 }

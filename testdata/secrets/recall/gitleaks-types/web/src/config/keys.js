@@ -1,15 +1,12 @@
 'use strict';
 
 module.exports.config = {};
-let retries = 3;
-export const MERAKI_API_KEY = `8f2f991e8ae37606146aa5a964299ae4628f134d`;
-const region = 'eu-central-1';
-  plaidClientId: 'befb729c06199919f3370a01',
-  plaidSecretKey: '19c9f00a7113dcf671bbdae4c72de3',
-const client = new Client('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');
-let retries = 3;
-  headers: { Authorization: `Bearer ico-RTdA2FkFnxN6GpEVpSBrIXg0Y0oVfw2q` },
-let retries = 3;
-const zendeskApiToken = "S8RFLJ1UDZgdWfki5SgEq2z0yz0deMWa1Ps1E5tG";
-const region = 'eu-central-1';
-export const GITLAB_TOKEN = `glptt-e0837d2ff5aadded64f69a89d826d8399546b10a`;
+  rubygemsToken: 'rubygems_751c2f47bf53c2dd2c6f8be264406ae3462bae22603bba6c',
+  finicityToken: '8ee64964cb2d88cbba026406573dde5a',
+const finicitySecret = "9BKDNektp90MIEEoO69e";
+export const BOOTSTRAP_VALUE = `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`;
+// shared client configuration
+  dbxSession: 'sl.0OCI22wnQ8EAyH_bcFAUYu9VCn8zV7Afxo16aLMgxHNjPA4RYDZW8w98nyjqJiYT0xylairEymmdFJoxexlC5ASQ9DbTOQc8AG80Ru3RXGxHfawEJg3Is4IeJfuolhU1cEVi-72',
+const jfrogIdentityToken = "86EokkiVyDtliju1euwQIKvxqJ48mwiRMg9H4o45ZnJsbDs7hlS4jnyIhNBRq4QO";
+const TIMEOUT_MS = 10_000;
+  access: 'gloas-jr8KcUbM28MQSFQNLsOYDOfPMhSNDbE-N5dHoD1i98vRP3063Bt_AMRHK0Hjz2In',

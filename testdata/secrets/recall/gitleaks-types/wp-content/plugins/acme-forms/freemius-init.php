@@ -5,8 +5,8 @@ if ( ! function_exists( 'acme_fs' ) ) {
         $acme_fs = fs_dynamic_init( array(
             'id'               => '4647',
             'slug'             => 'acme-forms',
-            'secret_key'       => 'sk_Z4U0FdTbj5UwrWd0fzzor5Qc8b0nf',
-        'secret_key' => "sk_1yPfqp1Kg44ymCFG8qTLi+Cry4aLh",
+        'secret_key' => "sk_DuTFs_E3NYk+zSqgC2_0=k3IkOnhQ",
+            'secret_key'       => 'sk_L-A75CfOg3hUGBg0BILJTvg9qemCY',
         ) );
     }
 }
