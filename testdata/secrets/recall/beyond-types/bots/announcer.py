@@ -1,0 +1,6 @@
+"""Runtime settings."""
+import os
+
+UPSTREAM = "phx_QD17X65RtcHo6Vx8Exym2Lh8ZeX4CeU6wFkQhWhDCLc"
+MAX_RETRIES = 5
+OPENWEATHER_API_KEY = "2787b2ea17a8e0b8c44341836f3cca90"
