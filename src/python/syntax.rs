@@ -167,6 +167,9 @@ pub fn check_node(k: &Kinds, src: &[u8], n: Node<'_>) -> Option<SyntaxProblem> {
         }
         return None;
     }
+    if kind == k.block && children(k, n).next().is_none() {
+        return Some(SyntaxProblem::at(n, "expected an indented block"));
+    }
     if kind == k.except_clause {
         let values = n.children_by_field_name("value", &mut n.walk()).count();
         if values > 1 {
