@@ -207,7 +207,15 @@ impl<'a> Walker<'a> {
             || kind == k.future_import_statement
         {
             self.import(n);
-        } else if kind == k.function_definition {
+        } else if (kind == k.function_definition || kind == k.class_definition)
+            && n.child_by_field_name("type_parameters").is_some()
+        {
+            self.syntax = Some(SyntaxProblem::at(
+                n,
+                "invalid syntax (type parameters need Python 3.12)",
+            ));
+        }
+        if kind == k.function_definition {
             let is_async = n.child(0).is_some_and(|c| c.kind() == "async");
             if !is_async {
                 let scope = (line(n), end_line(n));
