@@ -9,8 +9,9 @@ use super::tree::{children, text, Kinds};
 
 /// Python's tokenizer refuses more nested brackets than this.
 pub const MAX_BRACKET_DEPTH: u32 = 200;
-/// Python's tokenizer refuses more indentation levels than this.
-pub const MAX_INDENT: u32 = 99;
+/// bandit's recursive visitor dies (RecursionError, file skipped) on syntax
+/// trees nested deeper than about this; gate skips such files the same way.
+pub const MAX_TREE_DEPTH: usize = 985;
 
 /// Why a file is not valid Python 3, and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
