@@ -13,6 +13,7 @@ pub mod git;
 pub mod gitscan;
 pub mod ignorefile;
 pub mod policy;
+pub mod python;
 pub mod redact;
 pub mod report;
 pub mod sarif;

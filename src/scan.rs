@@ -145,6 +145,15 @@ pub fn scan_source(path: &str, bytes: &[u8], engines: &[Box<dyn Engine>]) -> Sca
 pub fn scan_file_source(file: &SourceFile<'_>, engines: &[Box<dyn Engine>]) -> ScanResult {
     let (path, bytes) = (file.path, file.bytes);
     if is_binary(bytes) {
+        // A .py file with NUL bytes is not Python: say so as loudly as a syntax error.
+        if crate::python::is_python_path(path) {
+            return skipped(Diagnostic::file(
+                Level::Warning,
+                Kind::Unparsable,
+                path,
+                "skipped: binary content (NUL bytes) in a Python file; not valid Python",
+            ));
+        }
         return skipped(Diagnostic::file(
             Level::Note,
             Kind::Binary,

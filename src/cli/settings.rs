@@ -110,13 +110,16 @@ impl ScanSettings {
             .map(|p| crate::walk::report_path(&absolute(p, &cwd), &root))
             .filter(|p| !p.is_empty() && p != &root.display().to_string())
             .collect();
-        let (config, mut gitleaks_config) = match &args.config {
+        let (mut config, mut gitleaks_config) = match &args.config {
             Some(path) => match config::load_explicit(&absolute(path, &cwd))? {
                 ConfigKind::Gate(c) => (c, None),
                 ConfigKind::Gitleaks(p) => (FileConfig::default(), Some(p)),
             },
             None => (config::discover(&root)?, None),
         };
+        if args.ignore_nosec {
+            config.python.ignore_nosec = Some(true);
+        }
         if gitleaks_config.is_none() {
             gitleaks_config = match &config.secrets.config {
                 Some(p) => Some(config_relative(&config, &root, p)),

@@ -1,0 +1,322 @@
+//! The Python engine: every bandit 1.9.4 check, natively, on tree-sitter-python.
+//!
+//! Each file is parsed once and walked once (iteratively, so nesting depth
+//! cannot overflow the stack); nodes are dispatched by kind to the enabled
+//! checks of [`registry::CHECKS`]. bandit's semantics are kept: one file-wide
+//! import alias table filled in source order, literals decoded and merged as
+//! Python does, `# nosec` read from real comments, and a file Python 3 cannot
+//! parse is skipped with a warning and yields no findings.
+
+pub mod checks;
+pub mod context;
+pub mod literal;
+pub mod nosec;
+pub mod options;
+pub mod registry;
+pub mod syntax;
+pub mod tree;
+mod walk;
+
+use crate::diagnostic::{Diagnostic, Kind, Level};
+use crate::engine::{Engine, FileOutput, RuleInfo, SourceFile};
+use crate::finding::{Finding, Region, Suppression, SuppressionKind};
+
+pub use options::{Options, Settings};
+pub use registry::{Check, On, CHECKS};
+
+/// The tool name findings carry.
+pub const TOOL: &str = "gate-python";
+
+/// The Python engine: settings resolved once, shared by every worker.
+#[derive(Debug)]
+pub struct PythonEngine {
+    settings: Settings,
+    /// Enabled check indices per node kind they run on.
+    pub(crate) enabled: Enabled,
+}
+
+/// Indices into [`CHECKS`] of the enabled checks, grouped by what they look at.
+#[derive(Debug, Default)]
+pub(crate) struct Enabled {
+    pub call: Vec<usize>,
+    pub str_: Vec<usize>,
+    pub def: Vec<usize>,
+    pub import: Vec<usize>,
+    pub except: Vec<usize>,
+    pub assert: Vec<usize>,
+    pub file: Vec<usize>,
+    /// Blacklist entries consulted for calls (call and import lists, in id order).
+    pub call_blacklist: Vec<usize>,
+    /// Blacklist entries consulted for import statements.
+    pub import_blacklist: Vec<usize>,
+}
+
+impl PythonEngine {
+    /// An engine with these settings.
+    pub fn new(settings: Settings) -> Self {
+        let mut enabled = Enabled::default();
+        for (i, c) in CHECKS.iter().enumerate() {
+            if !is_enabled(&settings, c) {
+                continue;
+            }
+            match c.on {
+                On::Call => enabled.call.push(i),
+                On::Str => enabled.str_.push(i),
+                On::FunctionDef => enabled.def.push(i),
+                On::Import => enabled.import.push(i),
+                On::ExceptHandler => enabled.except.push(i),
+                On::Assert => enabled.assert.push(i),
+                On::File => enabled.file.push(i),
+                On::BlacklistCall => enabled.call_blacklist.push(i),
+                On::BlacklistImport => {
+                    enabled.call_blacklist.push(i);
+                    enabled.import_blacklist.push(i);
+                }
+            }
+        }
+        PythonEngine { settings, enabled }
+    }
+
+    /// The settings the engine runs with.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+}
+
+impl Default for PythonEngine {
+    fn default() -> Self {
+        PythonEngine::new(Settings::default())
+    }
+}
+
+/// bandit's test selection: `tests` (select) narrows, `skips` removes; B001 names every blacklist.
+fn is_enabled(s: &Settings, c: &Check) -> bool {
+    let blacklist = matches!(c.on, On::BlacklistCall | On::BlacklistImport);
+    let named = |list: &[String]| {
+        list.iter()
+            .any(|x| x == c.id || x == c.name || (blacklist && x == "B001"))
+    };
+    (s.select.is_empty() || named(&s.select)) && !named(&s.skip)
+}
+
+/// Whether a path is a Python source bandit would pick up.
+pub fn is_python_path(path: &str) -> bool {
+    path.ends_with(".py") || path.ends_with(".pyw")
+}
+
+impl Engine for PythonEngine {
+    fn name(&self) -> &'static str {
+        "python"
+    }
+
+    fn wants(&self, path: &str) -> bool {
+        is_python_path(path) && !self.settings.excluded(path)
+    }
+
+    fn scan(&self, file: &SourceFile<'_>, out: &mut FileOutput) {
+        let src = match syntax::prepare(file.bytes) {
+            Ok(s) => s,
+            Err(p) => {
+                out.diagnostics.push(unparsable(file.path, &p));
+                return;
+            }
+        };
+        let result = walk::run(self, file.path, &src);
+        if let Some(p) = result.syntax {
+            out.diagnostics.push(unparsable(file.path, &p));
+            return;
+        }
+        let lines = LineStarts::new(&src);
+        for hit in result.hits {
+            let check = &CHECKS[hit.check];
+            if self.settings.min_severity.is_some_and(|m| hit.severity < m)
+                || self
+                    .settings
+                    .min_confidence
+                    .is_some_and(|m| hit.confidence < m)
+            {
+                continue;
+            }
+            let mut f = Finding::new(
+                check.id,
+                TOOL,
+                hit.severity,
+                hit.confidence,
+                file.path,
+                Region {
+                    start_line: hit.line,
+                    start_column: hit.column,
+                    end_line: hit.line,
+                    end_column: hit.column,
+                },
+                hit.message,
+            );
+            f.cwe = (check.cwe != 0).then_some(check.cwe);
+            f.snippet = lines.line(&src, hit.line);
+            f.tags = vec![check.name.to_string()];
+            let nosec = (!self.settings.ignore_nosec)
+                .then(|| result.nosec.suppresses(check.id, hit.line, hit.scope))
+                .flatten();
+            if let Some(n) = nosec {
+                f.suppression = Some(Suppression {
+                    kind: SuppressionKind::InSource,
+                    justification: n.comment.clone(),
+                });
+            }
+            out.findings.push(f);
+        }
+    }
+
+    fn rules(&self) -> Vec<RuleInfo> {
+        CHECKS.iter().map(registry::rule_info).collect()
+    }
+}
+
+fn unparsable(path: &str, p: &syntax::SyntaxProblem) -> Diagnostic {
+    Diagnostic::file(
+        Level::Warning,
+        Kind::Unparsable,
+        path,
+        format!(
+            "skipped by the python engine: not valid Python 3 ({}); bandit skips it too",
+            p.message
+        ),
+    )
+    .at(p.line, Some(p.column))
+}
+
+/// Line starts, for snippets.
+struct LineStarts(Vec<usize>);
+
+impl LineStarts {
+    fn new(src: &[u8]) -> Self {
+        let mut v = vec![0];
+        v.extend(memchr::memchr_iter(b'\n', src).map(|i| i + 1));
+        LineStarts(v)
+    }
+
+    fn line(&self, src: &[u8], line: u32) -> Option<String> {
+        let i = (line as usize).checked_sub(1)?;
+        let start = *self.0.get(i)?;
+        let end = self.0.get(i + 1).map_or(src.len(), |e| e - 1);
+        let text = String::from_utf8_lossy(&src[start..end.max(start)]);
+        Some(text.trim_end_matches('\r').to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (line, id) of every unsuppressed finding.
+    fn found(src: &str) -> Vec<(u32, String)> {
+        let mut out = FileOutput::default();
+        PythonEngine::default().scan(
+            &SourceFile {
+                path: "t.py",
+                bytes: src.as_bytes(),
+            },
+            &mut out,
+        );
+        assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
+        let mut v: Vec<(u32, String)> = out
+            .findings
+            .iter()
+            .filter(|f| f.suppression.is_none())
+            .map(|f| (f.region.start_line, f.rule_id.clone()))
+            .collect();
+        v.sort();
+        v
+    }
+
+    fn has(src: &str, line: u32, id: &str) -> bool {
+        found(src).contains(&(line, id.to_string()))
+    }
+
+    #[test]
+    fn aliases_resolve_through_import_as_and_from_import() {
+        assert!(has(
+            "import subprocess as sp\nsp.call('x', shell=True)\n",
+            2,
+            "B602"
+        ));
+        assert!(has("from os import system as run\nrun(cmd)\n", 2, "B605"));
+        assert!(has(
+            "from subprocess import Popen\nPopen(c, shell=True)\n",
+            2,
+            "B602"
+        ));
+        assert!(has(
+            "import os.path as p\nimport pickle as pk\npk.loads(b)\n",
+            3,
+            "B301"
+        ));
+    }
+
+    #[test]
+    fn aliases_are_file_wide_in_source_order() {
+        // A call before the import is not resolved.
+        assert!(!has("s(cmd)\nfrom os import system as s\n", 1, "B605"));
+        // An import inside a function counts for the rest of the file.
+        assert!(has(
+            "def f():\n    import pickle as p\np.loads(x)\n",
+            3,
+            "B301"
+        ));
+        // Rebinding the name does not undo the alias.
+        assert!(has(
+            "from os import system as s\ns = print\ns(cmd)\n",
+            3,
+            "B605"
+        ));
+    }
+
+    #[test]
+    fn star_imports_and_relative_imports() {
+        assert!(!has("from os import *\nsystem(cmd)\n", 2, "B605"));
+        assert!(has("from .pickle import loads\n", 1, "B403"));
+        assert!(has("from . import subprocess\n", 1, "B404"));
+        assert!(has(
+            "import importlib\nimportlib.import_module('pickle')\n",
+            2,
+            "B403"
+        ));
+        assert!(has("__import__('telnetlib')\n", 1, "B401"));
+    }
+
+    #[test]
+    fn literals_merge_decode_and_skip_bytes_and_docstrings() {
+        assert!(has("x = ('/t' 'mp/a')\n", 1, "B108"));
+        assert!(has("x = '\\x2ftmp/a'\n", 1, "B108"));
+        assert!(!has("x = b'/tmp/a'\n", 1, "B108"));
+        assert!(!has("'/tmp/a'\n", 1, "B108"));
+        assert!(has("f('/tmp/a')\n", 1, "B108"));
+        assert!(has("x = f'/tmp/{a}'\n", 1, "B108"));
+        assert!(!has("x = r'\\x2ftmp'\n", 1, "B108"));
+    }
+
+    #[test]
+    fn nosec_only_in_comments_and_by_id() {
+        assert!(!has("assert x  # nosec\n", 1, "B101"));
+        assert!(has("x = '# nosec'; assert x\n", 1, "B101"));
+        assert!(has("assert x  # nosec B602\n", 1, "B101"));
+        assert!(!has("assert x  # nosec B602, B101\n", 1, "B101"));
+        assert!(has("assert x  # nosec B101,B602\n", 1, "B101"));
+        // The scope is every line of the checked node.
+        assert!(!has(
+            "subprocess.call(\n    cmd,\n    shell=True,  # nosec\n)\nimport subprocess\n",
+            3,
+            "B604"
+        ));
+    }
+
+    #[test]
+    fn reported_lines_follow_bandit() {
+        let src = "import subprocess\nsubprocess.call(\n    cmd,\n    shell=True,\n)\n";
+        assert!(has(src, 4, "B602"));
+        let src = "@deco\ndef f(\n    password='x',\n):\n    pass\n";
+        assert!(has(src, 2, "B107"));
+        let src = "q = (\n    'SELECT a FROM t WHERE b = %s'\n    % b\n)\n";
+        assert!(has(src, 2, "B608"));
+    }
+}
