@@ -57,14 +57,13 @@ def gitleaks_findings(binary: str, tree: Path, out: Path) -> list[dict]:
 
 
 def betterleaks_findings(binary: str, tree: Path, out: Path) -> list[dict]:
+    out = out.with_suffix(".json")  # betterleaks picks its format from the extension
     run([binary, "fs", str(tree), "-o", str(out), "--no-color", "-l", "error"])
-    text = out.read_text() if out.exists() else ""
-    text = text.strip()
+    text = out.read_text().strip() if out.exists() else ""
     if not text:
         return []
-    if text.startswith("["):
-        return json.loads(text)
-    return [json.loads(line) for line in text.splitlines() if line.strip()]
+    data = json.loads(text)
+    return data.get("findings", []) if isinstance(data, dict) else data
 
 
 def kingfisher_findings(binary: str, tree: Path, out: Path) -> list[dict]:
@@ -86,9 +85,10 @@ def cached(name: str, tree: Path, rerun: bool, fn) -> list[dict]:
     cache = cache_dir / f"{name}-{tree.name}.json"
     if cache.exists() and not rerun:
         return json.loads(cache.read_text())
-    raw = cache_dir / f"{name}-{tree.name}.raw"
-    if raw.exists():
-        raw.unlink()
+    raw = cache_dir / f"{name}-{tree.name}-raw.out"
+    for stale in (raw, raw.with_suffix(".json")):
+        if stale.exists():
+            stale.unlink()
     findings = fn(raw)
     cache.write_text(json.dumps(findings))
     return findings
