@@ -5,7 +5,8 @@
     benches/precision.py target/release/gate      # gate plus gitleaks, betterleaks, kingfisher
     benches/precision.py GATE --only-gate --rules-dir rules/secrets --show 50
 
-Runs gate (`gate scan DIR --format json --no-redact --fail-on info --max-file-size 100MiB`)
+Runs gate (`gate scan DIR --format json --no-redact --fail-on info --max-file-size 100MiB
+--no-ignore`)
 on every package under corpora/precision/ and, side by side, gitleaks (`dir` mode, no size
 limit), betterleaks and kingfisher when they are installed. Prints the total findings per
 tool, then gate's findings per rule and per package, and (with --show N) the first N gate
@@ -36,8 +37,11 @@ def run(cmd: list[str], **kw) -> subprocess.CompletedProcess:
 
 
 def gate_findings(gate: str, tree: Path, rules_dir: str | None) -> list[dict]:
+    # --no-ignore: the corpora live inside gate's own checkout, whose .gateignore (meant for
+    # gate's own tests/ and rules/) would otherwise hide every tests/ directory of the packages.
+    # The packages themselves ship no ignore files.
     cmd = [gate, "scan", str(tree), "--format", "json", "--no-redact", "--fail-on", "info",
-           "--max-file-size", "100MiB"]
+           "--max-file-size", "100MiB", "--no-ignore"]
     if rules_dir:
         cmd += ["--rules-dir", rules_dir]
     p = run(cmd)
