@@ -49,6 +49,8 @@ pub trait Engine: Send + Sync {
     fn wants(&self, path: &str) -> bool;
     /// Scan one file.
     fn scan(&self, file: &SourceFile<'_>, out: &mut FileOutput);
+    /// Look at a binary file (never its content: only what its path says).
+    fn scan_binary(&self, _file: &SourceFile<'_>, _out: &mut FileOutput) {}
     /// Whether the engine can scan fragments of files (the lines a commit
     /// added) rather than only whole files.
     fn scans_fragments(&self) -> bool {

@@ -145,21 +145,28 @@ pub fn scan_source(path: &str, bytes: &[u8], engines: &[Box<dyn Engine>]) -> Sca
 pub fn scan_file_source(file: &SourceFile<'_>, engines: &[Box<dyn Engine>]) -> ScanResult {
     let (path, bytes) = (file.path, file.bytes);
     if is_binary(bytes) {
-        // A .py file with NUL bytes is not Python: say so as loudly as a syntax error.
-        if crate::python::is_python_path(path) {
-            return skipped(Diagnostic::file(
-                Level::Warning,
-                Kind::Unparsable,
+        // Engines may still judge a binary file by its path (a `.p12` key
+        // store) or say it should not be binary (a `.py` file).
+        let mut out = FileOutput::default();
+        for engine in engines.iter().filter(|e| e.wants(path)) {
+            engine.scan_binary(file, &mut out);
+        }
+        if out.diagnostics.is_empty() {
+            out.diagnostics.push(Diagnostic::file(
+                Level::Note,
+                Kind::Binary,
                 path,
-                "skipped: binary content (NUL bytes) in a Python file; not valid Python",
+                "skipped: binary file",
             ));
         }
-        return skipped(Diagnostic::file(
-            Level::Note,
-            Kind::Binary,
-            path,
-            "skipped: binary file",
-        ));
+        return ScanResult {
+            findings: out.findings,
+            diagnostics: out.diagnostics,
+            stats: ScanStats {
+                files_skipped: 1,
+                ..ScanStats::default()
+            },
+        };
     }
     let mut out = FileOutput::default();
     for engine in engines.iter().filter(|e| e.wants(path)) {

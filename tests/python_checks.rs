@@ -8,7 +8,7 @@ use gate::python::{PythonEngine, Settings, CHECKS};
 
 fn scan(engine: &PythonEngine, path: &str, bytes: &[u8]) -> FileOutput {
     let mut out = FileOutput::default();
-    engine.scan(&SourceFile { path, bytes }, &mut out);
+    engine.scan(&SourceFile::new(path, bytes), &mut out);
     out
 }
 

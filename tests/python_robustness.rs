@@ -12,10 +12,7 @@ use gate::python::PythonEngine;
 fn scan(bytes: &[u8]) -> FileOutput {
     let mut out = FileOutput::default();
     PythonEngine::default().scan(
-        &SourceFile {
-            path: "x.py",
-            bytes,
-        },
+        &SourceFile::new("x.py", bytes),
         &mut out,
     );
     out

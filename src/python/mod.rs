@@ -113,6 +113,16 @@ impl Engine for PythonEngine {
         is_python_path(path) && !self.settings.excluded(path)
     }
 
+    fn scan_binary(&self, file: &SourceFile<'_>, out: &mut FileOutput) {
+        // A .py file with NUL bytes is not Python: say so as loudly as a syntax error.
+        out.diagnostics.push(Diagnostic::file(
+            Level::Warning,
+            Kind::Unparsable,
+            file.path,
+            "skipped: binary content (NUL bytes) in a Python file; not valid Python",
+        ));
+    }
+
     fn scan(&self, file: &SourceFile<'_>, out: &mut FileOutput) {
         let src = match syntax::prepare(file.bytes) {
             Ok(s) => s,
@@ -212,10 +222,7 @@ mod tests {
     fn found(src: &str) -> Vec<(u32, String)> {
         let mut out = FileOutput::default();
         PythonEngine::default().scan(
-            &SourceFile {
-                path: "t.py",
-                bytes: src.as_bytes(),
-            },
+            &SourceFile::new("t.py", src.as_bytes()),
             &mut out,
         );
         assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);

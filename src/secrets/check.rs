@@ -64,6 +64,25 @@ pub fn check_rules(set: &RuleSet, strict: bool) -> Vec<CheckFailure> {
                 fail("needs at least one negative example".into());
             }
         }
+        if rule.regex.is_none() {
+            // A path-only rule's examples are file paths.
+            let fires = |p: &str| {
+                set.detect_path_only(p)
+                    .iter()
+                    .any(|d| set.rules[d.rule].id == rule.id)
+            };
+            for (i, p) in rule.examples.iter().enumerate() {
+                if !fires(p) {
+                    fail(format!("example path {} is not flagged: {p}", i + 1));
+                }
+            }
+            for (i, p) in rule.negative_examples.iter().enumerate() {
+                if fires(p) {
+                    fail(format!("negative example path {} is flagged: {p}", i + 1));
+                }
+            }
+            continue;
+        }
         let path = rule.example_path.as_deref().unwrap_or(DEFAULT_EXAMPLE_PATH);
         for (i, ex) in rule.examples.iter().enumerate() {
             let found = set

@@ -229,6 +229,18 @@ impl RuleSet {
                 .any(|a| a.targets(&rule.id, &rule.aliases) && a.allows(c))
     }
 
+    /// Path-only rules (a `path` and no regex) that flag this file by its name.
+    pub fn detect_path_only(&self, path: &str) -> Vec<Detection> {
+        if self.path_allowed_globally(path) {
+            return Vec::new();
+        }
+        let mut applicable = vec![true; self.rules.len()];
+        for &i in &self.path_sensitive {
+            applicable[i] = rule_applies_to_path(&self.rules[i], path);
+        }
+        self.path_only_detections(path, &applicable).collect()
+    }
+
     /// Rules with a `path` and no regex flag the file itself.
     fn path_only_detections<'a>(
         &'a self,

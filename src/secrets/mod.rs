@@ -109,7 +109,7 @@ impl SecretsEngine {
     /// Scan bytes that came from somewhere other than the work tree (a git
     /// blob, a commit's added lines), with the commit for commit allowlists.
     pub fn scan_bytes(&self, path: &str, bytes: &[u8], commit: Option<&str>) -> Vec<Finding> {
-        let detections = self.set.detect(path, bytes, commit);
+        let detections = self.strongest(self.set.detect(path, bytes, commit));
         if detections.is_empty() {
             return Vec::new();
         }
@@ -118,6 +118,32 @@ impl SecretsEngine {
             .iter()
             .map(|d| self.to_finding(path, bytes, &lines, d))
             .collect()
+    }
+
+    /// Where several rules claim overlapping secrets (a provider token inside
+    /// an `Authorization` header, a URL), keep only the most confident claim.
+    fn strongest(&self, mut ds: Vec<Detection>) -> Vec<Detection> {
+        if ds.len() < 2 {
+            return ds;
+        }
+        let rank = |d: &Detection| {
+            let r = &self.set.rules[d.rule];
+            (r.confidence, r.severity, std::cmp::Reverse(d.rule))
+        };
+        ds.sort_by(|a, b| rank(b).cmp(&rank(a)));
+        let mut kept: Vec<Detection> = Vec::with_capacity(ds.len());
+        for d in ds {
+            let overlaps = |k: &Detection| {
+                d.secret_end > d.secret_start
+                    && k.secret_start < d.secret_end
+                    && d.secret_start < k.secret_end
+            };
+            if !kept.iter().any(overlaps) {
+                kept.push(d);
+            }
+        }
+        kept.sort_by_key(|d| (d.start, d.rule));
+        kept
     }
 
     fn to_finding(&self, path: &str, bytes: &[u8], lines: &LineIndex, d: &Detection) -> Finding {
@@ -175,6 +201,16 @@ impl Engine for SecretsEngine {
     fn scan(&self, file: &SourceFile<'_>, out: &mut FileOutput) {
         out.findings
             .extend(self.scan_bytes(file.path, file.bytes, file.commit));
+    }
+
+    fn scan_binary(&self, file: &SourceFile<'_>, out: &mut FileOutput) {
+        let lines = LineIndex::new(b"");
+        out.findings.extend(
+            self.set
+                .detect_path_only(file.path)
+                .iter()
+                .map(|d| self.to_finding(file.path, b"", &lines, d)),
+        );
     }
 
     fn scans_fragments(&self) -> bool {
