@@ -41,7 +41,7 @@ def run(cmd, cwd=None):
 
 
 def scan_gate(binary, root):
-    p, dt = run([binary, "scan", root, "--format", "json", "--no-redact", "--fail-on", "info"])
+    p, dt = run([binary, "scan", root, "--engines", "secrets", "--format", "json", "--no-redact", "--fail-on", "info"])
     if p.returncode not in (0, 1):
         sys.exit(f"gate failed (exit {p.returncode}):\n{p.stderr[-2000:]}")
     doc = json.loads(p.stdout)
