@@ -40,7 +40,7 @@ def gate_findings(gate: str, tree: Path, rules_dir: str | None) -> list[dict]:
     # --no-ignore: the corpora live inside gate's own checkout, whose .gateignore (meant for
     # gate's own tests/ and rules/) would otherwise hide every tests/ directory of the packages.
     # The packages themselves ship no ignore files.
-    cmd = [gate, "scan", str(tree), "--format", "json", "--no-redact", "--fail-on", "info",
+    cmd = [gate, "scan", str(tree), "--engines", "secrets", "--format", "json", "--no-redact", "--fail-on", "info",
            "--max-file-size", "100MiB", "--no-ignore"]
     if rules_dir:
         cmd += ["--rules-dir", rules_dir]
