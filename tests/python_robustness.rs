@@ -11,10 +11,7 @@ use gate::python::PythonEngine;
 
 fn scan(bytes: &[u8]) -> FileOutput {
     let mut out = FileOutput::default();
-    PythonEngine::default().scan(
-        &SourceFile::new("x.py", bytes),
-        &mut out,
-    );
+    PythonEngine::default().scan(&SourceFile::new("x.py", bytes), &mut out);
     out
 }
 

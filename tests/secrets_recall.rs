@@ -32,7 +32,15 @@ fn scan(root: &Path) -> HashMap<String, BTreeMap<u64, Vec<String>>> {
     let out = Command::new(env!("CARGO_BIN_EXE_gate"))
         .arg("scan")
         .arg(root)
-        .args(["--engines", "secrets", "--format", "json", "--no-redact", "--fail-on", "info"])
+        .args([
+            "--engines",
+            "secrets",
+            "--format",
+            "json",
+            "--no-redact",
+            "--fail-on",
+            "info",
+        ])
         .output()
         .expect("run gate");
     let code = out.status.code();

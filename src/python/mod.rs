@@ -221,10 +221,7 @@ mod tests {
     /// (line, id) of every unsuppressed finding.
     fn found(src: &str) -> Vec<(u32, String)> {
         let mut out = FileOutput::default();
-        PythonEngine::default().scan(
-            &SourceFile::new("t.py", src.as_bytes()),
-            &mut out,
-        );
+        PythonEngine::default().scan(&SourceFile::new("t.py", src.as_bytes()), &mut out);
         assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
         let mut v: Vec<(u32, String)> = out
             .findings

@@ -122,6 +122,8 @@ pub struct Rule {
     pub references: Vec<String>,
     pub aliases: Vec<String>,
     pub multiline: bool,
+    /// Bytes after a keyword hit that a multi-line match may reach.
+    pub window: usize,
     pub allowlists: Vec<Allowlist>,
     pub examples: Vec<String>,
     pub negative_examples: Vec<String>,
@@ -137,6 +139,9 @@ impl Rule {
     }
 }
 
+/// How far after a keyword a multi-line rule looks unless it says otherwise:
+/// enough for a section header and the keys under it.
+pub const DEFAULT_MULTILINE_WINDOW: usize = 4 << 10;
 /// Compiled size limit per regex (the default 10 MiB is too small for a few long alternations).
 const REGEX_SIZE_LIMIT: usize = 32 << 20;
 
@@ -243,6 +248,7 @@ pub fn compile_rule(r: &RuleSyntax, file: &str) -> Result<Rule, CompileError> {
         references: r.references.clone(),
         aliases: r.aliases.clone(),
         multiline: r.multiline,
+        window: r.window.unwrap_or(DEFAULT_MULTILINE_WINDOW),
         allowlists,
         examples: r.examples.clone(),
         negative_examples: r.negative_examples.clone(),

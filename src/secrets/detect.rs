@@ -11,8 +11,6 @@ use super::entropy::shannon;
 /// How far either side of a keyword hit a single-line rule looks, at most,
 /// on very long (minified) lines.
 const LINE_WINDOW: usize = 2048;
-/// How far after a keyword hit a multi-line rule (PEM block) looks.
-const MULTILINE_WINDOW: usize = 64 * 1024;
 
 /// Comments that mark a line as a reviewed false positive.
 const INLINE_ALLOW_MARKERS: [&[u8]; 2] = [b"gate:allow", b"gitleaks:allow"];
@@ -158,7 +156,7 @@ impl RuleSet {
                 let window = if self.rules[r].multiline {
                     (
                         line_start.max(hit.saturating_sub(LINE_WINDOW)),
-                        bytes.len().min(hit + MULTILINE_WINDOW),
+                        bytes.len().min(hit + self.rules[r].window),
                     )
                 } else {
                     (

@@ -8,6 +8,8 @@ use serde::Deserialize;
 use super::compile::{compile_allowlist, compile_rule, Allowlist, CompileError, Rule};
 use super::syntax::{AllowlistSyntax, Condition, RegexTarget, RuleSyntax};
 
+/// gitleaks runs a rule's regex over whole files; gate looks this far past a keyword.
+const GITLEAKS_RULE_WINDOW: usize = 64 << 10;
 /// How deep `[extend] path = ...` chains may go before we call it a loop.
 const MAX_EXTEND_DEPTH: usize = 8;
 
@@ -166,6 +168,7 @@ fn load_into(path: &Path, out: &mut GitleaksConfig, depth: usize) -> Result<(), 
             references: Vec::new(),
             aliases: Vec::new(),
             multiline: true,
+            window: Some(GITLEAKS_RULE_WINDOW),
             allowlist: None,
             allowlists: r
                 .allowlist

@@ -53,6 +53,10 @@ pub struct RuleSyntax {
     /// The match may span lines (PEM blocks): look further than the keyword's line.
     #[serde(default)]
     pub multiline: bool,
+    /// With `multiline`: how many bytes after the keyword a match may reach
+    /// (default 4 KiB; a PEM block needs more, a section header less).
+    #[serde(default)]
+    pub window: Option<usize>,
     #[serde(default)]
     pub allowlist: Option<AllowlistSyntax>,
     #[serde(default)]
