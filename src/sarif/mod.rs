@@ -1,6 +1,11 @@
-//! SARIF: gate's findings as one SARIF 2.1.0 run.
+//! SARIF in (read leniently, normalise, de-duplicate) and out (one run, gate
+//! as the driver, GitHub-ready fingerprints).
 
 pub mod linehash;
 mod out;
+pub mod read;
+pub mod rulemap;
+pub mod uri;
 
 pub use out::{build_log, SARIF_SCHEMA_URI};
+pub use read::{read_file, SarifError, SarifInput};
