@@ -267,17 +267,26 @@ mod tests {
     fn single_short_line_is_the_polynomial_of_its_units() {
         // "a\n" then EOF: units a, \n, 65535 followed by 97 zeros.
         let mut h: u64 = 0;
-        for c in [97u64, 10, 65535].into_iter().chain(std::iter::repeat_n(0, 97)) {
+        for c in [97u64, 10, 65535]
+            .into_iter()
+            .chain(std::iter::repeat_n(0, 97))
+        {
             h = h.wrapping_mul(37).wrapping_add(c);
         }
         let got = all(b"a\n");
         assert_eq!(got[0], format!("{h:x}:1"));
-        assert_eq!(got.len(), 2, "the line after the final newline gets a hash too");
+        assert_eq!(
+            got.len(),
+            2,
+            "the line after the final newline gets a hash too"
+        );
     }
 
     #[test]
     fn rolling_hash_matches_the_definition() {
-        let long: String = (0..400).map(|i| char::from(b'a' + (i % 26) as u8)).collect();
+        let long: String = (0..400)
+            .map(|i| char::from(b'a' + (i % 26) as u8))
+            .collect();
         let text = format!("x = 1\n{long}\n\n  y = 2  \nend");
         assert_eq!(all(text.as_bytes()), reference(text.as_bytes()));
     }

@@ -2,10 +2,13 @@
 //! as the driver, GitHub-ready fingerprints).
 
 pub mod linehash;
+pub mod merge;
 mod out;
 pub mod read;
 pub mod rulemap;
+pub mod source;
 pub mod uri;
 
+pub use merge::{merge, Merged};
 pub use out::{build_log, SARIF_SCHEMA_URI};
 pub use read::{read_file, SarifError, SarifInput};

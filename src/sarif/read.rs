@@ -338,12 +338,7 @@ fn read_run(at: &str, run: RunIn, root: &Path, out: &mut SarifInput) -> Result<(
         .as_deref()
         .map(str::trim)
         .filter(|n| !n.is_empty())
-        .ok_or_else(|| {
-            err(
-                format!("{at}.tool.driver.name"),
-                "missing tool name".into(),
-            )
-        })?;
+        .ok_or_else(|| err(format!("{at}.tool.driver.name"), "missing tool name".into()))?;
     let tool = tool_id(display_name);
     out.tools.push(ToolInfo {
         name: tool.clone(),
@@ -422,11 +417,17 @@ fn read_run(at: &str, run: RunIn, root: &Path, out: &mut SarifInput) -> Result<(
                 .iter()
                 .flatten()
                 .filter_map(|l| l.physical_location.as_ref()?.artifact_location.as_ref())
-                .find_map(|a| resolver.resolve(a.uri.as_deref()?, a.uri_base_id.as_deref()).ok());
+                .find_map(|a| {
+                    resolver
+                        .resolve(a.uri.as_deref()?, a.uri_base_id.as_deref())
+                        .ok()
+                });
             let msg = format!("{tool} did not fully check this file: {text}");
             out.diagnostics.push(match path {
                 Some(p) => Diagnostic::file(Level::Warning, Kind::Unparsable, p, msg),
-                None => Diagnostic::general(Level::Warning, Kind::Input, format!("{}: {msg}", out.file)),
+                None => {
+                    Diagnostic::general(Level::Warning, Kind::Input, format!("{}: {msg}", out.file))
+                }
             });
         }
     }
@@ -497,7 +498,10 @@ fn read_run(at: &str, run: RunIn, root: &Path, out: &mut SarifInput) -> Result<(
             ));
         };
         let path = resolver
-            .resolve(art.uri.as_deref().unwrap_or_default(), art.uri_base_id.as_deref())
+            .resolve(
+                art.uri.as_deref().unwrap_or_default(),
+                art.uri_base_id.as_deref(),
+            )
             .map_err(|m| err(format!("{lat}.artifactLocation.uri"), m))?;
         let region = read_region(phys.region.as_ref(), &format!("{lat}.region"))?;
         if is_syntax_error(&tool, &reported) {
@@ -700,7 +704,10 @@ fn cwe_from_text(s: &str) -> Option<u32> {
     digits.parse().ok()
 }
 
-fn cwe_of(props: Option<&Map<String, Value>>, rule_props: Option<&Map<String, Value>>) -> Option<u32> {
+fn cwe_of(
+    props: Option<&Map<String, Value>>,
+    rule_props: Option<&Map<String, Value>>,
+) -> Option<u32> {
     let direct = props.and_then(|m| match m.get("cwe")? {
         Value::Number(n) => n.as_u64().and_then(|n| u32::try_from(n).ok()),
         Value::String(s) => cwe_from_text(s).or_else(|| s.parse().ok()),
@@ -735,7 +742,10 @@ fn rule_info(
     first: &Finding,
 ) -> RuleInfo {
     let map = RuleMap::get();
-    let text = |m: Option<&MessageIn>| m.and_then(|m| m.text.clone()).filter(|t| !t.trim().is_empty());
+    let text = |m: Option<&MessageIn>| {
+        m.and_then(|m| m.text.clone())
+            .filter(|t| !t.trim().is_empty())
+    };
     let name = rule
         .and_then(|r| prop_str(r.properties.as_ref(), "name").map(str::to_string))
         .or_else(|| rule.and_then(|r| r.name.clone()))
@@ -744,7 +754,8 @@ fn rule_info(
         .unwrap_or_else(|| reported.to_string());
     let short = text(rule.and_then(|r| r.short_description.as_ref()))
         .unwrap_or_else(|| first_sentence(&first.message).unwrap_or_else(|| humanize(&name)));
-    let full = text(rule.and_then(|r| r.full_description.as_ref())).unwrap_or_else(|| short.clone());
+    let full =
+        text(rule.and_then(|r| r.full_description.as_ref())).unwrap_or_else(|| short.clone());
     let help_uri = rule.and_then(|r| r.help_uri.clone());
     let mut help = rule
         .and_then(|r| r.help.as_ref())
@@ -802,20 +813,36 @@ mod tests {
     fn bad_documents_name_file_and_json_path() {
         let e = err("not json");
         assert!(e.starts_with("in.sarif: at $: not valid JSON"), "{e}");
-        let e = err(r#"{"version":"2.1.0","runs":[{"tool":{"driver":{"name":"x"}},"results":[{"ruleId":"#);
+        let e = err(
+            r#"{"version":"2.1.0","runs":[{"tool":{"driver":{"name":"x"}},"results":[{"ruleId":"#,
+        );
         assert!(e.contains("truncated"), "{e}");
         assert!(e.contains("$.runs[0].results[0]"), "{e}");
         let e = err(&format!(r#"{{"version":"2.0.0","runs":[{OK_RUN}]}}"#));
         assert!(e.contains("at $.version: version \"2.0.0\""), "{e}");
         let e = err(r#"{"version":"2.1.0"}"#);
         assert!(e.contains("at $.runs: missing `runs`"), "{e}");
-        let e = err(r#"{"version":"2.1.0","runs":[{"tool":{"driver":{"name":"x"}},"results":[{"ruleId":"R","level":"high","message":{"text":"m"},"locations":[{"physicalLocation":{"artifactLocation":{"uri":"a.py"}}}]}]}]}"#);
-        assert!(e.contains("at $.runs[0].results[0].level: unknown level `high`"), "{e}");
-        let e = err(r#"{"version":"2.1.0","runs":[{"tool":{"driver":{"name":"x"}},"results":[{"ruleId":"R","message":{"text":"m"}}]}]}"#);
-        assert!(e.contains("at $.runs[0].results[0].locations: result has no location"), "{e}");
-        let e = err(r#"{"version":"2.1.0","runs":[{"tool":{"driver":{"name":"x"}},"results":[{"ruleId":"R","message":{"text":"m"},"locations":[]}]}]}"#);
+        let e = err(
+            r#"{"version":"2.1.0","runs":[{"tool":{"driver":{"name":"x"}},"results":[{"ruleId":"R","level":"high","message":{"text":"m"},"locations":[{"physicalLocation":{"artifactLocation":{"uri":"a.py"}}}]}]}]}"#,
+        );
+        assert!(
+            e.contains("at $.runs[0].results[0].level: unknown level `high`"),
+            "{e}"
+        );
+        let e = err(
+            r#"{"version":"2.1.0","runs":[{"tool":{"driver":{"name":"x"}},"results":[{"ruleId":"R","message":{"text":"m"}}]}]}"#,
+        );
+        assert!(
+            e.contains("at $.runs[0].results[0].locations: result has no location"),
+            "{e}"
+        );
+        let e = err(
+            r#"{"version":"2.1.0","runs":[{"tool":{"driver":{"name":"x"}},"results":[{"ruleId":"R","message":{"text":"m"},"locations":[]}]}]}"#,
+        );
         assert!(e.contains("$.runs[0].results[0].locations"), "{e}");
-        let e = err(r#"{"version":"2.1.0","runs":[{"tool":{"driver":{"name":"x"}},"results":[{"ruleId":7}]}]}"#);
+        let e = err(
+            r#"{"version":"2.1.0","runs":[{"tool":{"driver":{"name":"x"}},"results":[{"ruleId":7}]}]}"#,
+        );
         assert!(e.contains("$.runs[0].results[0].ruleId"), "{e}");
     }
 
@@ -828,7 +855,10 @@ mod tests {
         let f = &input.results[0].finding;
         assert_eq!(f.tool, "bandit");
         assert_eq!(f.path, "src/app.py");
-        assert_eq!((f.severity, f.confidence), (Severity::Medium, Confidence::High));
+        assert_eq!(
+            (f.severity, f.confidence),
+            (Severity::Medium, Confidence::High)
+        );
         assert_eq!(input.results[0].columns, ColumnUnit::Bytes);
     }
 

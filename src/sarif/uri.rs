@@ -145,7 +145,9 @@ impl<'a> Resolver<'a> {
 
     fn base_path(&self, id: &str, depth: usize) -> Result<Option<Base>, String> {
         if depth > MAX_BASE_DEPTH {
-            return Err(format!("originalUriBaseIds `{id}` refer to each other in a cycle"));
+            return Err(format!(
+                "originalUriBaseIds `{id}` refer to each other in a cycle"
+            ));
         }
         let Some((uri, parent)) = self.bases.get(id) else {
             // `%SRCROOT%` (or any id the run does not define) means "the root".
@@ -264,9 +266,18 @@ mod tests {
         let t = tree();
         let mut r = Resolver::new(t.path(), HashMap::new());
         assert_eq!(r.resolve("src/app.py", None).unwrap(), "src/app.py");
-        assert_eq!(r.resolve("./src/./pkg/../app.py", None).unwrap(), "src/app.py");
-        assert_eq!(r.resolve("src\\pkg\\util.py", None).unwrap(), "src/pkg/util.py");
-        assert_eq!(r.resolve("src/my%20file.py", None).unwrap(), "src/my file.py");
+        assert_eq!(
+            r.resolve("./src/./pkg/../app.py", None).unwrap(),
+            "src/app.py"
+        );
+        assert_eq!(
+            r.resolve("src\\pkg\\util.py", None).unwrap(),
+            "src/pkg/util.py"
+        );
+        assert_eq!(
+            r.resolve("src/my%20file.py", None).unwrap(),
+            "src/my file.py"
+        );
     }
 
     #[test]
@@ -309,7 +320,10 @@ mod tests {
         );
         let mut r = Resolver::new(t.path(), bases);
         assert_eq!(r.resolve("app.py", Some("SRC")).unwrap(), "src/app.py");
-        assert_eq!(r.resolve("src/app.py", Some(SRCROOT)).unwrap(), "src/app.py");
+        assert_eq!(
+            r.resolve("src/app.py", Some(SRCROOT)).unwrap(),
+            "src/app.py"
+        );
     }
 
     #[test]
