@@ -45,6 +45,8 @@ pub fn run(cli: Cli) -> Outcome {
     let result = match cli.command {
         args::Command::Scan(a) => scan::run(&a),
         args::Command::Rules(cmd) => rules::run(cmd),
+        args::Command::Merge(a) => scan::run_merge(&a),
+        args::Command::Baseline(a) => scan::run_baseline(&a),
     };
     match result {
         Ok(outcome) => outcome,

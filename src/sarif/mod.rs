@@ -3,12 +3,15 @@
 
 pub mod linehash;
 pub mod merge;
-mod out;
+pub(crate) mod out;
 pub mod read;
 pub mod rulemap;
 pub mod source;
 pub mod uri;
 
 pub use merge::{merge, Merged};
-pub use out::{build_log, SARIF_SCHEMA_URI};
+pub use out::{
+    build_log, render, GATE_FINGERPRINT_KEY, GITHUB_MAX_GZIP_BYTES, GITHUB_MAX_RESULTS_PER_RUN,
+    LINE_HASH_KEY, SARIF_SCHEMA_URI,
+};
 pub use read::{read_file, SarifError, SarifInput};

@@ -60,6 +60,8 @@ pub struct Imported {
     /// The id the tool reported.
     pub reported_rule: String,
     pub columns: ColumnUnit,
+    /// `partialFingerprints` as the file had them (gate's own, GitHub's line hash).
+    pub fingerprints: BTreeMap<String, String>,
 }
 
 /// A tool that contributed results.
@@ -153,6 +155,7 @@ struct ResultIn {
     message: Option<MessageIn>,
     locations: Option<Vec<LocationIn>>,
     suppressions: Option<Vec<SuppressionIn>>,
+    partial_fingerprints: Option<BTreeMap<String, Value>>,
     properties: Option<Map<String, Value>>,
 }
 
@@ -548,10 +551,17 @@ fn read_run(at: &str, run: RunIn, root: &Path, out: &mut SarifInput) -> Result<(
         seen_rules
             .entry(canonical.clone())
             .or_insert_with(|| rule_info(&tool, &canonical, &reported, rule, &f));
+        let fingerprints = r
+            .partial_fingerprints
+            .iter()
+            .flatten()
+            .filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_string())))
+            .collect();
         out.results.push(Imported {
             finding: f,
             reported_rule: reported,
             columns,
+            fingerprints,
         });
     }
     out.rules.extend(seen_rules.into_values());

@@ -126,20 +126,20 @@ impl<'a> Resolver<'a> {
     pub fn resolve(&mut self, uri: &str, base_id: Option<&str>) -> Result<String, String> {
         let uri = uri.replace('\\', "/");
         if let Some(path) = file_uri_path(&uri)? {
-            return Ok(self.from_absolute(&path));
+            return Ok(self.absolute_path(&path));
         }
         let rel = percent_decode(&uri);
         if rel.starts_with('/') {
-            return Ok(self.from_absolute(&rel));
+            return Ok(self.absolute_path(&rel));
         }
         let base = match base_id {
             Some(id) => self.base_path(id, 0)?,
             None => None,
         };
         match base {
-            Some(Base::Absolute(dir)) => Ok(self.from_absolute(&format!("{dir}/{rel}"))),
-            Some(Base::Relative(dir)) => self.from_relative(&format!("{dir}/{rel}")),
-            None => self.from_relative(&rel),
+            Some(Base::Absolute(dir)) => Ok(self.absolute_path(&format!("{dir}/{rel}"))),
+            Some(Base::Relative(dir)) => self.relative_path(&format!("{dir}/{rel}")),
+            None => self.relative_path(&rel),
         }
     }
 
@@ -172,17 +172,17 @@ impl<'a> Resolver<'a> {
         }))
     }
 
-    fn from_relative(&mut self, rel: &str) -> Result<String, String> {
+    fn relative_path(&mut self, rel: &str) -> Result<String, String> {
         match fold(rel) {
             Some(p) if !p.is_empty() => Ok(p),
             Some(_) => Err(format!("`{rel}` names the root, not a file")),
-            None => Ok(self.from_absolute(&posix(&self.root.join(rel)))),
+            None => Ok(self.absolute_path(&posix(&self.root.join(rel)))),
         }
     }
 
     /// An absolute path: under the root → relative; from another checkout →
     /// re-rooted on the longest suffix that exists under the root; else kept.
-    fn from_absolute(&mut self, abs: &str) -> String {
+    fn absolute_path(&mut self, abs: &str) -> String {
         let abs = posix(&fold_abs(Path::new(abs)));
         let root = posix(self.root);
         let root = root.trim_end_matches('/');
