@@ -1,0 +1,181 @@
+//! Snapshot of every new report format over the same shared findings: a
+//! failing finding merged from three tools, a budgeted one, an excepted one,
+//! a suppressed one, an expired exception and a diagnostic.
+
+use std::collections::BTreeMap;
+
+use gate::diagnostic::{Diagnostic, Kind, Level};
+use gate::finding::{Confidence, Finding, Region, Severity, Suppression, SuppressionKind};
+use gate::policy::{evaluate_on, Date, Exception, Policy};
+use gate::redact::Redactor;
+use gate::report::{Format, RenderOptions, Report, RunInfo};
+use gate::scan::ScanStats;
+
+fn findings() -> Vec<Finding> {
+    let mut shell = Finding::new(
+        "B602",
+        "gate-python",
+        Severity::High,
+        Confidence::High,
+        "src/app.py",
+        Region {
+            start_line: 14,
+            start_column: 12,
+            end_line: 14,
+            end_column: 44,
+        },
+        "subprocess call with shell=True identified, security issue.",
+    );
+    shell.tools = vec!["gate-python".into(), "bandit".into(), "ruff".into()];
+    shell.cwe = Some(78);
+    shell.fingerprint = "b0a5a629b298704430b8:1".into();
+    let mut yaml = Finding::new(
+        "B506",
+        "bandit",
+        Severity::Medium,
+        Confidence::High,
+        "src/app.py",
+        Region::line(19),
+        "Use of unsafe yaml load. <Allows> instantiation of arbitrary objects | pipes & \"quotes\".",
+    );
+    yaml.fingerprint = "0a5a629b298704430b81:1".into();
+    let mut assert = Finding::new(
+        "B101",
+        "bandit",
+        Severity::High,
+        Confidence::High,
+        "tests/test_app.py",
+        Region::line(3),
+        "Use of assert detected.",
+    );
+    assert.fingerprint = "a5a629b298704430b81b:1".into();
+    let mut nosec = Finding::new(
+        "B602",
+        "ruff",
+        Severity::High,
+        Confidence::High,
+        "src/app.py",
+        Region::line(44),
+        "`subprocess` call with `shell=True` identified",
+    );
+    nosec.suppression = Some(Suppression {
+        kind: SuppressionKind::InSource,
+        justification: "# nosec B602".into(),
+    });
+    nosec.fingerprint = "5a629b298704430b81bc:1".into();
+    let mut expired = Finding::new(
+        "B105",
+        "bandit",
+        Severity::High,
+        Confidence::Medium,
+        "legacy/settings.py",
+        Region::line(2),
+        "Possible hardcoded password: 'hunter2'",
+    );
+    expired.fingerprint = "629b298704430b81bcd0:1".into();
+    vec![shell, yaml, assert, nosec, expired]
+}
+
+fn policy() -> Policy {
+    let mut p = Policy::default();
+    p.budgets.insert(Severity::Medium, 0);
+    p.exceptions = vec![
+        Exception {
+            rules: vec!["S101".into()],
+            paths: vec!["tests/**".into()],
+            reason: "asserts are how pytest works".into(),
+            expires: Date::parse("2030-01-01").unwrap(),
+        },
+        Exception {
+            rules: vec!["B105".into()],
+            paths: vec!["legacy/**".into()],
+            reason: "legacy settings, rotating".into(),
+            expires: Date::parse("2026-01-31").unwrap(),
+        },
+    ];
+    p
+}
+
+fn render(format: Format) -> String {
+    let findings = findings();
+    let verdict = evaluate_on(&policy(), &findings, Date::parse("2026-11-22").unwrap());
+    let rules = BTreeMap::new();
+    let diagnostics = vec![Diagnostic::file(
+        Level::Warning,
+        Kind::Unparsable,
+        "src/broken.py",
+        "ruff could not parse this file: Expected an expression",
+    )
+    .at(3, None)];
+    let run = RunInfo::default();
+    let report = Report {
+        findings: &findings,
+        rules: &rules,
+        diagnostics: &diagnostics,
+        verdict: &verdict,
+        stats: ScanStats {
+            files_scanned: 4,
+            bytes_scanned: 2048,
+            files_skipped: 0,
+        },
+        run: &run,
+    };
+    let opts = RenderOptions {
+        redactor: Redactor::default(),
+        color: false,
+    };
+    format.emitter().render(&report, &opts)
+}
+
+#[test]
+fn gitlab_code_quality() {
+    let text = render(Format::Gitlab);
+    let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(
+        doc.as_array().unwrap().len(),
+        4,
+        "suppressed findings are not listed"
+    );
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn junit() {
+    let text = render(Format::Junit);
+    assert!(
+        text.contains("failures=\"4\""),
+        "policy + 3 failing findings"
+    );
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn markdown() {
+    let text = render(Format::Markdown);
+    assert!(text.contains("EXPIRED on 2026-01-31"));
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn text_and_json_explain_the_verdict() {
+    let text = render(Format::Text);
+    assert!(text.contains("EXPIRED"), "{text}");
+    assert!(
+        text.contains("fails the gate: 1 medium findings exceed the budget of 0"),
+        "{text}"
+    );
+    assert!(text.contains("1 covered by exceptions"), "{text}");
+    let json: serde_json::Value = serde_json::from_str(&render(Format::Json)).unwrap();
+    assert_eq!(json["verdict"]["warnings"].as_array().unwrap().len(), 1);
+    assert_eq!(json["verdict"]["excepted"], 1);
+    let reasons: Vec<&str> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f["failure_reason"].as_str())
+        .collect();
+    assert!(
+        reasons.contains(&"1 medium findings exceed the budget of 0"),
+        "{reasons:?}"
+    );
+}
