@@ -67,13 +67,20 @@ impl Baseline {
     }
 
     /// Mark every finding `new` or `unchanged`; each baseline entry matches
-    /// at most one finding. Returns how many baseline findings are gone.
+    /// at most one finding. Strong keys are tried for every finding before
+    /// weak ones, and the weak ones (source line, then message) only for baseline
+    /// entries that carry no fingerprint at all, so that a message shared by
+    /// many findings never matches the wrong one. Returns how many baseline
+    /// findings are gone.
     pub fn apply(&self, findings: &mut [Finding]) -> usize {
         let mut used = vec![false; self.known.len()];
+        let mut matched = vec![false; findings.len()];
+        let unfingerprinted = |k: &Known| k.gate.is_none() && k.line_hash.is_none();
+        type Key<'k> = (&'k str, &'k str, &'k str);
         let mut by_gate: HashMap<&str, Vec<usize>> = HashMap::new();
-        let mut by_hash: HashMap<(&str, &str, &str), Vec<usize>> = HashMap::new();
-        let mut by_content: HashMap<(&str, &str, &str), Vec<usize>> = HashMap::new();
-        let mut by_message: HashMap<(&str, &str, &str), Vec<usize>> = HashMap::new();
+        let mut by_hash: HashMap<Key<'_>, Vec<usize>> = HashMap::new();
+        let mut by_content: HashMap<Key<'_>, Vec<usize>> = HashMap::new();
+        let mut by_message: HashMap<Key<'_>, Vec<usize>> = HashMap::new();
         for (i, k) in self.known.iter().enumerate() {
             if let Some(g) = &k.gate {
                 by_gate.entry(g).or_default().push(i);
@@ -81,13 +88,17 @@ impl Baseline {
             if let Some(h) = &k.line_hash {
                 by_hash.entry((&k.rule, &k.path, h)).or_default().push(i);
             }
-            if let Some(c) = &k.content {
-                by_content.entry((&k.rule, &k.path, c)).or_default().push(i);
+            if unfingerprinted(k) {
+                if let Some(c) = &k.content {
+                    by_content.entry((&k.rule, &k.path, c)).or_default().push(i);
+                }
+                // Tools' snippets can be wrong (bandit's, on multi-line
+                // statements): the message is the last resort for both.
+                by_message
+                    .entry((&k.rule, &k.path, &k.message))
+                    .or_default()
+                    .push(i);
             }
-            by_message
-                .entry((&k.rule, &k.path, &k.message))
-                .or_default()
-                .push(i);
         }
         let take = |list: Option<&Vec<usize>>, used: &mut Vec<bool>| -> bool {
             for &i in list.into_iter().flatten() {
@@ -98,26 +109,31 @@ impl Baseline {
             }
             false
         };
-        for f in findings.iter_mut() {
-            let content = f.snippet.as_deref().map(fold);
-            let matched = take(by_gate.get(f.fingerprint.as_str()), &mut used)
-                || f.line_hash.as_deref().is_some_and(|h| {
-                    take(
-                        by_hash.get(&(f.rule_id.as_str(), f.path.as_str(), h)),
-                        &mut used,
-                    )
-                })
-                || content.as_deref().is_some_and(|c| {
-                    take(
-                        by_content.get(&(f.rule_id.as_str(), f.path.as_str(), c)),
-                        &mut used,
-                    )
-                })
-                || take(
-                    by_message.get(&(f.rule_id.as_str(), f.path.as_str(), f.message.as_str())),
-                    &mut used,
-                );
-            f.baseline_state = Some(if matched {
+        let contents: Vec<Option<String>> = findings
+            .iter()
+            .map(|f| f.snippet.as_deref().map(fold))
+            .collect();
+        for pass in 0..4 {
+            for (i, f) in findings.iter().enumerate() {
+                if matched[i] {
+                    continue;
+                }
+                let (rule, path) = (f.rule_id.as_str(), f.path.as_str());
+                matched[i] = match pass {
+                    0 => take(by_gate.get(f.fingerprint.as_str()), &mut used),
+                    1 => f
+                        .line_hash
+                        .as_deref()
+                        .is_some_and(|h| take(by_hash.get(&(rule, path, h)), &mut used)),
+                    2 => contents[i]
+                        .as_deref()
+                        .is_some_and(|c| take(by_content.get(&(rule, path, c)), &mut used)),
+                    _ => take(by_message.get(&(rule, path, f.message.as_str())), &mut used),
+                };
+            }
+        }
+        for (f, m) in findings.iter_mut().zip(matched) {
+            f.baseline_state = Some(if m {
                 BaselineState::Unchanged
             } else {
                 BaselineState::New
