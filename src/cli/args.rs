@@ -25,10 +25,75 @@ pub enum Command {
     /// List, check or explain the rule catalogue.
     #[command(subcommand)]
     Rules(RulesCommand),
+    /// Merge and de-duplicate SARIF files into one run, without scanning.
+    Merge(MergeArgs),
+    /// Record today's findings (as SARIF) so that only new ones fail later (--baseline FILE).
+    Baseline(BaselineArgs),
+}
+
+/// Options of `gate merge`.
+#[derive(Debug, Args, Clone)]
+pub struct MergeArgs {
+    /// SARIF files to merge.
+    #[arg(required = true, value_name = "SARIF")]
+    pub inputs: Vec<PathBuf>,
+
+    /// Where to write the merged SARIF.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+
+    /// Directory report paths are relative to [default: the git work tree
+    /// containing the current directory, else the current directory].
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
+
+    /// gate.toml or pyproject.toml to use.
+    #[arg(short, long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// SARIF `automationDetails.id` (GitHub code scanning category) [default: gate/].
+    #[arg(long, value_name = "ID")]
+    pub automation_id: Option<String>,
+}
+
+/// Options of `gate baseline`.
+#[derive(Debug, Args, Clone)]
+pub struct BaselineArgs {
+    /// Files or directories to scan.
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+
+    /// Where to write the baseline (SARIF).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+
+    /// Engines to run, comma-separated [default: all].
+    #[arg(long, value_delimiter = ',', value_name = "ENGINE")]
+    pub engines: Vec<String>,
+
+    /// Also record the results of these SARIF files (ruff, bandit, ...). Repeatable.
+    #[arg(long, value_name = "FILE")]
+    pub sarif: Vec<PathBuf>,
+
+    /// gate.toml, pyproject.toml or a gitleaks config (.gitleaks.toml) to use.
+    #[arg(short, long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Leave out paths matching this gitignore-style glob. Repeatable.
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+
+    /// Directory report paths are relative to.
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
+
+    /// Worker threads [default: number of CPUs].
+    #[arg(short = 'j', long, value_name = "N")]
+    pub threads: Option<usize>,
 }
 
 /// Options of `gate scan`.
-#[derive(Debug, Args, Clone)]
+#[derive(Debug, Args, Clone, Default)]
 pub struct ScanArgs {
     /// Files or directories to scan (with --staged/--git: only paths under these).
     #[arg(default_value = ".")]
@@ -131,6 +196,22 @@ pub struct ScanArgs {
     /// Never draw a progress bar.
     #[arg(long)]
     pub no_progress: bool,
+
+    /// Import this SARIF file (ruff, bandit, ...) and gate its results too. Repeatable.
+    #[arg(long, value_name = "FILE")]
+    pub sarif: Vec<PathBuf>,
+
+    /// Only findings not in this earlier SARIF (a `gate baseline` file or any tool's) count.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
+    /// Only findings on lines added or changed since the merge base with REV count.
+    #[arg(long, value_name = "REV")]
+    pub diff_base: Option<String>,
+
+    /// SARIF `automationDetails.id` (GitHub code scanning category) [default: gate/].
+    #[arg(long, value_name = "ID")]
+    pub automation_id: Option<String>,
 }
 
 /// Options of `gate install-hook`.
@@ -182,6 +263,9 @@ pub enum FormatArg {
     Json,
     Sarif,
     Github,
+    Gitlab,
+    Junit,
+    Markdown,
 }
 
 /// `gate rules list` formats.
@@ -192,8 +276,9 @@ pub enum ListFormat {
 }
 
 /// `--color`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub enum ColorArg {
+    #[default]
     Auto,
     Always,
     Never,

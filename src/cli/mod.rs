@@ -47,6 +47,8 @@ pub fn run(cli: Cli) -> Outcome {
         args::Command::Scan(a) => scan::run(&a),
         args::Command::Rules(cmd) => rules::run(cmd),
         args::Command::InstallHook(a) => hook::install(&a),
+        args::Command::Merge(a) => scan::run_merge(&a),
+        args::Command::Baseline(a) => scan::run_baseline(&a),
     };
     match result {
         Ok(outcome) => outcome,
