@@ -12,6 +12,7 @@ pub mod diffscope;
 pub mod engine;
 pub mod finding;
 pub mod git;
+pub mod github;
 pub mod gitscan;
 pub mod ignorefile;
 pub mod policy;

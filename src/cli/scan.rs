@@ -24,12 +24,18 @@ use crate::scan::{scan_paths, ScanResult};
 /// Run `gate scan`.
 pub fn run(args: &ScanArgs) -> Result<Outcome> {
     let settings = ScanSettings::resolve(args)?;
-    let mut engines = build_engines(&settings)?;
+    let (engines, result) = scan(&settings)?;
+    conclude(&settings, &engines, result)
+}
+
+/// Build the engines and scan what the settings say (tree, index or history).
+pub fn scan(settings: &ScanSettings) -> Result<(Vec<Box<dyn Engine>>, ScanResult)> {
+    let mut engines = build_engines(settings)?;
     let result = match &settings.mode {
         ScanMode::Tree => scan_paths(&settings.walk, &engines, settings.progress)?,
         ScanMode::Staged => scan_staged(
             &settings.root,
-            &git_filter(&settings)?,
+            &git_filter(settings)?,
             &engines,
             settings.walk.max_file_size,
         )?,
@@ -49,13 +55,13 @@ pub fn run(args: &ScanArgs) -> Result<Outcome> {
             scan_history(
                 &settings.root,
                 range,
-                &git_filter(&settings)?,
+                &git_filter(settings)?,
                 &engines,
                 settings.walk.max_file_size,
             )?
         }
     };
-    conclude(&settings, &engines, result)
+    Ok((engines, result))
 }
 
 fn git_filter(s: &ScanSettings) -> Result<PathFilter> {
@@ -121,8 +127,46 @@ fn import_inputs(
 pub fn conclude(
     s: &ScanSettings,
     engines: &[Box<dyn Engine>],
-    mut result: ScanResult,
+    result: ScanResult,
 ) -> Result<Outcome> {
+    let a = analyse(s, engines, result);
+    Ok(emit(s, &a))
+}
+
+/// What a scan concluded: every finding, the rules they cite, the
+/// diagnostics and the verdict, before anything is printed or published.
+#[derive(Debug)]
+pub struct Analysis {
+    pub findings: Vec<crate::finding::Finding>,
+    pub rules: BTreeMap<String, RuleInfo>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub verdict: crate::policy::Verdict,
+    pub stats: crate::scan::ScanStats,
+    pub run: RunInfo,
+}
+
+impl Analysis {
+    /// The report every emitter renders.
+    pub fn report(&self) -> Report<'_> {
+        Report {
+            findings: &self.findings,
+            rules: &self.rules,
+            diagnostics: &self.diagnostics,
+            verdict: &self.verdict,
+            stats: self.stats,
+            run: &self.run,
+        }
+    }
+
+    /// Whether an input could not be scanned (the gate fails closed).
+    pub fn errored(&self) -> bool {
+        self.diagnostics.iter().any(|d| d.level == Level::Error)
+    }
+}
+
+/// Import, merge, fingerprint, suppress, scope and decide: everything after
+/// the engines ran, without output.
+pub fn analyse(s: &ScanSettings, engines: &[Box<dyn Engine>], mut result: ScanResult) -> Analysis {
     let catalogue: BTreeMap<String, RuleInfo> = engines
         .iter()
         .flat_map(|e| e.rules())
@@ -200,15 +244,21 @@ pub fn conclude(
         baseline: s.baseline.as_ref().map(|p| p.display().to_string()),
         diff_base: s.diff_base.clone(),
     };
-    let report = Report {
-        findings: &result.findings,
-        rules: &rules,
-        diagnostics: &result.diagnostics,
-        verdict: &verdict,
+    Analysis {
+        findings: result.findings,
+        rules,
+        diagnostics: result.diagnostics,
+        verdict,
         stats: result.stats,
-        run: &run,
-    };
-    print_diagnostics(&result.diagnostics);
+        run,
+    }
+}
+
+/// Print diagnostics and every report the settings ask for; the exit outcome.
+pub fn emit(s: &ScanSettings, a: &Analysis) -> Outcome {
+    let report = a.report();
+    let verdict = &a.verdict;
+    print_diagnostics(&a.diagnostics);
     for w in &verdict.warnings {
         eprintln!("gate: warning: {w}");
     }
@@ -242,14 +292,14 @@ pub fn conclude(
         // A closed pipe (`gate scan | head`) is not the gate's failure.
         let _ = out.write_all(text.as_bytes()).and_then(|_| out.flush());
     }
-    let errored = failed_output || result.diagnostics.iter().any(|d| d.level == Level::Error);
-    Ok(if errored {
+    let errored = failed_output || a.errored();
+    if errored {
         Outcome::Error
     } else if verdict.passed {
         Outcome::Pass
     } else {
         Outcome::Fail
-    })
+    }
 }
 
 /// Run `gate merge`: SARIF in, one de-duplicated SARIF run out, no scan.
