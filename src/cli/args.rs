@@ -29,6 +29,60 @@ pub enum Command {
     Merge(MergeArgs),
     /// Record today's findings (as SARIF) so that only new ones fail later (--baseline FILE).
     Baseline(BaselineArgs),
+    /// `gate scan`, then publish to GitHub: check run with annotations, commit
+    /// status, review, job summary, SARIF for code scanning.
+    Github(Box<GithubArgs>),
+}
+
+/// Options of `gate github` (every `gate scan` option applies too).
+#[derive(Debug, Args, Clone)]
+pub struct GithubArgs {
+    #[command(flatten)]
+    pub scan: ScanArgs,
+
+    /// Environment variable holding the token.
+    #[arg(long, value_name = "NAME", default_value = "GITHUB_TOKEN")]
+    pub token_env: String,
+
+    /// Name of the check run (what branch protection requires).
+    #[arg(long, value_name = "NAME", default_value = "gate")]
+    pub check_name: String,
+
+    /// Do not create a check run (commit status or annotations only).
+    #[arg(long)]
+    pub no_check_run: bool,
+
+    /// Also set a commit status with this context (for branch protection by context).
+    #[arg(long, value_name = "NAME")]
+    pub status_context: Option<String>,
+
+    /// Post a pull-request review with inline comments on changed lines.
+    #[arg(long)]
+    pub review: bool,
+
+    /// Write the merged SARIF here, for github/codeql-action/upload-sarif.
+    #[arg(long, value_name = "FILE", default_value = "gate.sarif")]
+    pub sarif_output: PathBuf,
+
+    /// Append the Markdown summary to this file [default: $GITHUB_STEP_SUMMARY].
+    #[arg(long, value_name = "FILE")]
+    pub step_summary: Option<PathBuf>,
+
+    /// OWNER/NAME [default: $GITHUB_REPOSITORY].
+    #[arg(long, value_name = "OWNER/NAME")]
+    pub repository: Option<String>,
+
+    /// Commit to report on [default: the pull request's head, else the pushed commit].
+    #[arg(long, value_name = "SHA")]
+    pub sha: Option<String>,
+
+    /// Pull request number [default: from the event payload].
+    #[arg(long, value_name = "N")]
+    pub pull_request: Option<u64>,
+
+    /// REST API base URL [default: $GITHUB_API_URL, else https://api.github.com].
+    #[arg(long, value_name = "URL")]
+    pub api_url: Option<String>,
 }
 
 /// Options of `gate merge`.

@@ -526,3 +526,30 @@ pub fn summary(report: &Report<'_>, errored: bool, redactor: &Redactor, limit: u
     }
     truncate_chars(&out, limit)
 }
+
+/// The plan when the gate could not run at all (bad flags, bad config):
+/// the check run and status fail with the reason.
+pub fn error_plan(reason: &str) -> Plan {
+    let summary = truncate_chars(
+        &format!("## ⛔ gate could not run\n\n{}\n", cell(reason)),
+        MAX_SUMMARY_CHARS,
+    );
+    Plan {
+        conclusion: "failure",
+        title: "gate could not run".into(),
+        step_summary: summary.clone(),
+        summary,
+        annotations: Vec::new(),
+        not_annotated: 0,
+        status_state: "error",
+        status_description: truncate_chars(
+            &format!("gate could not run: {reason}"),
+            MAX_STATUS_DESCRIPTION_CHARS,
+        ),
+        review_comments: Vec::new(),
+        workflow_commands: vec![format!(
+            "::error title=gate could not run::{}",
+            escape_workflow_data(reason)
+        )],
+    }
+}
