@@ -165,7 +165,10 @@ async fn run_pr_with(n: usize) {
     let s = Scenario::new(n);
     let plan = s.plan();
     let published = publish(server.uri(), true, options(), &plan).await;
-    assert!(!published.failed && !published.permission_denied, "{published:?}");
+    assert!(
+        !published.failed && !published.permission_denied,
+        "{published:?}"
+    );
     let seen = requests(&server, "").await;
     let patches = n.div_ceil(50).max(1);
     let mut expected = vec![
@@ -201,7 +204,10 @@ async fn run_pr_with(n: usize) {
         .iter()
         .map(|a| a["annotation_level"].as_str().unwrap())
         .collect();
-    let first_warning = levels.iter().position(|l| *l == "warning").unwrap_or(levels.len());
+    let first_warning = levels
+        .iter()
+        .position(|l| *l == "warning")
+        .unwrap_or(levels.len());
     assert!(levels[first_warning..].iter().all(|l| *l != "failure"));
     assert_no_secrets(&seen);
 }
@@ -275,9 +281,10 @@ async fn fork_403_falls_back_without_retrying() {
     let server = MockServer::start().await;
     Mock::given(method("POST"))
         .and(path("/repos/acme/app/check-runs"))
-        .respond_with(ResponseTemplate::new(403).set_body_json(
-            json!({"message": "Resource not accessible by integration"}),
-        ))
+        .respond_with(
+            ResponseTemplate::new(403)
+                .set_body_json(json!({"message": "Resource not accessible by integration"})),
+        )
         .with_priority(1)
         .mount(&server)
         .await;
@@ -300,7 +307,10 @@ async fn fork_403_falls_back_without_retrying() {
     let warnings = cmds.iter().filter(|c| c.starts_with("::warning ")).count();
     assert_eq!((errors, warnings), (10, 7));
     let last = cmds.last().unwrap();
-    assert!(last.starts_with("::notice ") && last.contains("13 more finding(s)"), "{last}");
+    assert!(
+        last.starts_with("::notice ") && last.contains("13 more finding(s)"),
+        "{last}"
+    );
     for c in cmds {
         for p in PLANTED {
             assert!(!c.contains(p));
@@ -349,7 +359,9 @@ async fn a_create_that_went_through_despite_a_500_is_not_repeated() {
     // The lookup before the first POST finds nothing; the one after it finds the run.
     Mock::given(method("GET"))
         .and(path("/repos/acme/app/commits/headsha/check-runs"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"total_count": 0, "check_runs": []})))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(json!({"total_count": 0, "check_runs": []})),
+        )
         .up_to_n_times(1)
         .with_priority(1)
         .mount(&server)
@@ -395,7 +407,11 @@ async fn rate_limit_429_honours_retry_after() {
     let s = Scenario::new(1);
     let t = Instant::now();
     let published = publish(server.uri(), true, options(), &s.plan()).await;
-    assert!(t.elapsed() >= Duration::from_secs(1), "waited {:?}", t.elapsed());
+    assert!(
+        t.elapsed() >= Duration::from_secs(1),
+        "waited {:?}",
+        t.elapsed()
+    );
     assert!(!published.failed, "{published:?}");
     let seen = requests(&server, "").await;
     // A 429 was not applied: the PATCH is re-sent without a lookup.
@@ -459,7 +475,10 @@ async fn enterprise_base_url_keeps_its_path() {
         .iter()
         .map(|r| r.url.path().to_string())
         .collect();
-    assert!(raw.iter().all(|p| p.starts_with("/api/v3/repos/")), "{raw:?}");
+    assert!(
+        raw.iter().all(|p| p.starts_with("/api/v3/repos/")),
+        "{raw:?}"
+    );
     assert_eq!(seen[2].body.as_ref().unwrap()["state"], "pending");
     let last = seen[4].body.as_ref().unwrap();
     assert_eq!(last["state"], "failure");
@@ -480,7 +499,12 @@ async fn push_event_has_no_review_and_sets_the_status() {
     assert!(!published.failed);
     let seen = requests(&server, "").await;
     assert!(seen.iter().all(|s| !s.path.contains("/pulls/")));
-    assert_eq!(seen.iter().filter(|s| s.path.contains("/statuses/")).count(), 2);
+    assert_eq!(
+        seen.iter()
+            .filter(|s| s.path.contains("/statuses/"))
+            .count(),
+        2
+    );
 }
 
 #[tokio::test]
@@ -521,7 +545,10 @@ async fn review_comments_carry_markers_and_reruns_skip_them() {
         assert!(c["body"].as_str().unwrap().contains("<!-- gate:finding "));
         assert_eq!(c["side"], "RIGHT");
     }
-    let multi = comments.iter().find(|c| c.get("start_line").is_some()).expect("a multi-line comment");
+    let multi = comments
+        .iter()
+        .find(|c| c.get("start_line").is_some())
+        .expect("a multi-line comment");
     assert!(multi["start_line"].as_u64() < multi["line"].as_u64());
     assert_no_secrets(&seen);
 }
@@ -558,5 +585,8 @@ fn the_schemas_reject_unknown_fields_like_octocrabs_stray_check_run_id() {
     let v = jsonschema::draft7::new(&s).unwrap();
     assert!(v.is_valid(&json!({"output": {"title": "t", "summary": "s"}})));
     assert!(!v.is_valid(&json!({"check_run_id": 42, "output": {"title": "t", "summary": "s"}})));
-    assert!(!v.is_valid(&json!({"status": "completed"})), "completed needs a conclusion");
+    assert!(
+        !v.is_valid(&json!({"status": "completed"})),
+        "completed needs a conclusion"
+    );
 }

@@ -13,7 +13,9 @@ use super::scan::{analyse, emit, scan};
 use super::settings::{absolute, ScanSettings};
 use super::Outcome;
 use crate::github::plan::{error_plan, MAX_STEP_SUMMARY_BYTES};
-use crate::github::{plan, Client, Context, Options, Overrides, Plan, Published, Publisher, RetryPolicy};
+use crate::github::{
+    plan, Client, Context, Options, Overrides, Plan, Published, Publisher, RetryPolicy,
+};
 use crate::redact::Redactor;
 use crate::report::Format;
 
@@ -22,8 +24,9 @@ pub fn run(a: &GithubArgs) -> Result<Outcome> {
     let env: HashMap<String, String> = std::env::vars().collect();
     let payload = match env.get("GITHUB_EVENT_PATH").filter(|p| !p.is_empty()) {
         Some(p) => {
-            let text = std::fs::read_to_string(p)
-                .with_context(|| format!("{p}: cannot read the event payload (GITHUB_EVENT_PATH)"))?;
+            let text = std::fs::read_to_string(p).with_context(|| {
+                format!("{p}: cannot read the event payload (GITHUB_EVENT_PATH)")
+            })?;
             serde_json::from_str(&text)
                 .with_context(|| format!("{p}: the event payload is not JSON"))?
         }
@@ -50,13 +53,23 @@ pub fn run(a: &GithubArgs) -> Result<Outcome> {
     let step_summary = a
         .step_summary
         .clone()
-        .or_else(|| env.get("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()).map(Into::into))
+        .or_else(|| {
+            env.get("GITHUB_STEP_SUMMARY")
+                .filter(|p| !p.is_empty())
+                .map(Into::into)
+        })
         .map(|p| absolute(&p, &cwd));
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the async runtime")?;
+    // octocrab's client spawns its worker on the runtime it is built in.
+    let _entered = runtime.enter();
     let token = env.get(&a.token_env).filter(|t| !t.is_empty()).cloned();
     let mut publisher = match &token {
         Some(t) => {
-            let client = Client::new(&ctx.api_url, t, RetryPolicy::default())
-                .map_err(anyhow::Error::msg)?;
+            let client =
+                Client::new(&ctx.api_url, t, RetryPolicy::default()).map_err(anyhow::Error::msg)?;
             Some(Publisher::new(
                 client,
                 ctx.clone(),
@@ -76,10 +89,6 @@ pub fn run(a: &GithubArgs) -> Result<Outcome> {
             None
         }
     };
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .context("cannot start the async runtime")?;
     if let Some(p) = publisher.as_mut() {
         runtime.block_on(p.start());
     }
@@ -148,7 +157,10 @@ fn finish(
     };
     if let Some(path) = step_summary {
         if let Err(e) = append_step_summary(path, &plan.step_summary) {
-            eprintln!("gate: github: warning: {}: cannot write the job summary: {e}", path.display());
+            eprintln!(
+                "gate: github: warning: {}: cannot write the job summary: {e}",
+                path.display()
+            );
         }
     }
     if published.permission_denied || published.failed {
@@ -186,7 +198,9 @@ fn append_step_summary(path: &Path, text: &str) -> std::io::Result<()> {
 fn combine(outcome: Outcome, published: &Published, had_token: bool) -> Outcome {
     match outcome {
         Outcome::Pass if published.failed => {
-            eprintln!("gate: github: error: the verdict could not be published; failing closed (exit 2)");
+            eprintln!(
+                "gate: github: error: the verdict could not be published; failing closed (exit 2)"
+            );
             Outcome::Error
         }
         o => {

@@ -246,10 +246,7 @@ fn api_message(text: &str) -> String {
         .ok()
         .and_then(|v| {
             let msg = v.get("message")?.as_str()?.to_string();
-            let errors = v
-                .get("errors")
-                .map(|e| format!(" {e}"))
-                .unwrap_or_default();
+            let errors = v.get("errors").map(|e| format!(" {e}")).unwrap_or_default();
             Some(format!("{msg}{errors}"))
         })
         .unwrap_or_else(|| text.chars().take(300).collect())
@@ -319,7 +316,10 @@ mod tests {
             rate_limit_wait(StatusCode::TOO_MANY_REQUESTS, &h, now),
             Some(Duration::from_secs(7))
         );
-        let h = headers(&[("x-ratelimit-remaining", "0"), ("x-ratelimit-reset", "1030")]);
+        let h = headers(&[
+            ("x-ratelimit-remaining", "0"),
+            ("x-ratelimit-reset", "1030"),
+        ]);
         assert_eq!(
             rate_limit_wait(StatusCode::FORBIDDEN, &h, now),
             Some(Duration::from_secs(31))

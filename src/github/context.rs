@@ -79,9 +79,7 @@ impl Context {
         let (owner, repo) = repository
             .split_once('/')
             .filter(|(a, b)| !a.is_empty() && !b.is_empty() && !b.contains('/'))
-            .ok_or_else(|| {
-                ContextError(format!("repository `{repository}` is not OWNER/NAME"))
-            })?;
+            .ok_or_else(|| ContextError(format!("repository `{repository}` is not OWNER/NAME")))?;
         let api_url = o
             .api_url
             .clone()
@@ -118,8 +116,11 @@ impl Context {
                         number,
                         base_sha: s(pr, &["base", "sha"]),
                         base_ref: s(pr, &["base", "ref"]),
-                        from_fork: s(workflow_run.unwrap_or(&Value::Null), &["head_repository", "full_name"])
-                            .is_some_and(|h| h != repository),
+                        from_fork: s(
+                            workflow_run.unwrap_or(&Value::Null),
+                            &["head_repository", "full_name"],
+                        )
+                        .is_some_and(|h| h != repository),
                     });
                 }
             }
@@ -214,8 +215,8 @@ mod tests {
             ("GITHUB_SHA", "sha0"),
             ("GITHUB_API_URL", "https://ghe.example/api/v3/"),
         ]);
-        let push = Context::from_env(&e, &json!({"after": "pushed"}), &Overrides::default())
-            .unwrap();
+        let push =
+            Context::from_env(&e, &json!({"after": "pushed"}), &Overrides::default()).unwrap();
         assert_eq!(push.head_sha, "pushed");
         assert_eq!(push.api_url, "https://ghe.example/api/v3");
         assert!(push.pull_request.is_none());

@@ -495,7 +495,10 @@ pub fn summary(report: &Report<'_>, errored: bool, redactor: &Redactor, limit: u
         ));
     }
     if !problems.is_empty() {
-        sections.push(("\n### Inputs gate could not fully check\n\n".into(), problems));
+        sections.push((
+            "\n### Inputs gate could not fully check\n\n".into(),
+            problems,
+        ));
     }
     // Room kept for the "…and N more" line of each section.
     const TAIL: usize = 80;

@@ -141,9 +141,7 @@ impl Publisher {
         });
         if let Some(run) = self.find_check_run().await? {
             let id = run["id"].as_u64().unwrap_or_default();
-            eprintln!(
-                "gate: github: re-run: updating check run {id} instead of creating another"
-            );
+            eprintln!("gate: github: re-run: updating check run {id} instead of creating another");
             self.annotation_count = run["output"]["annotations_count"].as_u64().unwrap_or(0);
             if self.annotation_count > 0 {
                 self.load_existing_annotations(id).await?;
@@ -259,23 +257,27 @@ impl Publisher {
         if let Some(url) = &self.ctx.run_url {
             body["details_url"] = json!(url);
         }
-        self.patch_annotations(&path, &body, first.len()).await?;
+        self.patch_annotations(&path, &body, first.len(), Some(plan.conclusion))
+            .await?;
         for batch in batches {
             let body = json!({
                 "output": {"title": plan.title, "summary": plan.summary, "annotations": batch},
             });
-            self.patch_annotations(&path, &body, batch.len()).await?;
+            self.patch_annotations(&path, &body, batch.len(), None)
+                .await?;
         }
         Ok(())
     }
 
-    /// PATCH a batch of annotations. They append, so a PATCH that may have
-    /// gone through is only re-sent when the run's count says it did not.
+    /// PATCH a batch of annotations (and, with `conclusion`, complete the
+    /// run). Annotations append, so a PATCH that may have gone through is only
+    /// re-sent when the run's annotation count (and conclusion) say it did not.
     async fn patch_annotations(
         &mut self,
         path: &str,
         body: &Value,
         n: usize,
+        conclusion: Option<&str>,
     ) -> Result<(), ApiError> {
         let expected = self.annotation_count + n as u64;
         let client = &self.client;
@@ -283,7 +285,10 @@ impl Publisher {
             Box::pin(async move {
                 let run = client.get(path).await?;
                 let count = run["output"]["annotations_count"].as_u64().unwrap_or(0);
-                Ok((count >= expected).then_some(run))
+                let concluded = conclusion.is_none_or(|c| {
+                    run["status"] == "completed" && run["conclusion"].as_str() == Some(c)
+                });
+                Ok((count >= expected && concluded).then_some(run))
             })
         };
         self.client

@@ -92,7 +92,10 @@ pub async fn requests(server: &MockServer, base_path: &str) -> Vec<Seen> {
                     .iter_errors(&b)
                     .map(|e| format!("{e} at {}", e.instance_path))
                     .collect();
-                assert!(errors.is_empty(), "{m} {rel} violates {op}: {errors:#?}\n{b:#}");
+                assert!(
+                    errors.is_empty(),
+                    "{m} {rel} violates {op}: {errors:#?}\n{b:#}"
+                );
             }
             let path = match r.url.query() {
                 Some(q) => format!("{rel}?{q}"),
@@ -133,13 +136,21 @@ pub fn assert_no_secrets(seen: &[Seen]) {
 /// creates answer with ids, PATCHes count annotations.
 pub async fn happy(server: &MockServer, base: &str) {
     Mock::given(method("GET"))
-        .and(path_regex(format!(r"^{base}/repos/[^/]+/[^/]+/commits/[^/]+/check-runs$")))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"total_count": 0, "check_runs": []})))
+        .and(path_regex(format!(
+            r"^{base}/repos/[^/]+/[^/]+/commits/[^/]+/check-runs$"
+        )))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(json!({"total_count": 0, "check_runs": []})),
+        )
         .mount(server)
         .await;
     Mock::given(method("POST"))
-        .and(path_regex(format!(r"^{base}/repos/[^/]+/[^/]+/check-runs$")))
-        .respond_with(ResponseTemplate::new(201).set_body_json(json!({"id": 42, "status": "in_progress"})))
+        .and(path_regex(format!(
+            r"^{base}/repos/[^/]+/[^/]+/check-runs$"
+        )))
+        .respond_with(
+            ResponseTemplate::new(201).set_body_json(json!({"id": 42, "status": "in_progress"})),
+        )
         .mount(server)
         .await;
     Mock::given(method("PATCH"))
@@ -148,17 +159,23 @@ pub async fn happy(server: &MockServer, base: &str) {
         .mount(server)
         .await;
     Mock::given(method("POST"))
-        .and(path_regex(format!(r"^{base}/repos/[^/]+/[^/]+/statuses/[^/]+$")))
+        .and(path_regex(format!(
+            r"^{base}/repos/[^/]+/[^/]+/statuses/[^/]+$"
+        )))
         .respond_with(ResponseTemplate::new(201).set_body_json(json!({"id": 1})))
         .mount(server)
         .await;
     Mock::given(method("GET"))
-        .and(path_regex(format!(r"^{base}/repos/[^/]+/[^/]+/pulls/\d+/comments$")))
+        .and(path_regex(format!(
+            r"^{base}/repos/[^/]+/[^/]+/pulls/\d+/comments$"
+        )))
         .respond_with(ResponseTemplate::new(200).set_body_json(json!([])))
         .mount(server)
         .await;
     Mock::given(method("POST"))
-        .and(path_regex(format!(r"^{base}/repos/[^/]+/[^/]+/pulls/\d+/reviews$")))
+        .and(path_regex(format!(
+            r"^{base}/repos/[^/]+/[^/]+/pulls/\d+/reviews$"
+        )))
         .respond_with(ResponseTemplate::new(200).set_body_json(json!({"id": 5})))
         .mount(server)
         .await;
