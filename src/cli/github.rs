@@ -190,7 +190,7 @@ fn append_step_summary(path: &Path, text: &str) -> std::io::Result<()> {
         .create(true)
         .append(true)
         .open(path)?;
-    f.write_all(text[..end].as_bytes())
+    f.write_all(&text.as_bytes()[..end])
 }
 
 /// The exit outcome: the policy's, except that a publishing failure (not a

@@ -270,7 +270,10 @@ fn annotation(report: &Report<'_>, i: usize, redactor: &Redactor) -> Annotation 
         annotation_level: level(v, i, f),
         message: truncate_bytes(&message, MAX_ANNOTATION_MESSAGE_BYTES),
         title: truncate_chars(
-            &format!("{} ({}): {}", f.rule_id, f.severity, rule_name(report, f)),
+            &match rule_name(report, f) {
+                name if name == f.rule_id => format!("{} ({})", f.rule_id, f.severity),
+                name => format!("{} ({}): {name}", f.rule_id, f.severity),
+            },
             MAX_ANNOTATION_TITLE_CHARS,
         ),
         raw_details: Some(truncate_bytes(&details, MAX_ANNOTATION_MESSAGE_BYTES)),
