@@ -8,7 +8,7 @@ mod github;
 use std::path::Path;
 use std::process::{Command, Output};
 
-use common::GITHUB_PAT;
+use common::{GITHUB_PAT, GITHUB_PAT_2};
 use github::{assert_no_secrets, happy, requests, sequence};
 use serde_json::{json, Value};
 use wiremock::matchers::{method, path};
@@ -39,9 +39,10 @@ fn git(dir: &Path, args: &[&str]) -> String {
 /// A repository whose pull request adds a leaked token; returns (base, head).
 fn checkout(dir: &Path, leak: bool) -> (String, String) {
     git(dir, &["init", "-q", "-b", "main"]);
+    // A token already on the base branch: outside the PR's diff, it does not count.
     std::fs::write(
         dir.join("app.py"),
-        "import os\n\nDEBUG = os.environ.get('DEBUG')\n",
+        format!("import os\n\nOLD_TOKEN = \"{GITHUB_PAT_2}\"\n"),
     )
     .unwrap();
     git(dir, &["add", "."]);
@@ -53,11 +54,19 @@ fn checkout(dir: &Path, leak: bool) -> (String, String) {
         "import os\n\nGITHUB_TOKEN = os.environ['GITHUB_TOKEN']\n".to_string()
     };
     std::fs::write(dir.join("settings.py"), settings).unwrap();
+    std::fs::write(dir.join("bandit.sarif"), BANDIT_SARIF).unwrap();
     git(dir, &["add", "."]);
     git(dir, &["commit", "-qm", "feature"]);
     let head = git(dir, &["rev-parse", "HEAD"]);
     (base, head)
 }
+
+/// What `bandit -f sarif` says about settings.py (one LOW finding on line 1).
+const BANDIT_SARIF: &str = r#"{"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "Bandit", "rules": [{"id": "B404", "name": "blacklist"}]}},
+  "results": [{"ruleId": "B404", "level": "note",
+    "message": {"text": "Consider possible security implications associated with the os module."},
+    "locations": [{"physicalLocation": {"artifactLocation": {"uri": "settings.py"}, "region": {"startLine": 1, "startColumn": 1}}}],
+    "properties": {"issue_severity": "LOW", "issue_confidence": "HIGH"}}]}]}"#;
 
 struct Workflow {
     repo: tempfile::TempDir,
@@ -133,6 +142,8 @@ async fn a_leaking_pull_request_fails_with_check_run_summary_and_sarif() {
         .run(
             server.uri(),
             &[
+                "--sarif",
+                "bandit.sarif",
                 "--sarif-output",
                 "gate.sarif",
                 "--status-context",
@@ -172,20 +183,44 @@ async fn a_leaking_pull_request_fails_with_check_run_summary_and_sarif() {
     );
     let done = seen[3].body.as_ref().unwrap();
     assert_eq!(done["conclusion"], "failure");
-    let ann = &done["output"]["annotations"][0];
-    assert_eq!(ann["path"], "settings.py");
-    assert_eq!(ann["start_line"], 3);
-    assert_eq!(ann["annotation_level"], "failure");
+    // The new token fails; bandit's note is shown; the base branch's token is not.
+    let anns = done["output"]["annotations"].as_array().unwrap();
+    let got: Vec<(&str, u64, &str)> = anns
+        .iter()
+        .map(|a| {
+            (
+                a["path"].as_str().unwrap(),
+                a["start_line"].as_u64().unwrap(),
+                a["annotation_level"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [("settings.py", 3, "failure"), ("settings.py", 1, "notice")],
+        "{stderr}\n{}",
+        w.summary()
+    );
+    assert!(seen.iter().all(|s| !s.raw.contains(GITHUB_PAT_2)));
     // Job summary and SARIF for code scanning.
     let summary = w.summary();
     assert!(summary.contains("gate failed"), "{summary}");
-    assert!(summary.contains("| gate-secrets |"), "{summary}");
+    assert!(summary.contains("| gate-secrets | 2 | 1 |"), "{summary}");
+    assert!(summary.contains("| bandit | 1 | 0 |"), "{summary}");
+    assert!(
+        summary.contains("1 on lines this change did not touch"),
+        "{summary}"
+    );
     assert!(!summary.contains(GITHUB_PAT));
     let sarif_text = std::fs::read_to_string(w.repo.path().join("gate.sarif")).unwrap();
     assert!(!sarif_text.contains(GITHUB_PAT));
     let sarif: Value = serde_json::from_str(&sarif_text).unwrap();
     let results = sarif["runs"][0]["results"].as_array().unwrap();
-    assert_eq!(results.len(), 1);
+    assert_eq!(
+        results.len(),
+        3,
+        "every finding is in the SARIF, counted or not"
+    );
     assert!(common::schema_errors(&sarif).is_empty());
 }
 

@@ -134,6 +134,11 @@ fn prepare(a: &GithubArgs, ctx: &Context, cwd: &Path) -> Result<ScanSettings> {
         }
     }
     let sarif = absolute(&a.sarif_output, cwd);
+    // A re-run in the same work tree must not scan the last run's report.
+    if let Ok(rel) = sarif.strip_prefix(&settings.root) {
+        let rel = rel.to_string_lossy().replace('\\', "/");
+        settings.walk.excludes.push(format!("/{rel}"));
+    }
     if !settings.outputs.iter().any(|(_, p)| *p == sarif) {
         settings.outputs.push((Format::Sarif, sarif));
     }
