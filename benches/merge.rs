@@ -131,7 +131,9 @@ fn bench(c: &mut Criterion) {
     );
     let mut g = c.benchmark_group("merge");
     g.sample_size(10);
-    g.bench_function("200k results from 10 files", |b| b.iter(|| merge_all(&corpus)));
+    g.bench_function("200k results from 10 files", |b| {
+        b.iter(|| merge_all(&corpus))
+    });
     g.finish();
 }
 
