@@ -94,6 +94,7 @@ fn corpus() -> Corpus {
 }
 
 fn merge_all(c: &Corpus) -> usize {
+    let t = Instant::now();
     let inputs: Vec<_> = c
         .inputs
         .par_iter()
@@ -103,8 +104,16 @@ fn merge_all(c: &Corpus) -> usize {
         inputs.iter().map(|i| i.results.len()).sum::<usize>(),
         FILES * RESULTS_PER_FILE
     );
+    let read = t.elapsed();
     let mut merged = gate::sarif::merge(Vec::new(), inputs, &BTreeMap::new(), &c.root);
+    let merge = t.elapsed() - read;
     gate::finding::assign_fingerprints(&mut merged.findings);
+    if std::env::var_os("GATE_BENCH_PHASES").is_some() {
+        eprintln!(
+            "read {read:?} merge {merge:?} fingerprints {:?}",
+            t.elapsed() - read - merge
+        );
+    }
     merged.findings.len()
 }
 

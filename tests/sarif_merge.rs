@@ -105,3 +105,74 @@ fn merged_findings_carry_line_hashes_and_character_columns() {
     let tools: Vec<&str> = merged.tools.iter().map(|t| t.name.as_str()).collect();
     assert_eq!(tools, ["bandit", "ruff"]);
 }
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+#[test]
+fn sarif_inputs_from_gate_toml_are_gated_like_flags() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    copy_dir(samples(), root);
+    std::fs::write(
+        root.join("gate.toml"),
+        "[sarif]\ninputs = [\"bandit.sarif\", \"ruff.sarif\"]\nautomation_id = \"gate/pr/\"\n",
+    )
+    .unwrap();
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_gate"))
+        .current_dir(root)
+        .args([
+            "scan",
+            "--root",
+            ".",
+            "--engines",
+            "secrets",
+            "src",
+            "--format",
+            "json",
+        ])
+        .args(["--output", "sarif=out.sarif"])
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        doc["summary"]["findings"], 22,
+        "24 problems, 2 of them suppressed"
+    );
+    assert_eq!(doc["summary"]["suppressed"], 2);
+    let sarif: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root.join("out.sarif")).unwrap()).unwrap();
+    assert_eq!(sarif["runs"][0]["automationDetails"]["id"], "gate/pr/");
+    // ruff's absolute URIs from the CI runner were re-rooted on this checkout.
+    let uris: std::collections::BTreeSet<&str> = sarif["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                .as_str()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(
+        uris.into_iter().collect::<Vec<_>>(),
+        ["src/app.py", "src/multiline.py", "src/pkg/util.py"]
+    );
+}

@@ -163,4 +163,11 @@ fn a_scan_with_imports_baseline_and_an_outside_file_is_valid() {
         .as_str()
         .unwrap()
         .contains("other.sarif")));
+    assert!(
+        notes.iter().any(|n| n["message"]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("source outside the root")),
+        "the unreadable source is a notification, not a silent gap"
+    );
 }

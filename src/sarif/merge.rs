@@ -15,7 +15,7 @@ use rayon::prelude::*;
 use super::read::{ColumnUnit, Imported, SarifInput, ToolInfo};
 use super::rulemap::RuleMap;
 use super::source::Source;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Kind, Level};
 use crate::engine::RuleInfo;
 use crate::finding::{Finding, Suppression, SuppressionKind};
 
@@ -92,11 +92,14 @@ pub fn merge(
     merged.tools = tools.into_iter().collect();
     let mut files: Vec<(String, Vec<(Finding, ColumnUnit)>)> = by_file.into_iter().collect();
     files.sort_by(|a, b| a.0.cmp(&b.0));
-    let per_file: Vec<Vec<Finding>> = files
+    let per_file: Vec<(Vec<Finding>, Option<Diagnostic>)> = files
         .into_par_iter()
         .map(|(path, findings)| merge_file(&path, findings, catalogue, root))
         .collect();
-    merged.findings = per_file.into_iter().flatten().collect();
+    for (findings, diag) in per_file {
+        merged.findings.extend(findings);
+        merged.diagnostics.extend(diag);
+    }
     merged
 }
 
@@ -134,8 +137,21 @@ fn merge_file(
     findings: Vec<(Finding, ColumnUnit)>,
     catalogue: &BTreeMap<String, RuleInfo>,
     root: &Path,
-) -> Vec<Finding> {
+) -> (Vec<Finding>, Option<Diagnostic>) {
     let source = Source::load(root, path);
+    let missing = source.is_none().then(|| {
+        let (level, what) = if super::uri::is_absolute(path) {
+            (Level::Note, "outside the root")
+        } else {
+            (Level::Warning, "not found under the root")
+        };
+        Diagnostic::file(
+            level,
+            Kind::Unreadable,
+            path,
+            format!("source {what}: its findings keep the reported lines and columns and get no primaryLocationLineHash"),
+        )
+    });
     let mut groups: BTreeMap<(String, u32), Vec<Finding>> = BTreeMap::new();
     for (mut f, columns) in findings {
         let statement = match &source {
@@ -166,7 +182,7 @@ fn merge_file(
         out.extend(merge_group(entries, catalogue, source.as_ref()));
     }
     out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    out
+    (out, missing)
 }
 
 /// One statement, one rule: the k-th report of each tool is one problem.

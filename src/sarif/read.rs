@@ -272,21 +272,12 @@ pub fn parse(file: &str, bytes: &[u8], root: &Path) -> Result<SarifInput, SarifE
         path: path.to_string(),
         message,
     };
-    let mut de = serde_json::Deserializer::from_slice(bytes);
-    let log: LogIn = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let path = json_path(&e.path().to_string());
-        let inner = e.into_inner();
-        let what = if inner.is_eof() {
-            "the file ends too early (truncated JSON?)".to_string()
-        } else if inner.is_syntax() {
-            "not valid JSON".to_string()
-        } else {
-            "unexpected value".to_string()
-        };
-        invalid(&path, format!("{what}: {inner}"))
-    })?;
-    de.end()
-        .map_err(|e| invalid("$", format!("trailing data after the SARIF document: {e}")))?;
+    // Fast path without path tracking; only a file that fails is parsed
+    // again to say where.
+    let log: LogIn = match serde_json::from_slice(bytes) {
+        Ok(log) => log,
+        Err(_) => return Err(locate_error(file, bytes)),
+    };
     match &log.version {
         Some(Value::String(v)) if v == "2.1.0" => {}
         Some(other) => {
@@ -316,6 +307,37 @@ pub fn parse(file: &str, bytes: &[u8], root: &Path) -> Result<SarifInput, SarifE
         read_run(&format!("$.runs[{i}]"), run, root, &mut out).map_err(|(p, m)| invalid(&p, m))?;
     }
     Ok(out)
+}
+
+/// Parse again, tracking the JSON path, to describe why the document failed.
+fn locate_error(file: &str, bytes: &[u8]) -> SarifError {
+    let invalid = |path: String, message: String| SarifError::Invalid {
+        file: file.to_string(),
+        path,
+        message,
+    };
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    match serde_path_to_error::deserialize::<_, LogIn>(&mut de) {
+        Err(e) => {
+            let path = json_path(&e.path().to_string());
+            let inner = e.into_inner();
+            let what = if inner.is_eof() {
+                "the file ends too early (truncated JSON?)"
+            } else if inner.is_syntax() {
+                "not valid JSON"
+            } else {
+                "unexpected value"
+            };
+            invalid(path, format!("{what}: {inner}"))
+        }
+        Ok(_) => match de.end() {
+            Err(e) => invalid(
+                "$".into(),
+                format!("trailing data after the SARIF document: {e}"),
+            ),
+            Ok(()) => invalid("$".into(), "cannot be read as SARIF".into()),
+        },
+    }
 }
 
 /// `serde_path_to_error`'s `runs[0].results` as a JSONPath (`$.runs[0].results`).
