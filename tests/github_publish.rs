@@ -590,3 +590,108 @@ fn the_schemas_reject_unknown_fields_like_octocrabs_stray_check_run_id() {
         "completed needs a conclusion"
     );
 }
+
+#[tokio::test]
+async fn an_annotation_batch_that_went_through_despite_a_503_is_not_sent_twice() {
+    let server = MockServer::start().await;
+    // The second batch (the PATCH after the completing one) answers 503 once…
+    Mock::given(method("PATCH"))
+        .and(path("/repos/acme/app/check-runs/42"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"id": 42})))
+        .up_to_n_times(1)
+        .with_priority(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("PATCH"))
+        .and(path("/repos/acme/app/check-runs/42"))
+        .respond_with(ResponseTemplate::new(503))
+        .up_to_n_times(1)
+        .with_priority(2)
+        .mount(&server)
+        .await;
+    // …but GitHub did append it: the run holds all 60 annotations.
+    Mock::given(method("GET"))
+        .and(path("/repos/acme/app/check-runs/42"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"id": 42,
+            "status": "completed", "conclusion": "failure", "output": {"annotations_count": 60}})))
+        .mount(&server)
+        .await;
+    happy(&server, "").await;
+    let s = Scenario::new(60);
+    let published = publish(server.uri(), true, options(), &s.plan()).await;
+    assert!(!published.failed, "{published:?}");
+    let seen = requests(&server, "").await;
+    assert_eq!(
+        sequence(&seen),
+        [
+            "GET /repos/acme/app/commits/headsha/check-runs",
+            "POST /repos/acme/app/check-runs",
+            "PATCH /repos/acme/app/check-runs/42",
+            "PATCH /repos/acme/app/check-runs/42",
+            "GET /repos/acme/app/check-runs/42",
+        ]
+    );
+    assert_eq!(published.annotations_sent, 60);
+}
+
+#[tokio::test]
+async fn a_403_rate_limit_waits_for_the_reset_instead_of_falling_back() {
+    let server = MockServer::start().await;
+    let reset = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    Mock::given(method("POST"))
+        .and(path("/repos/acme/app/statuses/headsha"))
+        .respond_with(
+            ResponseTemplate::new(403)
+                .insert_header("x-ratelimit-remaining", "0")
+                .insert_header("x-ratelimit-reset", reset.to_string().as_str())
+                .set_body_json(json!({"message": "API rate limit exceeded"})),
+        )
+        .up_to_n_times(1)
+        .with_priority(1)
+        .mount(&server)
+        .await;
+    happy(&server, "").await;
+    let s = Scenario::new(1);
+    let opts = Options {
+        check_run: false,
+        status_context: Some("gate".into()),
+        ..options()
+    };
+    let published = publish(server.uri(), false, opts, &s.plan()).await;
+    assert!(
+        !published.permission_denied && !published.failed,
+        "{published:?}"
+    );
+    let seen = requests(&server, "").await;
+    assert_eq!(
+        sequence(&seen),
+        [
+            "POST /repos/acme/app/statuses/headsha",
+            "POST /repos/acme/app/statuses/headsha",
+            "POST /repos/acme/app/statuses/headsha",
+        ]
+    );
+    assert_eq!(seen[2].body.as_ref().unwrap()["state"], "failure");
+}
+
+#[tokio::test]
+async fn the_token_goes_in_the_authorization_header_only() {
+    let server = MockServer::start().await;
+    happy(&server, "").await;
+    let s = Scenario::new(1);
+    publish(server.uri(), true, options(), &s.plan()).await;
+    for r in server.received_requests().await.unwrap() {
+        let auth = r
+            .headers
+            .get("authorization")
+            .expect("authorised")
+            .to_str()
+            .unwrap();
+        assert!(auth.ends_with("test-token-not-real"), "{auth}");
+        assert!(!String::from_utf8_lossy(&r.body).contains("test-token-not-real"));
+        assert!(!r.url.as_str().contains("test-token-not-real"));
+    }
+}
