@@ -72,6 +72,7 @@ struct Workflow {
     repo: tempfile::TempDir,
     runner: tempfile::TempDir,
     head: String,
+    event: String,
 }
 
 impl Workflow {
@@ -90,7 +91,21 @@ impl Workflow {
             "repository": {"full_name": "acme/app"}
         });
         std::fs::write(runner.path().join("event.json"), payload.to_string()).unwrap();
-        Workflow { repo, runner, head }
+        Workflow {
+            repo,
+            runner,
+            head,
+            event: "pull_request".into(),
+        }
+    }
+
+    /// The same checkout, triggered by a push of its head.
+    fn push(leak: bool) -> Workflow {
+        let mut w = Workflow::new(leak);
+        w.event = "push".into();
+        let payload = json!({"ref": "refs/heads/main", "after": w.head, "repository": {"full_name": "acme/app"}});
+        std::fs::write(w.runner.path().join("event.json"), payload.to_string()).unwrap();
+        w
     }
 
     fn summary(&self) -> String {
@@ -108,7 +123,7 @@ impl Workflow {
             .env("HOME", self.runner.path())
             .env("CI", "true")
             .env("GITHUB_ACTIONS", "true")
-            .env("GITHUB_EVENT_NAME", "pull_request")
+            .env("GITHUB_EVENT_NAME", &self.event)
             .env("GITHUB_EVENT_PATH", self.runner.path().join("event.json"))
             .env("GITHUB_REPOSITORY", "acme/app")
             .env("GITHUB_API_URL", api)
@@ -323,4 +338,43 @@ async fn publishing_that_keeps_failing_turns_a_pass_into_exit_2() {
     let (code, _, stderr) = text(&out);
     assert_eq!(code, 2, "{stderr}");
     assert!(stderr.contains("422"), "{stderr}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_push_to_github_enterprise_gates_every_finding() {
+    let server = MockServer::start().await;
+    happy(&server, "/api/v3").await;
+    let w = Workflow::push(true);
+    let out = w
+        .run(
+            format!("{}/api/v3", server.uri()),
+            &["--no-progress", "-q", "--review"],
+        )
+        .await;
+    let (code, _, stderr) = text(&out);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("not a pull request, no review posted"),
+        "{stderr}"
+    );
+    let seen = requests(&server, "/api/v3").await;
+    assert_eq!(
+        sequence(&seen),
+        [
+            format!("GET /repos/acme/app/commits/{}/check-runs", w.head),
+            "POST /repos/acme/app/check-runs".to_string(),
+            "PATCH /repos/acme/app/check-runs/42".to_string(),
+        ]
+    );
+    assert_eq!(seen[1].body.as_ref().unwrap()["head_sha"], w.head.as_str());
+    // No diff base on a push: the base branch's token counts too.
+    let anns = seen[2].body.as_ref().unwrap()["output"]["annotations"]
+        .as_array()
+        .unwrap()
+        .clone();
+    let mut paths: Vec<&str> = anns.iter().map(|a| a["path"].as_str().unwrap()).collect();
+    paths.sort();
+    assert_eq!(paths, ["app.py", "settings.py"]);
+    assert_no_secrets(&seen);
+    assert!(seen.iter().all(|s| !s.raw.contains(GITHUB_PAT_2)));
 }
