@@ -89,22 +89,32 @@ impl Source {
         let Some(tree) = parser.parse(&self.bytes, None) else {
             return;
         };
+        // Compare kind ids, not kind names: this walk visits every token.
+        let language = tree.language();
+        let statement_kinds: Vec<bool> = (0..language.node_kind_count())
+            .map(|id| {
+                language
+                    .node_kind_for_id(id as u16)
+                    .is_some_and(is_statement)
+            })
+            .collect();
+        let comment_kind = language.id_for_node_kind("comment", true);
         let lines = self.line_starts.len();
         let mut statement: Vec<u32> = (1..=lines as u32).collect();
         let mut cursor = tree.walk();
         // Pre-order: parents before children, so the smallest statement writes last.
         'walk: loop {
             let node = cursor.node();
-            let kind = node.kind();
+            let kind = node.kind_id();
             let start = node.start_position().row;
             let end = node.end_position().row.min(lines.saturating_sub(1));
-            if kind == "comment" {
+            if kind == comment_kind {
                 let text = node.utf8_text(&self.bytes).unwrap_or("").to_string();
                 self.comments
                     .entry(start as u32 + 1)
                     .or_default()
                     .push(text);
-            } else if is_statement(kind) {
+            } else if statement_kinds.get(kind as usize).copied().unwrap_or(false) {
                 for slot in statement.iter_mut().take(end + 1).skip(start) {
                     *slot = start as u32 + 1;
                 }
