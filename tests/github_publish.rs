@@ -128,6 +128,7 @@ fn fast() -> RetryPolicy {
         retries: 4,
         backoff: Duration::from_millis(20),
         max_wait: Duration::from_secs(5),
+        io_timeout: Duration::from_secs(5),
     }
 }
 
@@ -694,4 +695,44 @@ async fn the_token_goes_in_the_authorization_header_only() {
         assert!(!String::from_utf8_lossy(&r.body).contains("test-token-not-real"));
         assert!(!r.url.as_str().contains("test-token-not-real"));
     }
+}
+
+#[tokio::test]
+async fn a_create_that_times_out_is_looked_up_then_retried() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/repos/acme/app/check-runs"))
+        .respond_with(
+            ResponseTemplate::new(201)
+                .set_body_json(json!({"id": 42}))
+                .set_delay(Duration::from_secs(3)),
+        )
+        .up_to_n_times(1)
+        .with_priority(1)
+        .mount(&server)
+        .await;
+    happy(&server, "").await;
+    let api = server.uri();
+    let policy = RetryPolicy {
+        io_timeout: Duration::from_millis(500),
+        ..fast()
+    };
+    let client = Client::new(&api, "test-token-not-real", policy).unwrap();
+    let mut p = Publisher::new(client, ctx(api, true), options());
+    let t = Instant::now();
+    p.start().await;
+    let published = p.finish(&Scenario::new(1).plan()).await;
+    assert!(t.elapsed() < Duration::from_secs(3), "timed out at 500 ms");
+    assert!(!published.failed, "{published:?}");
+    let seen = requests(&server, "").await;
+    assert_eq!(
+        sequence(&seen),
+        [
+            "GET /repos/acme/app/commits/headsha/check-runs",
+            "POST /repos/acme/app/check-runs",
+            "GET /repos/acme/app/commits/headsha/check-runs",
+            "POST /repos/acme/app/check-runs",
+            "PATCH /repos/acme/app/check-runs/42",
+        ]
+    );
 }

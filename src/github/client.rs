@@ -11,7 +11,7 @@ use serde_json::Value;
 
 /// Connecting to the API gives up after this long.
 pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
-/// Reading or writing one request gives up after this long.
+/// Reading or writing one request gives up after this long (by default).
 pub const IO_TIMEOUT: Duration = Duration::from_secs(30);
 /// The API version gate was written against.
 const API_VERSION: &str = "2022-11-28";
@@ -25,6 +25,8 @@ pub struct RetryPolicy {
     pub backoff: Duration,
     /// A rate limit that asks to wait longer than this is a failure.
     pub max_wait: Duration,
+    /// Reading or writing one request gives up after this long.
+    pub io_timeout: Duration,
 }
 
 impl Default for RetryPolicy {
@@ -33,6 +35,7 @@ impl Default for RetryPolicy {
             retries: 4,
             backoff: Duration::from_millis(500),
             max_wait: Duration::from_secs(90),
+            io_timeout: IO_TIMEOUT,
         }
     }
 }
@@ -92,8 +95,8 @@ impl Client {
             .personal_token(token.to_string())
             .add_retry_config(RetryConfig::None)
             .set_connect_timeout(Some(CONNECT_TIMEOUT))
-            .set_read_timeout(Some(IO_TIMEOUT))
-            .set_write_timeout(Some(IO_TIMEOUT))
+            .set_read_timeout(Some(policy.io_timeout))
+            .set_write_timeout(Some(policy.io_timeout))
             .add_header(
                 http::header::ACCEPT,
                 "application/vnd.github+json".to_string(),
