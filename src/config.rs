@@ -33,6 +33,8 @@ pub struct FileConfig {
     pub secrets: SecretsSection,
     #[serde(default)]
     pub python: PythonSection,
+    #[serde(default)]
+    pub sarif: SarifSection,
     /// Where the file was read from (set after loading).
     #[serde(skip)]
     pub source: Option<PathBuf>,
@@ -62,6 +64,62 @@ pub struct PolicySection {
     pub fail_on: Option<Severity>,
     #[serde(default)]
     pub min_confidence: Option<Confidence>,
+    /// With a diff base (`--diff-base`, or a pull request's base branch): only
+    /// findings on added or changed lines count.
+    #[serde(default)]
+    pub new_only: Option<bool>,
+    /// `[policy.budget]`: findings allowed per severity before the gate fails.
+    #[serde(default)]
+    pub budget: std::collections::BTreeMap<Severity, usize>,
+    /// `[policy.severity]`: per-rule severity overrides (`B101 = "info"`).
+    #[serde(default)]
+    pub severity: std::collections::BTreeMap<String, Severity>,
+    /// `[[policy.exception]]`: reviewed, expiring exceptions.
+    #[serde(default)]
+    pub exception: Vec<ExceptionSection>,
+}
+
+/// One `[[policy.exception]]` as written.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExceptionSection {
+    #[serde(default)]
+    pub rules: Vec<String>,
+    #[serde(default)]
+    pub paths: Vec<String>,
+    pub reason: String,
+    /// `"2027-06-30"` or a TOML date.
+    pub expires: DateValue,
+}
+
+/// A date written as a string or as a TOML date.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum DateValue {
+    Text(String),
+    Toml(toml::value::Datetime),
+}
+
+impl DateValue {
+    /// The date as `YYYY-MM-DD` text.
+    pub fn text(&self) -> String {
+        match self {
+            DateValue::Text(s) => s.clone(),
+            DateValue::Toml(d) => d.to_string(),
+        }
+    }
+}
+
+/// `[sarif]`: SARIF from other tools, and how gate writes its own.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SarifSection {
+    /// SARIF files to import on every scan (relative to the config file).
+    #[serde(default)]
+    pub inputs: Vec<PathBuf>,
+    /// `automationDetails.id` (GitHub's category) [default: `gate/`].
+    #[serde(default)]
+    pub automation_id: Option<String>,
 }
 
 /// `[secrets]`: the secrets engine's rules.
@@ -164,6 +222,7 @@ fn de_size<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
 
 /// What a `--config FILE` turned out to be.
 #[derive(Debug)]
+#[allow(clippy::large_enum_variant)] // built once per run
 pub enum ConfigKind {
     Gate(FileConfig),
     /// A gitleaks config, to be loaded by the secrets engine.

@@ -160,6 +160,26 @@ pub enum SuppressionKind {
     External,
 }
 
+/// Whether a finding was already there in the baseline (SARIF `baselineState`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum BaselineState {
+    /// Not in the baseline: it counts.
+    New,
+    /// In the baseline: reported, but never fails the gate.
+    Unchanged,
+}
+
+impl BaselineState {
+    /// SARIF's name for it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BaselineState::New => "new",
+            BaselineState::Unchanged => "unchanged",
+        }
+    }
+}
+
 /// The commit a finding from git history was introduced in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CommitInfo {
@@ -208,6 +228,12 @@ pub struct Finding {
     pub commit: Option<CommitInfo>,
     /// Free-form tags (rule tags, tool-specific properties).
     pub tags: Vec<String>,
+    /// GitHub's `primaryLocationLineHash` for the start line (needs the file's text).
+    pub line_hash: Option<String>,
+    /// Set when a baseline was given: new, or already known.
+    pub baseline_state: Option<BaselineState>,
+    /// Set when gating a diff: whether the finding touches an added or changed line.
+    pub changed: Option<bool>,
 }
 
 impl Finding {
@@ -238,6 +264,9 @@ impl Finding {
             suppression: None,
             commit: None,
             tags: Vec::new(),
+            line_hash: None,
+            baseline_state: None,
+            changed: None,
         }
     }
 

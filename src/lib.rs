@@ -4,12 +4,15 @@
 //! share one [`finding::Finding`] model, a [`policy`] turns them into a
 //! verdict and [`report`] renders it.
 
+pub mod baseline;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
+pub mod diffscope;
 pub mod engine;
 pub mod finding;
 pub mod git;
+pub mod github;
 pub mod gitscan;
 pub mod ignorefile;
 pub mod policy;

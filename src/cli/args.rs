@@ -25,10 +25,129 @@ pub enum Command {
     /// List, check or explain the rule catalogue.
     #[command(subcommand)]
     Rules(RulesCommand),
+    /// Merge and de-duplicate SARIF files into one run, without scanning.
+    Merge(MergeArgs),
+    /// Record today's findings (as SARIF) so that only new ones fail later (--baseline FILE).
+    Baseline(BaselineArgs),
+    /// `gate scan`, then publish to GitHub: check run with annotations, commit
+    /// status, review, job summary, SARIF for code scanning.
+    Github(Box<GithubArgs>),
+}
+
+/// Options of `gate github` (every `gate scan` option applies too).
+#[derive(Debug, Args, Clone)]
+pub struct GithubArgs {
+    #[command(flatten)]
+    pub scan: ScanArgs,
+
+    /// Environment variable holding the token.
+    #[arg(long, value_name = "NAME", default_value = "GITHUB_TOKEN")]
+    pub token_env: String,
+
+    /// Name of the check run (what branch protection requires).
+    #[arg(long, value_name = "NAME", default_value = "gate")]
+    pub check_name: String,
+
+    /// Do not create a check run (commit status or annotations only).
+    #[arg(long)]
+    pub no_check_run: bool,
+
+    /// Also set a commit status with this context (for branch protection by context).
+    #[arg(long, value_name = "NAME")]
+    pub status_context: Option<String>,
+
+    /// Post a pull-request review with inline comments on changed lines.
+    #[arg(long)]
+    pub review: bool,
+
+    /// Write the merged SARIF here, for github/codeql-action/upload-sarif.
+    #[arg(long, value_name = "FILE", default_value = "gate.sarif")]
+    pub sarif_output: PathBuf,
+
+    /// Append the Markdown summary to this file [default: $GITHUB_STEP_SUMMARY].
+    #[arg(long, value_name = "FILE")]
+    pub step_summary: Option<PathBuf>,
+
+    /// OWNER/NAME [default: $GITHUB_REPOSITORY].
+    #[arg(long, value_name = "OWNER/NAME")]
+    pub repository: Option<String>,
+
+    /// Commit to report on [default: the pull request's head, else the pushed commit].
+    #[arg(long, value_name = "SHA")]
+    pub sha: Option<String>,
+
+    /// Pull request number [default: from the event payload].
+    #[arg(long, value_name = "N")]
+    pub pull_request: Option<u64>,
+
+    /// REST API base URL [default: $GITHUB_API_URL, else https://api.github.com].
+    #[arg(long, value_name = "URL")]
+    pub api_url: Option<String>,
+}
+
+/// Options of `gate merge`.
+#[derive(Debug, Args, Clone)]
+pub struct MergeArgs {
+    /// SARIF files to merge.
+    #[arg(required = true, value_name = "SARIF")]
+    pub inputs: Vec<PathBuf>,
+
+    /// Where to write the merged SARIF.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+
+    /// Directory report paths are relative to [default: the git work tree
+    /// containing the current directory, else the current directory].
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
+
+    /// gate.toml or pyproject.toml to use.
+    #[arg(short, long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// SARIF `automationDetails.id` (GitHub code scanning category) [default: gate/].
+    #[arg(long, value_name = "ID")]
+    pub automation_id: Option<String>,
+}
+
+/// Options of `gate baseline`.
+#[derive(Debug, Args, Clone)]
+pub struct BaselineArgs {
+    /// Files or directories to scan.
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+
+    /// Where to write the baseline (SARIF).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+
+    /// Engines to run, comma-separated [default: all].
+    #[arg(long, value_delimiter = ',', value_name = "ENGINE")]
+    pub engines: Vec<String>,
+
+    /// Also record the results of these SARIF files (ruff, bandit, ...). Repeatable.
+    #[arg(long, value_name = "FILE")]
+    pub sarif: Vec<PathBuf>,
+
+    /// gate.toml, pyproject.toml or a gitleaks config (.gitleaks.toml) to use.
+    #[arg(short, long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Leave out paths matching this gitignore-style glob. Repeatable.
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+
+    /// Directory report paths are relative to.
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
+
+    /// Worker threads [default: number of CPUs].
+    #[arg(short = 'j', long, value_name = "N")]
+    pub threads: Option<usize>,
 }
 
 /// Options of `gate scan`.
-#[derive(Debug, Args, Clone)]
+#[derive(Debug, Args, Clone, Default)]
 pub struct ScanArgs {
     /// Files or directories to scan (with --staged/--git: only paths under these).
     #[arg(default_value = ".")]
@@ -135,6 +254,22 @@ pub struct ScanArgs {
     /// Never draw a progress bar.
     #[arg(long)]
     pub no_progress: bool,
+
+    /// Import this SARIF file (ruff, bandit, ...) and gate its results too. Repeatable.
+    #[arg(long, value_name = "FILE")]
+    pub sarif: Vec<PathBuf>,
+
+    /// Only findings not in this earlier SARIF (a `gate baseline` file or any tool's) count.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
+    /// Only findings on lines added or changed since the merge base with REV count.
+    #[arg(long, value_name = "REV")]
+    pub diff_base: Option<String>,
+
+    /// SARIF `automationDetails.id` (GitHub code scanning category) [default: gate/].
+    #[arg(long, value_name = "ID")]
+    pub automation_id: Option<String>,
 }
 
 /// Options of `gate install-hook`.
@@ -186,6 +321,9 @@ pub enum FormatArg {
     Json,
     Sarif,
     Github,
+    Gitlab,
+    Junit,
+    Markdown,
 }
 
 /// `gate rules list` formats.
@@ -196,8 +334,9 @@ pub enum ListFormat {
 }
 
 /// `--color`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub enum ColorArg {
+    #[default]
     Auto,
     Always,
     Never,

@@ -2,6 +2,7 @@
 
 pub mod args;
 mod engines;
+mod github;
 mod hook;
 mod rules;
 mod scan;
@@ -47,6 +48,9 @@ pub fn run(cli: Cli) -> Outcome {
         args::Command::Scan(a) => scan::run(&a),
         args::Command::Rules(cmd) => rules::run(cmd),
         args::Command::InstallHook(a) => hook::install(&a),
+        args::Command::Merge(a) => scan::run_merge(&a),
+        args::Command::Baseline(a) => scan::run_baseline(&a),
+        args::Command::Github(a) => github::run(&a),
     };
     match result {
         Ok(outcome) => outcome,

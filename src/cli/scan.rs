@@ -6,28 +6,36 @@ use std::io::Write as _;
 
 use anyhow::{bail, Result};
 
-use super::args::ScanArgs;
+use super::args::{BaselineArgs, MergeArgs, ScanArgs};
 use super::engines::build_engines;
 use super::settings::{ScanMode, ScanSettings};
 use super::Outcome;
+use crate::baseline::Baseline;
 use crate::diagnostic::{Diagnostic, Kind, Level};
-use crate::engine::Engine;
+use crate::diffscope::ChangedLines;
+use crate::engine::{Engine, RuleInfo};
 use crate::finding::assign_fingerprints;
 use crate::gitscan::{scan_history, scan_staged, PathFilter};
 use crate::ignorefile::IgnoreList;
 use crate::policy::evaluate;
-use crate::report::{Format, RenderOptions, Report};
+use crate::report::{Format, RenderOptions, Report, RunInfo};
 use crate::scan::{scan_paths, ScanResult};
 
 /// Run `gate scan`.
 pub fn run(args: &ScanArgs) -> Result<Outcome> {
     let settings = ScanSettings::resolve(args)?;
-    let mut engines = build_engines(&settings)?;
+    let (engines, result) = scan(&settings)?;
+    conclude(&settings, &engines, result)
+}
+
+/// Build the engines and scan what the settings say (tree, index or history).
+pub fn scan(settings: &ScanSettings) -> Result<(Vec<Box<dyn Engine>>, ScanResult)> {
+    let mut engines = build_engines(settings)?;
     let result = match &settings.mode {
         ScanMode::Tree => scan_paths(&settings.walk, &engines, settings.progress)?,
         ScanMode::Staged => scan_staged(
             &settings.root,
-            &git_filter(&settings)?,
+            &git_filter(settings)?,
             &engines,
             settings.walk.max_file_size,
         )?,
@@ -47,13 +55,13 @@ pub fn run(args: &ScanArgs) -> Result<Outcome> {
             scan_history(
                 &settings.root,
                 range,
-                &git_filter(&settings)?,
+                &git_filter(settings)?,
                 &engines,
                 settings.walk.max_file_size,
             )?
         }
     };
-    conclude(&settings, &engines, result)
+    Ok((engines, result))
 }
 
 fn git_filter(s: &ScanSettings) -> Result<PathFilter> {
@@ -66,12 +74,119 @@ fn git_filter(s: &ScanSettings) -> Result<PathFilter> {
     .map_err(|e| anyhow::anyhow!(e))
 }
 
-/// Everything after the engines ran, shared by every way of scanning.
+/// Read every SARIF input in parallel; an unreadable or invalid one is an
+/// error diagnostic (the run exits 2), a good one a note naming what it held.
+fn import_inputs(
+    files: &[std::path::PathBuf],
+    root: &std::path::Path,
+) -> (Vec<crate::sarif::SarifInput>, Vec<Diagnostic>) {
+    use rayon::prelude::*;
+    let read: Vec<_> = files
+        .par_iter()
+        .map(|f| crate::sarif::read_file(f, root))
+        .collect();
+    let mut inputs = Vec::new();
+    let mut diags = Vec::new();
+    for r in read {
+        match r {
+            Ok(input) => {
+                let tools: Vec<String> = input
+                    .tools
+                    .iter()
+                    .map(|t| match &t.version {
+                        Some(v) => format!("{} {v}", t.name),
+                        None => t.name.clone(),
+                    })
+                    .collect();
+                diags.push(Diagnostic::general(
+                    Level::Note,
+                    Kind::Input,
+                    format!(
+                        "imported {} result{} from {} ({})",
+                        input.results.len(),
+                        if input.results.len() == 1 { "" } else { "s" },
+                        input.file,
+                        tools.join(", ")
+                    ),
+                ));
+                inputs.push(input);
+            }
+            Err(e) => diags.push(Diagnostic::general(
+                Level::Error,
+                Kind::Input,
+                e.to_string(),
+            )),
+        }
+    }
+    (inputs, diags)
+}
+
+/// Everything after the engines ran, shared by every way of scanning:
+/// import SARIF, merge and de-duplicate, fingerprints, ignore files,
+/// baseline, diff scope, policy, reports, exit code.
 pub fn conclude(
     s: &ScanSettings,
     engines: &[Box<dyn Engine>],
-    mut result: ScanResult,
+    result: ScanResult,
 ) -> Result<Outcome> {
+    let a = analyse(s, engines, result);
+    Ok(emit(s, &a))
+}
+
+/// What a scan concluded: every finding, the rules they cite, the
+/// diagnostics and the verdict, before anything is printed or published.
+#[derive(Debug)]
+pub struct Analysis {
+    pub findings: Vec<crate::finding::Finding>,
+    pub rules: BTreeMap<String, RuleInfo>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub verdict: crate::policy::Verdict,
+    pub stats: crate::scan::ScanStats,
+    pub run: RunInfo,
+}
+
+impl Analysis {
+    /// The report every emitter renders.
+    pub fn report(&self) -> Report<'_> {
+        Report {
+            findings: &self.findings,
+            rules: &self.rules,
+            diagnostics: &self.diagnostics,
+            verdict: &self.verdict,
+            stats: self.stats,
+            run: &self.run,
+        }
+    }
+
+    /// Whether an input could not be scanned (the gate fails closed).
+    pub fn errored(&self) -> bool {
+        self.diagnostics.iter().any(|d| d.level == Level::Error)
+    }
+}
+
+/// Import, merge, fingerprint, suppress, scope and decide: everything after
+/// the engines ran, without output.
+pub fn analyse(s: &ScanSettings, engines: &[Box<dyn Engine>], mut result: ScanResult) -> Analysis {
+    let catalogue: BTreeMap<String, RuleInfo> = engines
+        .iter()
+        .flat_map(|e| e.rules())
+        .map(|r| (r.id.clone(), r))
+        .collect();
+    let (inputs, input_diags) = import_inputs(&s.sarif_inputs, &s.root);
+    result.diagnostics.extend(input_diags);
+    let merged = crate::sarif::merge(
+        std::mem::take(&mut result.findings),
+        inputs,
+        &catalogue,
+        &s.root,
+    );
+    result.findings = merged.findings;
+    result.diagnostics.extend(merged.diagnostics);
+    let mut rules = catalogue;
+    for (id, r) in merged.rules {
+        rules.entry(id).or_insert(r);
+    }
+    s.policy.apply_overrides(&mut result.findings);
     assign_fingerprints(&mut result.findings);
     let aliases: HashMap<String, Vec<String>> =
         engines.iter().flat_map(|e| e.rule_aliases()).collect();
@@ -83,6 +198,38 @@ pub fn conclude(
             format!("cannot read ignore file: {e}"),
         )),
     }
+    if let Some(path) = &s.baseline {
+        match Baseline::load(path, &s.root) {
+            Ok(b) => {
+                let gone = b.apply(&mut result.findings);
+                result.diagnostics.push(Diagnostic::general(
+                    Level::Note,
+                    Kind::Input,
+                    format!(
+                        "baseline {}: {} known finding(s), {} no longer present",
+                        path.display(),
+                        b.len(),
+                        gone
+                    ),
+                ));
+            }
+            Err(e) => result.diagnostics.push(Diagnostic::general(
+                Level::Error,
+                Kind::Input,
+                format!("cannot use the baseline: {e}"),
+            )),
+        }
+    }
+    if let Some(rev) = &s.diff_base {
+        match ChangedLines::since(&s.root, rev) {
+            Ok(c) => c.apply(&mut result.findings),
+            Err(e) => result.diagnostics.push(Diagnostic::general(
+                Level::Error,
+                Kind::Input,
+                e.to_string(),
+            )),
+        }
+    }
     if let Some(min) = s.min_severity {
         result.findings.retain(|f| f.severity >= min);
     }
@@ -90,26 +237,46 @@ pub fn conclude(
         .diagnostics
         .sort_by(|a, b| (&a.path, a.line, &a.message).cmp(&(&b.path, b.line, &b.message)));
     let verdict = evaluate(&s.policy, &result.findings);
-    let rules: BTreeMap<_, _> = engines
-        .iter()
-        .flat_map(|e| e.rules())
-        .map(|r| (r.id.clone(), r))
-        .collect();
-    let report = Report {
-        findings: &result.findings,
-        rules: &rules,
-        diagnostics: &result.diagnostics,
-        verdict: &verdict,
-        stats: result.stats,
+    let run = RunInfo {
+        root: Some(s.root.clone()),
+        automation_id: s.automation_id.clone(),
+        tools: merged.tools,
+        baseline: s.baseline.as_ref().map(|p| p.display().to_string()),
+        diff_base: s.diff_base.clone(),
     };
-    print_diagnostics(&result.diagnostics);
+    Analysis {
+        findings: result.findings,
+        rules,
+        diagnostics: result.diagnostics,
+        verdict,
+        stats: result.stats,
+        run,
+    }
+}
+
+/// Print diagnostics and every report the settings ask for; the exit outcome.
+pub fn emit(s: &ScanSettings, a: &Analysis) -> Outcome {
+    let report = a.report();
+    let verdict = &a.verdict;
+    print_diagnostics(&a.diagnostics);
+    for w in &verdict.warnings {
+        eprintln!("gate: warning: {w}");
+    }
     let mut failed_output = false;
     for (format, path) in &s.outputs {
         let opts = RenderOptions {
             redactor: s.redactor,
             color: false,
         };
-        let text = format.emitter().render(&report, &opts);
+        let text = if *format == Format::Sarif {
+            let (text, warning) = crate::sarif::render(&report, &opts);
+            if let Some(w) = warning {
+                eprintln!("gate: warning: {}: {w}", path.display());
+            }
+            text
+        } else {
+            format.emitter().render(&report, &opts)
+        };
         if let Err(e) = std::fs::write(path, text) {
             eprintln!("gate: error: {}: cannot write report: {e}", path.display());
             failed_output = true;
@@ -125,13 +292,73 @@ pub fn conclude(
         // A closed pipe (`gate scan | head`) is not the gate's failure.
         let _ = out.write_all(text.as_bytes()).and_then(|_| out.flush());
     }
-    let errored = failed_output || result.diagnostics.iter().any(|d| d.level == Level::Error);
-    Ok(if errored {
+    let errored = failed_output || a.errored();
+    if errored {
         Outcome::Error
     } else if verdict.passed {
         Outcome::Pass
     } else {
         Outcome::Fail
+    }
+}
+
+/// Run `gate merge`: SARIF in, one de-duplicated SARIF run out, no scan.
+/// Exits 0 when the output was written, 2 when an input was unusable.
+pub fn run_merge(a: &MergeArgs) -> Result<Outcome> {
+    let args = ScanArgs {
+        paths: Vec::new(),
+        root: a.root.clone(),
+        config: a.config.clone(),
+        automation_id: a.automation_id.clone(),
+        output: vec![format!("sarif={}", a.output.display())],
+        quiet: true,
+        no_progress: true,
+        ..ScanArgs::default()
+    };
+    let mut settings = ScanSettings::resolve(&args)?;
+    let cwd = std::env::current_dir()?;
+    settings.sarif_inputs = a
+        .inputs
+        .iter()
+        .map(|p| super::settings::absolute(p, &cwd))
+        .collect();
+    settings.diff_base = None;
+    let outcome = conclude(&settings, &[], ScanResult::default())?;
+    Ok(match outcome {
+        Outcome::Error => Outcome::Error,
+        Outcome::Pass | Outcome::Fail => {
+            eprintln!("gate: wrote {}", a.output.display());
+            Outcome::Pass
+        }
+    })
+}
+
+/// Run `gate baseline`: scan (and import), write every finding as SARIF.
+/// Exits 0 when the baseline was written, 2 when something could not be read.
+pub fn run_baseline(a: &BaselineArgs) -> Result<Outcome> {
+    let args = ScanArgs {
+        paths: a.paths.clone(),
+        engines: a.engines.clone(),
+        sarif: a.sarif.clone(),
+        config: a.config.clone(),
+        exclude: a.exclude.clone(),
+        root: a.root.clone(),
+        threads: a.threads,
+        output: vec![format!("sarif={}", a.output.display())],
+        quiet: true,
+        no_progress: true,
+        ..ScanArgs::default()
+    };
+    let mut settings = ScanSettings::resolve(&args)?;
+    settings.diff_base = None;
+    let engines = build_engines(&settings)?;
+    let result = scan_paths(&settings.walk, &engines, settings.progress)?;
+    Ok(match conclude(&settings, &engines, result)? {
+        Outcome::Error => Outcome::Error,
+        Outcome::Pass | Outcome::Fail => {
+            eprintln!("gate: baseline written to {}", a.output.display());
+            Outcome::Pass
+        }
     })
 }
 

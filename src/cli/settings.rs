@@ -9,7 +9,7 @@ use super::args::{ColorArg, FormatArg, ScanArgs};
 use crate::config::{self, ConfigKind, FileConfig};
 use crate::finding::Severity;
 use crate::git::{self, CommitRange};
-use crate::policy::Policy;
+use crate::policy::{Date, Exception, Policy};
 use crate::redact::Redactor;
 use crate::report::Format;
 use crate::walk::WalkOptions;
@@ -50,6 +50,14 @@ pub struct ScanSettings {
     pub config: FileConfig,
     pub gitleaks_config: Option<PathBuf>,
     pub rules_dir: Option<PathBuf>,
+    /// SARIF files to import (`--sarif` and `[sarif] inputs`).
+    pub sarif_inputs: Vec<PathBuf>,
+    /// An earlier SARIF whose findings no longer count.
+    pub baseline: Option<PathBuf>,
+    /// Gate only lines changed since the merge base with this revision.
+    pub diff_base: Option<String>,
+    /// SARIF `automationDetails.id`.
+    pub automation_id: Option<String>,
 }
 
 /// The git work tree holding `start` (a `.git` dir or file above it), else `start`.
@@ -156,18 +164,36 @@ impl ScanSettings {
                 .unwrap_or(DEFAULT_MAX_FILE_SIZE),
             threads,
         };
-        let mut policy = Policy::default();
-        if let Some(s) = args.fail_on.or(config.policy.fail_on) {
+        let mut policy = policy_from(&config)?;
+        if let Some(s) = args.fail_on {
             policy.fail_on = s;
         }
-        if let Some(c) = args.min_confidence.or(config.policy.min_confidence) {
+        if let Some(c) = args.min_confidence {
             policy.min_confidence = c;
         }
+        let mut sarif_inputs: Vec<PathBuf> = config
+            .sarif
+            .inputs
+            .iter()
+            .map(|p| config_relative(&config, &root, p))
+            .collect();
+        sarif_inputs.extend(args.sarif.iter().map(|p| absolute(p, &cwd)));
+        let diff_base = args.diff_base.clone().or_else(|| {
+            // In a pull request, `new_only` scopes the gate to the PR's changes.
+            let base = std::env::var("GITHUB_BASE_REF")
+                .ok()
+                .filter(|b| !b.is_empty())?;
+            (config.policy.new_only == Some(true)).then(|| format!("origin/{base}"))
+        });
         let redactor = match (args.no_redact, args.redact) {
             (true, _) => Redactor::off(),
             (false, Some(p)) => Redactor::new(p),
             (false, None) => Redactor::default(),
         };
+        let automation_id = args
+            .automation_id
+            .clone()
+            .or_else(|| config.sarif.automation_id.clone());
         let stdout_format = args.format.map(format_of).unwrap_or(Format::Text);
         let outputs = args
             .output
@@ -198,8 +224,45 @@ impl ScanSettings {
             config,
             gitleaks_config,
             rules_dir: args.rules_dir.as_ref().map(|d| absolute(d, &cwd)),
+            sarif_inputs,
+            baseline: args.baseline.as_ref().map(|p| absolute(p, &cwd)),
+            diff_base,
+            automation_id,
         })
     }
+}
+
+/// The policy `[policy]` describes; bad exceptions are errors that say which.
+pub fn policy_from(config: &FileConfig) -> Result<Policy> {
+    let p = &config.policy;
+    let mut policy = Policy::default();
+    if let Some(s) = p.fail_on {
+        policy.fail_on = s;
+    }
+    if let Some(c) = p.min_confidence {
+        policy.min_confidence = c;
+    }
+    policy.budgets = p.budget.clone();
+    policy.severity_overrides = p.severity.clone();
+    let file = config
+        .source
+        .as_deref()
+        .map_or_else(|| "gate.toml".to_string(), |s| s.display().to_string());
+    for (i, e) in p.exception.iter().enumerate() {
+        let expires = Date::parse(&e.expires.text()).map_err(|m| {
+            anyhow::anyhow!("{file}: [[policy.exception]] #{}: expires: {m}", i + 1)
+        })?;
+        let ex = Exception {
+            rules: e.rules.clone(),
+            paths: e.paths.clone(),
+            reason: e.reason.clone(),
+            expires,
+        };
+        ex.validate()
+            .map_err(|m| anyhow::anyhow!("{file}: [[policy.exception]] #{}: {m}", i + 1))?;
+        policy.exceptions.push(ex);
+    }
+    Ok(policy)
 }
 
 /// A path from the config file, relative to the config file's directory.
@@ -218,6 +281,9 @@ fn format_of(f: FormatArg) -> Format {
         FormatArg::Json => Format::Json,
         FormatArg::Sarif => Format::Sarif,
         FormatArg::Github => Format::Github,
+        FormatArg::Gitlab => Format::Gitlab,
+        FormatArg::Junit => Format::Junit,
+        FormatArg::Markdown => Format::Markdown,
     }
 }
 
@@ -228,7 +294,10 @@ fn parse_output(spec: &str, default: Option<Format>, cwd: &Path) -> Result<(Form
             return Ok((f, absolute(Path::new(file), cwd)));
         }
         if !name.contains('/') && !name.contains('.') {
-            bail!("--output {spec}: unknown format `{name}` (text, json, sarif, github)");
+            bail!(
+                "--output {spec}: unknown format `{name}` ({})",
+                Format::NAMES
+            );
         }
     }
     let format = default

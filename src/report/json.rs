@@ -33,6 +33,12 @@ struct VerdictOut<'a> {
     passed: bool,
     policy: &'a str,
     failed: usize,
+    /// Findings an exception covers (see each finding's `excepted_by`).
+    excepted: usize,
+    in_baseline: usize,
+    outside_diff: usize,
+    /// Expired exceptions and other things the team must hear about.
+    warnings: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -74,6 +80,12 @@ struct FindingOut<'a> {
     fails_gate: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     failure_reason: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    excepted_by: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    baseline_state: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line_hash: Option<&'a str>,
 }
 
 impl Emitter for Json {
@@ -107,6 +119,14 @@ impl Emitter for Json {
                     tags: &f.tags,
                     fails_gate: failure.is_some(),
                     failure_reason: failure.map(|x| x.reason.as_str()),
+                    excepted_by: report
+                        .verdict
+                        .excepted
+                        .iter()
+                        .find(|x| x.index == i)
+                        .map(|x| x.reason.as_str()),
+                    baseline_state: f.baseline_state.map(|b| b.as_str()),
+                    line_hash: f.line_hash.as_deref(),
                 }
             })
             .collect::<Vec<_>>();
@@ -120,6 +140,10 @@ impl Emitter for Json {
                 passed: report.verdict.passed,
                 policy: &report.verdict.rule,
                 failed: report.verdict.failures.len(),
+                excepted: report.verdict.excepted.len(),
+                in_baseline: report.verdict.in_baseline,
+                outside_diff: report.verdict.outside_diff,
+                warnings: &report.verdict.warnings,
             },
             summary: Summary {
                 files_scanned: report.stats.files_scanned,

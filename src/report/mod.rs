@@ -1,11 +1,15 @@
 //! Reports: one file per format behind one small trait, all rendering the same [`Report`].
 
 mod github;
+mod gitlab;
 mod json;
+mod junit;
+mod markdown;
 mod sarif;
 mod text;
 
 use std::collections::BTreeMap;
+use std::path::PathBuf;
 
 use crate::diagnostic::Diagnostic;
 use crate::engine::RuleInfo;
@@ -28,6 +32,23 @@ pub struct Report<'a> {
     pub diagnostics: &'a [Diagnostic],
     pub verdict: &'a Verdict,
     pub stats: ScanStats,
+    /// What this run was: root, imported tools, baseline, diff base.
+    pub run: &'a RunInfo,
+}
+
+/// Run-level facts some formats record (SARIF `invocations`, `automationDetails`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RunInfo {
+    /// The directory report paths are relative to.
+    pub root: Option<PathBuf>,
+    /// SARIF `automationDetails.id` (GitHub's category), default `gate/`.
+    pub automation_id: Option<String>,
+    /// Tools whose SARIF was imported.
+    pub tools: Vec<crate::sarif::read::ToolInfo>,
+    /// The baseline file findings were compared with.
+    pub baseline: Option<String>,
+    /// The revision whose diff scoped the gate.
+    pub diff_base: Option<String>,
 }
 
 impl Report<'_> {
@@ -68,9 +89,15 @@ pub enum Format {
     Json,
     Sarif,
     Github,
+    Gitlab,
+    Junit,
+    Markdown,
 }
 
 impl Format {
+    /// Every format's name, for messages.
+    pub const NAMES: &'static str = "text, json, sarif, github, gitlab, junit, markdown";
+
     /// Parse a format name as used in `--output FORMAT=FILE`.
     pub fn parse(name: &str) -> Option<Format> {
         match name {
@@ -78,6 +105,9 @@ impl Format {
             "json" => Some(Format::Json),
             "sarif" => Some(Format::Sarif),
             "github" => Some(Format::Github),
+            "gitlab" => Some(Format::Gitlab),
+            "junit" => Some(Format::Junit),
+            "markdown" | "md" => Some(Format::Markdown),
             _ => None,
         }
     }
@@ -89,6 +119,8 @@ impl Format {
             "sarif" => Some(Format::Sarif),
             "json" => Some(Format::Json),
             "txt" => Some(Format::Text),
+            "xml" => Some(Format::Junit),
+            "md" => Some(Format::Markdown),
             _ => None,
         }
     }
@@ -100,6 +132,9 @@ impl Format {
             Format::Json => Box::new(json::Json),
             Format::Sarif => Box::new(sarif::Sarif),
             Format::Github => Box::new(github::Github),
+            Format::Gitlab => Box::new(gitlab::Gitlab),
+            Format::Junit => Box::new(junit::Junit),
+            Format::Markdown => Box::new(markdown::Markdown),
         }
     }
 }

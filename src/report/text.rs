@@ -73,6 +73,13 @@ impl Emitter for Text {
                     excerpt(first.trim_end())
                 );
             }
+            if let Some(reason) = report.verdict.failure(i) {
+                let _ = writeln!(
+                    out,
+                    "  {}",
+                    p.wrap("31", &format!("fails the gate: {reason}"))
+                );
+            }
             if let Some(c) = &f.commit {
                 let _ = writeln!(
                     out,
@@ -131,6 +138,26 @@ fn summary(report: &Report<'_>, p: &Paint, out: &mut String) {
         let _ = write!(out, ", {} suppressed", report.verdict.suppressed);
     }
     out.push('\n');
+    let v = report.verdict;
+    let mut not_counted = Vec::new();
+    if !v.excepted.is_empty() {
+        not_counted.push(format!("{} covered by exceptions", v.excepted.len()));
+    }
+    if v.in_baseline > 0 {
+        not_counted.push(format!("{} already in the baseline", v.in_baseline));
+    }
+    if v.outside_diff > 0 {
+        not_counted.push(format!(
+            "{} on lines the change did not touch",
+            v.outside_diff
+        ));
+    }
+    if !not_counted.is_empty() {
+        let _ = writeln!(out, "not counted: {}", not_counted.join(", "));
+    }
+    for w in &v.warnings {
+        let _ = writeln!(out, "{} {w}", p.wrap("1;33", "warning:"));
+    }
     let n = report.verdict.failures.len();
     if report.verdict.passed {
         let _ = writeln!(

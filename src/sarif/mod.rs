@@ -1,5 +1,17 @@
-//! SARIF: gate's findings as one SARIF 2.1.0 run.
+//! SARIF in (read leniently, normalise, de-duplicate) and out (one run, gate
+//! as the driver, GitHub-ready fingerprints).
 
-mod out;
+pub mod linehash;
+pub mod merge;
+pub(crate) mod out;
+pub mod read;
+pub mod rulemap;
+pub mod source;
+pub mod uri;
 
-pub use out::{build_log, SARIF_SCHEMA_URI};
+pub use merge::{merge, Merged};
+pub use out::{
+    build_log, render, GATE_FINGERPRINT_KEY, GITHUB_MAX_GZIP_BYTES, GITHUB_MAX_RESULTS_PER_RUN,
+    LINE_HASH_KEY, SARIF_SCHEMA_URI,
+};
+pub use read::{read_file, SarifError, SarifInput};

@@ -1,0 +1,240 @@
+//! `gate github`: `gate scan` inside GitHub Actions, then publish the verdict
+//! (check run, commit status, review, job summary, SARIF file). The exit code
+//! is the policy's; publishing can only make it stricter.
+
+use std::collections::HashMap;
+use std::io::Write as _;
+use std::path::Path;
+
+use anyhow::{Context as _, Result};
+
+use super::args::GithubArgs;
+use super::scan::{analyse, emit, scan};
+use super::settings::{absolute, ScanSettings};
+use super::Outcome;
+use crate::github::plan::{error_plan, MAX_STEP_SUMMARY_BYTES};
+use crate::github::{
+    plan, Client, Context, Options, Overrides, Plan, Published, Publisher, RetryPolicy,
+};
+use crate::redact::Redactor;
+use crate::report::Format;
+
+/// Run `gate github`.
+pub fn run(a: &GithubArgs) -> Result<Outcome> {
+    let env: HashMap<String, String> = std::env::vars().collect();
+    let payload = match env.get("GITHUB_EVENT_PATH").filter(|p| !p.is_empty()) {
+        Some(p) => {
+            let text = std::fs::read_to_string(p).with_context(|| {
+                format!("{p}: cannot read the event payload (GITHUB_EVENT_PATH)")
+            })?;
+            serde_json::from_str(&text)
+                .with_context(|| format!("{p}: the event payload is not JSON"))?
+        }
+        None => serde_json::Value::Null,
+    };
+    let overrides = Overrides {
+        repository: a.repository.clone(),
+        sha: a.sha.clone(),
+        pull_request: a.pull_request,
+        api_url: a.api_url.clone(),
+    };
+    let ctx = Context::from_env(&env, &payload, &overrides)?;
+    eprintln!(
+        "gate: github: {}/{} at {}{}",
+        ctx.owner,
+        ctx.repo,
+        ctx.head_sha,
+        ctx.pull_request
+            .as_ref()
+            .map(|p| format!(", pull request #{}", p.number))
+            .unwrap_or_default()
+    );
+    let cwd = std::env::current_dir().context("cannot read the current directory")?;
+    let step_summary = a
+        .step_summary
+        .clone()
+        .or_else(|| {
+            env.get("GITHUB_STEP_SUMMARY")
+                .filter(|p| !p.is_empty())
+                .map(Into::into)
+        })
+        .map(|p| absolute(&p, &cwd));
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the async runtime")?;
+    // octocrab's client spawns its worker on the runtime it is built in.
+    let _entered = runtime.enter();
+    let token = env.get(&a.token_env).filter(|t| !t.is_empty()).cloned();
+    let mut publisher = match &token {
+        Some(t) => {
+            let client =
+                Client::new(&ctx.api_url, t, RetryPolicy::default()).map_err(anyhow::Error::msg)?;
+            Some(Publisher::new(
+                client,
+                ctx.clone(),
+                Options {
+                    check_name: a.check_name.clone(),
+                    check_run: !a.no_check_run,
+                    status_context: a.status_context.clone(),
+                    review: a.review,
+                },
+            ))
+        }
+        None => {
+            eprintln!(
+                "gate: github: no token in ${} (pass `env: GITHUB_TOKEN: ${{{{ secrets.GITHUB_TOKEN }}}}`); falling back to workflow-command annotations and the job summary",
+                a.token_env
+            );
+            None
+        }
+    };
+    if let Some(p) = publisher.as_mut() {
+        runtime.block_on(p.start());
+    }
+    let scanned = prepare(a, &ctx, &cwd).and_then(|settings| {
+        let (engines, result) = scan(&settings)?;
+        Ok((settings, engines, result))
+    });
+    let (settings, engines, result) = match scanned {
+        Ok(x) => x,
+        Err(e) => {
+            // The check run must not stay in progress: it fails with the reason.
+            let plan = error_plan(&format!("{e:#}"));
+            finish(&runtime, publisher.as_mut(), &plan, step_summary.as_deref());
+            return Err(e);
+        }
+    };
+    let analysis = analyse(&settings, &engines, result);
+    let outcome = emit(&settings, &analysis);
+    let plan = plan(&analysis.report(), analysis.errored());
+    if plan.not_annotated > 0 {
+        eprintln!(
+            "gate: github: {} more finding(s) than the {} annotated (worst first); the SARIF report has them all",
+            plan.not_annotated,
+            plan.annotations.len()
+        );
+    }
+    let published = finish(&runtime, publisher.as_mut(), &plan, step_summary.as_deref());
+    Ok(combine(outcome, &published, token.is_some()))
+}
+
+/// The scan settings `gate github` runs with: never unredacted, the pull
+/// request's base as the diff base, the merged SARIF written for upload.
+fn prepare(a: &GithubArgs, ctx: &Context, cwd: &Path) -> Result<ScanSettings> {
+    let mut settings = ScanSettings::resolve(&a.scan)?;
+    if settings.redactor.is_off() {
+        eprintln!("gate: github: --no-redact is ignored: no secret value is ever published");
+        settings.redactor = Redactor::default();
+    }
+    if a.scan.diff_base.is_none() && settings.config.policy.new_only != Some(false) {
+        if let Some(base) = ctx.diff_base() {
+            eprintln!("gate: github: gating the pull request's changes since {base}");
+            settings.diff_base = Some(base);
+        }
+    }
+    let sarif = absolute(&a.sarif_output, cwd);
+    // A re-run in the same work tree must not scan the last run's report.
+    if let Ok(rel) = sarif.strip_prefix(&settings.root) {
+        let rel = rel.to_string_lossy().replace('\\', "/");
+        settings.walk.excludes.push(format!("/{rel}"));
+    }
+    if !settings.outputs.iter().any(|(_, p)| *p == sarif) {
+        settings.outputs.push((Format::Sarif, sarif));
+    }
+    Ok(settings)
+}
+
+/// Send the plan, write the job summary and, when the API could not be
+/// written to, print the fallback annotations.
+fn finish(
+    runtime: &tokio::runtime::Runtime,
+    publisher: Option<&mut Publisher>,
+    plan: &Plan,
+    step_summary: Option<&Path>,
+) -> Published {
+    let published = match publisher {
+        Some(p) => runtime.block_on(p.finish(plan)),
+        None => Published {
+            permission_denied: true,
+            ..Published::default()
+        },
+    };
+    if let Some(path) = step_summary {
+        if let Err(e) = append_step_summary(path, &plan.step_summary) {
+            eprintln!(
+                "gate: github: warning: {}: cannot write the job summary: {e}",
+                path.display()
+            );
+        }
+    }
+    if published.permission_denied || published.failed {
+        let mut out = std::io::stdout().lock();
+        for line in &plan.workflow_commands {
+            let _ = writeln!(out, "{line}");
+        }
+        let _ = out.flush();
+    } else if let Some(id) = published.check_run_id {
+        eprintln!(
+            "gate: github: check run {id} completed ({}), {} annotation(s) sent",
+            plan.conclusion, published.annotations_sent
+        );
+    }
+    published
+}
+
+/// Append to the job summary, keeping the step within GitHub's 1 MiB.
+fn append_step_summary(path: &Path, text: &str) -> std::io::Result<()> {
+    let used = std::fs::metadata(path).map_or(0, |m| m.len() as usize);
+    let room = MAX_STEP_SUMMARY_BYTES.saturating_sub(used);
+    let mut end = text.len().min(room);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut f = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)?;
+    f.write_all(&text.as_bytes()[..end])
+}
+
+/// The exit outcome: the policy's, except that a publishing failure (not a
+/// missing permission) turns a pass into an error — never a fail into a pass.
+fn combine(outcome: Outcome, published: &Published, had_token: bool) -> Outcome {
+    match outcome {
+        Outcome::Pass if published.failed => {
+            eprintln!(
+                "gate: github: error: the verdict could not be published; failing closed (exit 2)"
+            );
+            Outcome::Error
+        }
+        o => {
+            if published.permission_denied && had_token {
+                eprintln!("gate: github: published with workflow commands only; the exit code is the policy's");
+            }
+            o
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn publishing_never_turns_a_fail_into_a_pass() {
+        let failed = Published {
+            failed: true,
+            ..Published::default()
+        };
+        let denied = Published {
+            permission_denied: true,
+            ..Published::default()
+        };
+        assert_eq!(combine(Outcome::Fail, &failed, true), Outcome::Fail);
+        assert_eq!(combine(Outcome::Pass, &failed, true), Outcome::Error);
+        assert_eq!(combine(Outcome::Fail, &denied, true), Outcome::Fail);
+        assert_eq!(combine(Outcome::Pass, &denied, true), Outcome::Pass);
+        assert_eq!(combine(Outcome::Error, &denied, false), Outcome::Error);
+    }
+}

@@ -1,0 +1,12 @@
+//! `gate github`: publishing a verdict to GitHub. Planning (pure, every
+//! limit a named constant) is kept apart from sending (a thin HTTP layer).
+
+pub mod client;
+pub mod context;
+pub mod plan;
+pub mod publish;
+
+pub use client::{ApiError, Client, RetryPolicy};
+pub use context::{Context, Overrides};
+pub use plan::{plan, Plan};
+pub use publish::{Options, Published, Publisher};

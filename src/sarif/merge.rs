@@ -1,0 +1,359 @@
+//! Many tools, one finding per problem.
+//!
+//! gate's Python engine, bandit (`B602`) and ruff (`S602`) report the same
+//! `subprocess.call(cmd, shell=True)`, each at a line of its choosing on a
+//! multi-line call. They are one problem when path, canonical rule and the
+//! start line of the enclosing statement agree (columns never count). Inside
+//! such a group the k-th report of each tool (in line/column order) is the
+//! same problem, so two real problems in one statement stay two.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use super::read::{ColumnUnit, Imported, SarifInput, ToolInfo};
+use super::rulemap::RuleMap;
+use super::source::Source;
+use crate::diagnostic::{Diagnostic, Kind, Level};
+use crate::engine::RuleInfo;
+use crate::finding::{Finding, Suppression, SuppressionKind};
+
+/// The tool name of gate's secrets engine: its findings keep their own allow comments.
+const SECRETS_TOOL: &str = "gate-secrets";
+/// The tool name of gate's Python engine: it applies `# nosec` itself, with bandit's quirks.
+const PYTHON_TOOL: &str = "gate-python";
+
+/// The merged view of native findings and imported SARIF.
+#[derive(Debug, Default)]
+pub struct Merged {
+    pub findings: Vec<Finding>,
+    /// Rule entries for imported rules not in the engines' catalogue.
+    pub rules: BTreeMap<String, RuleInfo>,
+    /// Every tool that contributed (imported ones with their versions).
+    pub tools: Vec<ToolInfo>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Whose report represents a merged group: gate's own engines, then bandit
+/// (real severity and confidence), then others, then ruff (one level for everything).
+fn priority(tool: &str) -> u8 {
+    match tool {
+        t if t.starts_with("gate") => 0,
+        "bandit" => 1,
+        "ruff" => 3,
+        _ => 2,
+    }
+}
+
+/// Merge native findings with imported SARIF inputs. `catalogue` holds the
+/// engines' rules (used to rate results whose tool gives no real severity);
+/// `root` is where report paths are read from (for statements, comments,
+/// columns and line hashes).
+pub fn merge(
+    native: Vec<Finding>,
+    inputs: Vec<SarifInput>,
+    catalogue: &BTreeMap<String, RuleInfo>,
+    root: &Path,
+) -> Merged {
+    let mut merged = Merged::default();
+    let mut by_file: HashMap<String, Vec<(Finding, ColumnUnit)>> = HashMap::new();
+    for f in native {
+        by_file
+            .entry(f.path.clone())
+            .or_default()
+            .push((f, ColumnUnit::Chars));
+    }
+    let mut tools: BTreeSet<ToolInfo> = BTreeSet::new();
+    for input in inputs {
+        tools.extend(input.tools);
+        merged.diagnostics.extend(input.diagnostics);
+        for rule in input.rules {
+            if catalogue.contains_key(&rule.id) {
+                continue;
+            }
+            match merged.rules.get_mut(&rule.id) {
+                Some(existing) => combine_rules(existing, rule),
+                None => {
+                    merged.rules.insert(rule.id.clone(), rule);
+                }
+            }
+        }
+        for Imported {
+            finding, columns, ..
+        } in input.results
+        {
+            by_file
+                .entry(finding.path.clone())
+                .or_default()
+                .push((finding, columns));
+        }
+    }
+    merged.tools = tools.into_iter().collect();
+    let mut files: Vec<(String, Vec<(Finding, ColumnUnit)>)> = by_file.into_iter().collect();
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    let per_file: Vec<(Vec<Finding>, Option<Diagnostic>)> = files
+        .into_par_iter()
+        .map(|(path, findings)| merge_file(&path, findings, catalogue, root))
+        .collect();
+    for (findings, diag) in per_file {
+        merged.findings.extend(findings);
+        merged.diagnostics.extend(diag);
+    }
+    merged
+}
+
+/// Keep the richer description of a rule two tools describe.
+fn combine_rules(a: &mut RuleInfo, b: RuleInfo) {
+    if b.full_description.len() > a.full_description.len() {
+        a.full_description = b.full_description;
+    }
+    if b.help.len() > a.help.len() {
+        a.help = b.help;
+    }
+    if a.short_description == a.id || a.short_description.is_empty() {
+        a.short_description = b.short_description;
+    }
+    a.cwe = a.cwe.or(b.cwe);
+    for r in b.references {
+        if !a.references.contains(&r) {
+            a.references.push(r);
+        }
+    }
+    for t in b.tags {
+        if !a.tags.contains(&t) {
+            a.tags.push(t);
+        }
+    }
+    if priority(&b.tool) < priority(&a.tool) {
+        a.severity = b.severity;
+        a.confidence = b.confidence;
+        a.tool = b.tool;
+    }
+}
+
+fn merge_file(
+    path: &str,
+    findings: Vec<(Finding, ColumnUnit)>,
+    catalogue: &BTreeMap<String, RuleInfo>,
+    root: &Path,
+) -> (Vec<Finding>, Option<Diagnostic>) {
+    let source = Source::load(root, path);
+    let missing = source.is_none().then(|| {
+        let (level, what) = if super::uri::is_absolute(path) {
+            (Level::Note, "outside the root")
+        } else {
+            (Level::Warning, "not found under the root")
+        };
+        Diagnostic::file(
+            level,
+            Kind::Unreadable,
+            path,
+            format!("source {what}: its findings keep the reported lines and columns and get no primaryLocationLineHash"),
+        )
+    });
+    let mut groups: BTreeMap<(String, u32), Vec<Finding>> = BTreeMap::new();
+    for (mut f, columns) in findings {
+        let statement = match &source {
+            Some(src) => {
+                if columns != ColumnUnit::Chars {
+                    let r = &mut f.region;
+                    r.start_column = src.char_column(r.start_line, r.start_column, columns);
+                    r.end_column = src.char_column(r.end_line, r.end_column, columns);
+                }
+                if f.snippet.is_none() || !f.tool.starts_with("gate") {
+                    // The real line, not the tool's idea of it (bandit's snippets
+                    // are wrong on multi-line statements).
+                    if let Some(line) = src.line(f.region.start_line) {
+                        f.snippet = Some(line.to_string());
+                    }
+                }
+                src.statement_line(f.region.start_line)
+            }
+            None => f.region.start_line,
+        };
+        groups
+            .entry((f.rule_id.clone(), statement))
+            .or_default()
+            .push(f);
+    }
+    let mut out = Vec::new();
+    for (_, entries) in groups {
+        out.extend(merge_group(entries, catalogue, source.as_ref()));
+    }
+    out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    (out, missing)
+}
+
+/// One statement, one rule: the k-th report of each tool is one problem.
+fn merge_group(
+    entries: Vec<Finding>,
+    catalogue: &BTreeMap<String, RuleInfo>,
+    source: Option<&Source>,
+) -> Vec<Finding> {
+    let mut by_tool: BTreeMap<(u8, String), Vec<Finding>> = BTreeMap::new();
+    for f in entries {
+        by_tool
+            .entry((priority(&f.tool), f.tool.clone()))
+            .or_default()
+            .push(f);
+    }
+    for list in by_tool.values_mut() {
+        list.sort_by_key(|f| (f.region.start_line, f.region.start_column));
+    }
+    let n = by_tool.values().map(Vec::len).max().unwrap_or(0);
+    let mut columns: Vec<std::vec::IntoIter<Finding>> =
+        by_tool.into_values().map(Vec::into_iter).collect();
+    let mut out = Vec::with_capacity(n);
+    for _ in 0..n {
+        let parts: Vec<Finding> = columns.iter_mut().filter_map(Iterator::next).collect();
+        out.push(combine(parts, catalogue, source));
+    }
+    out
+}
+
+fn combine(
+    parts: Vec<Finding>,
+    catalogue: &BTreeMap<String, RuleInfo>,
+    source: Option<&Source>,
+) -> Finding {
+    let mut iter = parts.into_iter();
+    let mut f = iter.next().expect("a group has at least one report");
+    let mut lines = vec![f.region.start_line];
+    let mut tools: Vec<String> = f.tools.clone();
+    for g in iter {
+        lines.push(g.region.start_line);
+        for t in g.tools {
+            if !tools.contains(&t) {
+                tools.push(t);
+            }
+        }
+        f.cwe = f.cwe.or(g.cwe);
+        if f.suppression.is_none() {
+            f.suppression = g.suppression;
+        }
+        if f.secret.is_none() {
+            f.secret = g.secret;
+        }
+    }
+    f.tools = tools;
+    if f.tool == "ruff" {
+        // ruff alone: its level is the same for every rule; gate's catalogue knows better.
+        if let Some(rule) = catalogue.get(&f.rule_id) {
+            f.severity = rule.severity;
+            f.confidence = rule.confidence;
+        }
+    }
+    if let Some(src) = source {
+        if f.suppression.is_none() {
+            f.suppression = in_source_suppression(src, &f, &lines);
+        }
+        f.line_hash = src.line_hash(f.region.start_line);
+    }
+    f
+}
+
+/// `# nosec` (bandit), `# noqa` (ruff) or `gate:allow` on a line where a
+/// tool reported the finding. Secrets keep their own allow comments (a
+/// `# noqa` must never hide a leaked key); gate's Python engine already
+/// applied `# nosec` itself.
+fn in_source_suppression(src: &Source, f: &Finding, lines: &[u32]) -> Option<Suppression> {
+    if f.tools.iter().all(|t| t == SECRETS_TOOL) {
+        return None;
+    }
+    let python_engine = f.tools.iter().any(|t| t == PYTHON_TOOL);
+    let map = RuleMap::get();
+    let ruff_code = map.ruff_code(&f.rule_id);
+    let bandit_name = map.bandit_name(&f.rule_id);
+    let mut seen = BTreeSet::new();
+    for &line in lines {
+        if !seen.insert(line) {
+            continue;
+        }
+        for comment in src.comments(line) {
+            let hit = comment.contains("gate:allow")
+                || (!python_engine && nosec_covers(comment, &f.rule_id, bandit_name))
+                || noqa_covers(comment, &f.rule_id, ruff_code);
+            if hit {
+                return Some(Suppression {
+                    kind: SuppressionKind::InSource,
+                    justification: comment.trim().to_string(),
+                });
+            }
+        }
+    }
+    None
+}
+
+/// `# nosec` alone covers everything; `# nosec B602, B101` (or bandit's test
+/// names) covers the rules it lists.
+fn nosec_covers(comment: &str, rule: &str, bandit_name: Option<&str>) -> bool {
+    let Some(i) = comment.find("nosec") else {
+        return false;
+    };
+    if !comment[..i].trim_end().ends_with('#') {
+        return false;
+    }
+    let rest = comment[i + 5..].trim_start_matches(':');
+    let rest = rest.split('#').next().unwrap_or("");
+    let ids: Vec<&str> = rest
+        .split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|t| !t.is_empty())
+        .filter(|t| {
+            let is_id =
+                t.len() == 4 && t.starts_with('B') && t[1..].bytes().all(|b| b.is_ascii_digit());
+            is_id || t.contains('_')
+        })
+        .collect();
+    ids.is_empty() || ids.contains(&rule) || bandit_name.is_some_and(|n| ids.contains(&n))
+}
+
+/// `# noqa` alone covers everything; `# noqa: S602, E501` covers the codes it lists.
+fn noqa_covers(comment: &str, rule: &str, ruff_code: Option<&str>) -> bool {
+    let lower = comment.to_ascii_lowercase();
+    let Some(i) = lower.find("noqa") else {
+        return false;
+    };
+    if !comment[..i].trim_end().ends_with('#') {
+        return false;
+    }
+    let rest = &comment[i + 4..];
+    let Some(codes) = rest.trim_start().strip_prefix(':') else {
+        // Bare `# noqa` (anything after it that is not `:` is not a code list).
+        return true;
+    };
+    codes
+        .split(|c: char| c == ',' || c.is_whitespace())
+        .map(|t| t.trim())
+        .take_while(|t| !t.starts_with('#'))
+        .filter(|t| !t.is_empty())
+        .any(|t| t == rule || Some(t) == ruff_code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nosec_and_noqa_follow_their_tools_syntax() {
+        assert!(nosec_covers("# nosec", "B602", None));
+        assert!(nosec_covers("# nosec B602", "B602", None));
+        assert!(nosec_covers("#nosec: B101, B602", "B602", None));
+        assert!(!nosec_covers("# nosec B101", "B602", None));
+        assert!(nosec_covers(
+            "# nosec subprocess_popen_with_shell_equals_true",
+            "B602",
+            Some("subprocess_popen_with_shell_equals_true")
+        ));
+        assert!(!nosec_covers("# the nosec flag", "B602", None));
+        assert!(noqa_covers("# noqa", "B602", Some("S602")));
+        assert!(noqa_covers("# noqa: S602", "B602", Some("S602")));
+        assert!(noqa_covers("# NOQA:E501,S602", "B602", Some("S602")));
+        assert!(!noqa_covers("# noqa: E501", "B602", Some("S602")));
+        assert!(noqa_covers(
+            "# noqa: S602  # nosec B602",
+            "B602",
+            Some("S602")
+        ));
+    }
+}

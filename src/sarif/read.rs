@@ -1,0 +1,925 @@
+//! Reading other tools' SARIF leniently, and refusing what cannot be trusted.
+//!
+//! Unknown fields are ignored; anything the gate needs and cannot find (no
+//! `runs`, a result without a location, a `level` SARIF does not define, a
+//! version other than 2.1.0, a truncated file) is an error that names the
+//! file and the JSON path. Never "0 findings" for a file we could not read.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fs::File;
+use std::io::Read as _;
+use std::path::Path;
+
+use serde::Deserialize;
+use serde_json::{Map, Value};
+
+use super::rulemap::RuleMap;
+use super::uri::Resolver;
+use crate::diagnostic::{Diagnostic, Kind, Level};
+use crate::engine::RuleInfo;
+use crate::finding::{Confidence, Finding, Region, Severity, Suppression, SuppressionKind};
+
+/// Larger SARIF inputs are refused rather than read into memory (GitHub
+/// itself takes at most 10 MB gzipped).
+pub const MAX_SARIF_BYTES: u64 = 256 << 20;
+
+/// A SARIF file gate could not use.
+#[derive(Debug, thiserror::Error)]
+pub enum SarifError {
+    #[error("{file}: cannot read: {source}")]
+    Read {
+        file: String,
+        source: std::io::Error,
+    },
+    #[error("{file}: {size} bytes is more than the {limit}-byte limit for SARIF input; refusing to read it")]
+    TooLarge { file: String, size: u64, limit: u64 },
+    #[error("{file}: at {path}: {message}")]
+    Invalid {
+        file: String,
+        path: String,
+        message: String,
+    },
+}
+
+/// How a run counts columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColumnUnit {
+    /// Unicode scalar values (ruff, gate).
+    Chars,
+    /// UTF-16 code units (the SARIF default for tools that say so).
+    Utf16,
+    /// Bytes (bandit's `col_offset + 1`, whatever `columnKind` says).
+    Bytes,
+}
+
+/// One imported result, normalised, with what the source pass still needs.
+#[derive(Debug, Clone)]
+pub struct Imported {
+    /// Rule id as gate knows it (ruff `S602` → `B602`); `tool` is the tool's name.
+    pub finding: Finding,
+    /// The id the tool reported.
+    pub reported_rule: String,
+    pub columns: ColumnUnit,
+    /// `partialFingerprints` as the file had them (gate's own, GitHub's line hash).
+    pub fingerprints: BTreeMap<String, String>,
+}
+
+/// A tool that contributed results.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct ToolInfo {
+    pub name: String,
+    pub version: Option<String>,
+    pub information_uri: Option<String>,
+}
+
+/// Everything read from one SARIF file.
+#[derive(Debug, Clone)]
+pub struct SarifInput {
+    /// The file as given on the command line.
+    pub file: String,
+    pub tools: Vec<ToolInfo>,
+    pub results: Vec<Imported>,
+    /// Rule entries for every rule a result refers to (canonical ids).
+    pub rules: Vec<RuleInfo>,
+    /// Skipped files, unparsable files and failed executions the tools reported.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+// ---- The tolerant shape of SARIF: only what gate reads, everything optional. ----
+
+#[derive(Deserialize)]
+struct LogIn {
+    version: Option<Value>,
+    runs: Option<Vec<RunIn>>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct RunIn {
+    tool: Option<ToolIn>,
+    results: Option<Vec<ResultIn>>,
+    artifacts: Option<Vec<ArtifactIn>>,
+    original_uri_base_ids: Option<HashMap<String, ArtifactLocationIn>>,
+    column_kind: Option<String>,
+    invocations: Option<Vec<InvocationIn>>,
+}
+
+#[derive(Deserialize)]
+struct ToolIn {
+    driver: Option<ComponentIn>,
+    extensions: Option<Vec<ComponentIn>>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct ComponentIn {
+    name: Option<String>,
+    version: Option<String>,
+    semantic_version: Option<String>,
+    information_uri: Option<String>,
+    rules: Option<Vec<RuleIn>>,
+}
+
+#[derive(Deserialize, Clone)]
+#[serde(rename_all = "camelCase")]
+struct RuleIn {
+    id: Option<String>,
+    name: Option<String>,
+    short_description: Option<MessageIn>,
+    full_description: Option<MessageIn>,
+    help: Option<MessageIn>,
+    help_uri: Option<String>,
+    default_configuration: Option<ConfigurationIn>,
+    properties: Option<Map<String, Value>>,
+}
+
+#[derive(Deserialize, Clone)]
+struct ConfigurationIn {
+    level: Option<String>,
+}
+
+#[derive(Deserialize, Clone)]
+struct MessageIn {
+    text: Option<String>,
+    markdown: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct ResultIn {
+    rule_id: Option<String>,
+    rule_index: Option<i64>,
+    rule: Option<RuleRefIn>,
+    kind: Option<String>,
+    level: Option<String>,
+    message: Option<MessageIn>,
+    locations: Option<Vec<LocationIn>>,
+    suppressions: Option<Vec<SuppressionIn>>,
+    partial_fingerprints: Option<BTreeMap<String, Value>>,
+    properties: Option<Map<String, Value>>,
+}
+
+#[derive(Deserialize)]
+struct RuleRefIn {
+    id: Option<String>,
+    index: Option<i64>,
+}
+
+#[derive(Deserialize)]
+struct SuppressionIn {
+    kind: Option<String>,
+    status: Option<String>,
+    justification: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct LocationIn {
+    physical_location: Option<PhysicalLocationIn>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct PhysicalLocationIn {
+    artifact_location: Option<ArtifactLocationIn>,
+    region: Option<RegionIn>,
+}
+
+#[derive(Deserialize, Clone)]
+#[serde(rename_all = "camelCase")]
+struct ArtifactLocationIn {
+    uri: Option<String>,
+    uri_base_id: Option<String>,
+    index: Option<i64>,
+}
+
+#[derive(Deserialize)]
+struct ArtifactIn {
+    location: Option<ArtifactLocationIn>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct RegionIn {
+    start_line: Option<i64>,
+    start_column: Option<i64>,
+    end_line: Option<i64>,
+    end_column: Option<i64>,
+    snippet: Option<ContentIn>,
+}
+
+#[derive(Deserialize)]
+struct ContentIn {
+    text: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct InvocationIn {
+    execution_successful: Option<bool>,
+    tool_execution_notifications: Option<Vec<NotificationIn>>,
+}
+
+#[derive(Deserialize)]
+struct NotificationIn {
+    level: Option<String>,
+    message: Option<MessageIn>,
+    locations: Option<Vec<LocationIn>>,
+}
+
+// ---- Reading. ----
+
+/// Read and normalise one SARIF file; report paths are made relative to `root`.
+pub fn read_file(path: &Path, root: &Path) -> Result<SarifInput, SarifError> {
+    let file = path.display().to_string();
+    let bytes = read_limited(path, &file, MAX_SARIF_BYTES)?;
+    parse(&file, &bytes, root)
+}
+
+fn read_limited(path: &Path, file: &str, limit: u64) -> Result<Vec<u8>, SarifError> {
+    let read_err = |source| SarifError::Read {
+        file: file.to_string(),
+        source,
+    };
+    let f = File::open(path).map_err(read_err)?;
+    let size = f.metadata().map_err(read_err)?.len();
+    if size > limit {
+        return Err(SarifError::TooLarge {
+            file: file.to_string(),
+            size,
+            limit,
+        });
+    }
+    // A pipe or a growing file has no trustworthy size: never read past the limit.
+    let mut bytes = Vec::with_capacity(size as usize);
+    f.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(read_err)?;
+    if bytes.len() as u64 > limit {
+        return Err(SarifError::TooLarge {
+            file: file.to_string(),
+            size: bytes.len() as u64,
+            limit,
+        });
+    }
+    Ok(bytes)
+}
+
+/// Parse SARIF text (`file` names it in errors).
+pub fn parse(file: &str, bytes: &[u8], root: &Path) -> Result<SarifInput, SarifError> {
+    let invalid = |path: &str, message: String| SarifError::Invalid {
+        file: file.to_string(),
+        path: path.to_string(),
+        message,
+    };
+    // Fast path without path tracking; only a file that fails is parsed
+    // again to say where.
+    let log: LogIn = match serde_json::from_slice(bytes) {
+        Ok(log) => log,
+        Err(_) => return Err(locate_error(file, bytes)),
+    };
+    match &log.version {
+        Some(Value::String(v)) if v == "2.1.0" => {}
+        Some(other) => {
+            return Err(invalid(
+                "$.version",
+                format!("version {other} is not supported (gate reads SARIF 2.1.0)"),
+            ))
+        }
+        None => {
+            return Err(invalid(
+                "$.version",
+                "missing `version` (gate reads SARIF 2.1.0)".into(),
+            ))
+        }
+    }
+    let Some(runs) = log.runs else {
+        return Err(invalid("$.runs", "missing `runs`: not a SARIF log".into()));
+    };
+    let mut out = SarifInput {
+        file: file.to_string(),
+        tools: Vec::new(),
+        results: Vec::new(),
+        rules: Vec::new(),
+        diagnostics: Vec::new(),
+    };
+    for (i, run) in runs.into_iter().enumerate() {
+        read_run(&format!("$.runs[{i}]"), run, root, &mut out).map_err(|(p, m)| invalid(&p, m))?;
+    }
+    Ok(out)
+}
+
+/// Parse again, tracking the JSON path, to describe why the document failed.
+fn locate_error(file: &str, bytes: &[u8]) -> SarifError {
+    let invalid = |path: String, message: String| SarifError::Invalid {
+        file: file.to_string(),
+        path,
+        message,
+    };
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    match serde_path_to_error::deserialize::<_, LogIn>(&mut de) {
+        Err(e) => {
+            let path = json_path(&e.path().to_string());
+            let inner = e.into_inner();
+            let what = if inner.is_eof() {
+                "the file ends too early (truncated JSON?)"
+            } else if inner.is_syntax() {
+                "not valid JSON"
+            } else {
+                "unexpected value"
+            };
+            invalid(path, format!("{what}: {inner}"))
+        }
+        Ok(_) => match de.end() {
+            Err(e) => invalid(
+                "$".into(),
+                format!("trailing data after the SARIF document: {e}"),
+            ),
+            Ok(()) => invalid("$".into(), "cannot be read as SARIF".into()),
+        },
+    }
+}
+
+/// `serde_path_to_error`'s `runs[0].results` as a JSONPath (`$.runs[0].results`).
+fn json_path(p: &str) -> String {
+    if p == "." || p.is_empty() {
+        "$".into()
+    } else {
+        format!("$.{p}")
+    }
+}
+
+type RunError = (String, String);
+
+fn read_run(at: &str, run: RunIn, root: &Path, out: &mut SarifInput) -> Result<(), RunError> {
+    let err = |p: String, m: String| (p, m);
+    let driver = run
+        .tool
+        .as_ref()
+        .and_then(|t| t.driver.as_ref())
+        .ok_or_else(|| err(format!("{at}.tool.driver"), "missing `tool.driver`".into()))?;
+    let display_name = driver
+        .name
+        .as_deref()
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .ok_or_else(|| err(format!("{at}.tool.driver.name"), "missing tool name".into()))?;
+    let tool = tool_id(display_name);
+    out.tools.push(ToolInfo {
+        name: tool.clone(),
+        version: driver
+            .semantic_version
+            .clone()
+            .or_else(|| driver.version.clone()),
+        information_uri: driver.information_uri.clone(),
+    });
+    let columns = match (tool.as_str(), run.column_kind.as_deref()) {
+        ("bandit", _) => ColumnUnit::Bytes,
+        (_, Some("utf16CodeUnits")) => ColumnUnit::Utf16,
+        (_, Some("unicodeCodePoints")) | (_, None) => ColumnUnit::Chars,
+        (_, Some(other)) => {
+            return Err(err(
+                format!("{at}.columnKind"),
+                format!("unknown columnKind `{other}` (utf16CodeUnits or unicodeCodePoints)"),
+            ))
+        }
+    };
+    let rules: Vec<RuleIn> = driver.rules.clone().unwrap_or_default();
+    let ext_rules: Vec<RuleIn> = run
+        .tool
+        .as_ref()
+        .and_then(|t| t.extensions.as_ref())
+        .map(|exts| {
+            exts.iter()
+                .flat_map(|e| e.rules.clone().unwrap_or_default())
+                .collect()
+        })
+        .unwrap_or_default();
+    let rule_by_id: HashMap<&str, &RuleIn> = rules
+        .iter()
+        .chain(ext_rules.iter())
+        .filter_map(|r| r.id.as_deref().map(|id| (id, r)))
+        .collect();
+    let bases = run
+        .original_uri_base_ids
+        .iter()
+        .flatten()
+        .filter_map(|(k, v)| {
+            v.uri
+                .clone()
+                .map(|u| (k.clone(), (u, v.uri_base_id.clone())))
+        })
+        .collect();
+    let mut resolver = Resolver::new(root, bases);
+    let artifacts: Vec<Option<ArtifactLocationIn>> = run
+        .artifacts
+        .unwrap_or_default()
+        .into_iter()
+        .map(|a| a.location)
+        .collect();
+    for (k, inv) in run.invocations.iter().flatten().enumerate() {
+        if inv.execution_successful == Some(false) {
+            out.diagnostics.push(Diagnostic::general(
+                Level::Error,
+                Kind::Input,
+                format!(
+                    "{}: {tool} reports that its run failed ({at}.invocations[{k}].executionSuccessful is false); its results cannot be trusted to be complete",
+                    out.file
+                ),
+            ));
+        }
+        for n in inv.tool_execution_notifications.iter().flatten() {
+            if !matches!(n.level.as_deref(), Some("error") | Some("warning")) {
+                continue;
+            }
+            let text = n
+                .message
+                .as_ref()
+                .and_then(|m| m.text.clone())
+                .unwrap_or_default();
+            let path = n
+                .locations
+                .iter()
+                .flatten()
+                .filter_map(|l| l.physical_location.as_ref()?.artifact_location.as_ref())
+                .find_map(|a| {
+                    resolver
+                        .resolve(a.uri.as_deref()?, a.uri_base_id.as_deref())
+                        .ok()
+                });
+            let msg = format!("{tool} did not fully check this file: {text}");
+            out.diagnostics.push(match path {
+                Some(p) => Diagnostic::file(Level::Warning, Kind::Unparsable, p, msg),
+                None => {
+                    Diagnostic::general(Level::Warning, Kind::Input, format!("{}: {msg}", out.file))
+                }
+            });
+        }
+    }
+    let Some(results) = run.results else {
+        return Err(err(
+            format!("{at}.results"),
+            "missing `results`: the tool did not report whether it found anything".into(),
+        ));
+    };
+    let map = RuleMap::get();
+    let mut seen_rules: BTreeMap<String, RuleInfo> = BTreeMap::new();
+    for (j, r) in results.into_iter().enumerate() {
+        let rat = format!("{at}.results[{j}]");
+        let reported = r
+            .rule_id
+            .clone()
+            .or_else(|| r.rule.as_ref().and_then(|x| x.id.clone()))
+            .or_else(|| {
+                let idx = r.rule_index.or_else(|| r.rule.as_ref()?.index)?;
+                rules.get(usize::try_from(idx).ok()?)?.id.clone()
+            })
+            .ok_or_else(|| err(format!("{rat}.ruleId"), "missing `ruleId`".into()))?;
+        match r.kind.as_deref() {
+            None | Some("fail") | Some("review") | Some("open") | Some("informational") => {}
+            Some("pass") | Some("notApplicable") => continue,
+            Some(other) => {
+                return Err(err(
+                    format!("{rat}.kind"),
+                    format!("unknown kind `{other}` (fail, pass, review, open, notApplicable, informational)"),
+                ))
+            }
+        }
+        let rule = rule_by_id.get(reported.as_str()).copied();
+        let level = match r.level.as_deref() {
+            Some(l) => Some(check_level(l).map_err(|m| err(format!("{rat}.level"), m))?),
+            None => None,
+        };
+        let message = r
+            .message
+            .as_ref()
+            .and_then(|m| m.text.clone().or_else(|| m.markdown.clone()))
+            .or_else(|| rule.and_then(|x| x.short_description.as_ref()?.text.clone()))
+            .ok_or_else(|| err(format!("{rat}.message"), "missing `message.text`".into()))?;
+        let locations = r.locations.as_deref().unwrap_or_default();
+        let Some(loc) = locations.first() else {
+            return Err(err(
+                format!("{rat}.locations"),
+                "result has no location: gate cannot tell where the problem is".into(),
+            ));
+        };
+        let lat = format!("{rat}.locations[0].physicalLocation");
+        let phys = loc
+            .physical_location
+            .as_ref()
+            .ok_or_else(|| err(lat.clone(), "missing `physicalLocation`".into()))?;
+        let art = phys.artifact_location.as_ref().and_then(|a| {
+            if a.uri.is_some() {
+                Some(a.clone())
+            } else {
+                let idx = usize::try_from(a.index?).ok()?;
+                artifacts.get(idx)?.clone()
+            }
+        });
+        let Some(art) = art.filter(|a| a.uri.is_some()) else {
+            return Err(err(
+                format!("{lat}.artifactLocation.uri"),
+                "missing artifact URI".into(),
+            ));
+        };
+        let path = resolver
+            .resolve(
+                art.uri.as_deref().unwrap_or_default(),
+                art.uri_base_id.as_deref(),
+            )
+            .map_err(|m| err(format!("{lat}.artifactLocation.uri"), m))?;
+        let region = read_region(phys.region.as_ref(), &format!("{lat}.region"))?;
+        if is_syntax_error(&tool, &reported) {
+            out.diagnostics.push(
+                Diagnostic::file(
+                    Level::Warning,
+                    Kind::Unparsable,
+                    path,
+                    format!("{tool} could not parse this file: {message}"),
+                )
+                .at(region.start_line, None),
+            );
+            continue;
+        }
+        let canonical = map.canonical(&reported).to_string();
+        let props = r.properties.as_ref();
+        let rule_props = rule.and_then(|x| x.properties.as_ref());
+        let default_level = rule
+            .and_then(|x| x.default_configuration.as_ref()?.level.as_deref())
+            .and_then(|l| check_level(l).ok());
+        let (severity, confidence) = rate(
+            &tool,
+            &canonical,
+            level.or(default_level),
+            props,
+            rule_props,
+        );
+        let cwe = cwe_of(props, rule_props);
+        let mut f = Finding::new(
+            canonical.clone(),
+            tool.clone(),
+            severity,
+            confidence,
+            path,
+            region,
+            message.trim().to_string(),
+        );
+        f.cwe = cwe;
+        f.snippet = phys
+            .region
+            .as_ref()
+            .and_then(|x| x.snippet.as_ref()?.text.clone());
+        f.suppression = accepted_suppression(r.suppressions.as_deref());
+        seen_rules
+            .entry(canonical.clone())
+            .or_insert_with(|| rule_info(&tool, &canonical, &reported, rule, &f));
+        let fingerprints = r
+            .partial_fingerprints
+            .iter()
+            .flatten()
+            .filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_string())))
+            .collect();
+        out.results.push(Imported {
+            finding: f,
+            reported_rule: reported,
+            columns,
+            fingerprints,
+        });
+    }
+    out.rules.extend(seen_rules.into_values());
+    Ok(())
+}
+
+/// A tool's id for `Finding::tool`: its name, lowercased, spaces as dashes.
+fn tool_id(name: &str) -> String {
+    name.trim().to_ascii_lowercase().replace(' ', "-")
+}
+
+fn check_level(l: &str) -> Result<&'static str, String> {
+    match l {
+        "error" => Ok("error"),
+        "warning" => Ok("warning"),
+        "note" => Ok("note"),
+        "none" => Ok("none"),
+        other => Err(format!(
+            "unknown level `{other}` (SARIF levels are error, warning, note, none)"
+        )),
+    }
+}
+
+fn is_syntax_error(tool: &str, rule: &str) -> bool {
+    tool == "ruff" && matches!(rule, "invalid-syntax" | "E999" | "syntax-error")
+}
+
+fn read_region(r: Option<&RegionIn>, at: &str) -> Result<Region, RunError> {
+    let Some(r) = r else {
+        return Ok(Region::line(1));
+    };
+    let line = |v: Option<i64>, name: &str| -> Result<Option<u32>, RunError> {
+        match v {
+            None => Ok(None),
+            Some(n) if n >= 1 && n <= i64::from(u32::MAX) => Ok(Some(n as u32)),
+            Some(n) => Err((
+                format!("{at}.{name}"),
+                format!("{name} {n} is out of range (lines and columns start at 1)"),
+            )),
+        }
+    };
+    let start_line = line(r.start_line, "startLine")?.unwrap_or(1);
+    let start_column = line(r.start_column, "startColumn")?.unwrap_or(1);
+    let end_line = line(r.end_line, "endLine")?
+        .unwrap_or(start_line)
+        .max(start_line);
+    let end_column = line(r.end_column, "endColumn")?.unwrap_or(start_column);
+    Ok(Region {
+        start_line,
+        start_column,
+        end_line,
+        end_column,
+    })
+}
+
+fn accepted_suppression(s: Option<&[SuppressionIn]>) -> Option<Suppression> {
+    let s = s?.iter().find(|s| {
+        // SARIF: a suppression without status is accepted.
+        matches!(s.status.as_deref(), None | Some("accepted"))
+    })?;
+    Some(Suppression {
+        kind: if s.kind.as_deref() == Some("inSource") {
+            SuppressionKind::InSource
+        } else {
+            SuppressionKind::External
+        },
+        justification: s
+            .justification
+            .clone()
+            .unwrap_or_else(|| "suppressed by the reporting tool".into()),
+    })
+}
+
+fn prop_str<'a>(m: Option<&'a Map<String, Value>>, key: &str) -> Option<&'a str> {
+    m?.get(key)?.as_str()
+}
+
+fn security_severity(m: Option<&Map<String, Value>>) -> Option<Severity> {
+    let v = m?.get("security-severity")?;
+    let score: f64 = match v {
+        Value::String(s) => s.trim().parse().ok()?,
+        Value::Number(n) => n.as_f64()?,
+        _ => return None,
+    };
+    // GitHub's buckets.
+    Some(if score > 9.0 {
+        Severity::Critical
+    } else if score >= 7.0 {
+        Severity::High
+    } else if score >= 4.0 {
+        Severity::Medium
+    } else if score > 0.0 {
+        Severity::Low
+    } else {
+        Severity::Info
+    })
+}
+
+/// Severity and confidence: a tool's own properties first (bandit's
+/// `issue_severity`), then `security-severity`, then the level.
+fn rate(
+    tool: &str,
+    rule: &str,
+    level: Option<&str>,
+    props: Option<&Map<String, Value>>,
+    rule_props: Option<&Map<String, Value>>,
+) -> (Severity, Confidence) {
+    let sev_prop = prop_str(props, "issue_severity")
+        .or_else(|| prop_str(props, "severity"))
+        .and_then(|s| s.parse::<Severity>().ok());
+    let severity = sev_prop
+        .or_else(|| security_severity(props))
+        .or_else(|| security_severity(rule_props))
+        .unwrap_or_else(|| {
+            if tool == "ruff" {
+                // ruff writes `error` for every result: its level says nothing.
+                if RuleMap::get().is_bandit_id(rule) {
+                    Severity::Medium
+                } else {
+                    Severity::Low
+                }
+            } else {
+                match level.unwrap_or("warning") {
+                    "error" => Severity::High,
+                    "warning" => Severity::Medium,
+                    "note" => Severity::Low,
+                    _ => Severity::Info,
+                }
+            }
+        });
+    let confidence = prop_str(props, "issue_confidence")
+        .or_else(|| prop_str(props, "confidence"))
+        .or_else(|| prop_str(props, "precision"))
+        .or_else(|| prop_str(rule_props, "precision"))
+        .and_then(|c| match c.to_ascii_lowercase().as_str() {
+            "very-high" => Some(Confidence::High),
+            other => other.parse().ok(),
+        })
+        .unwrap_or(Confidence::Medium);
+    (severity, confidence)
+}
+
+fn cwe_from_text(s: &str) -> Option<u32> {
+    let lower = s.to_ascii_lowercase();
+    let i = lower.rfind("cwe-").or_else(|| lower.rfind("cwe/"))?;
+    let digits: String = lower[i + 4..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    digits.parse().ok()
+}
+
+fn cwe_of(
+    props: Option<&Map<String, Value>>,
+    rule_props: Option<&Map<String, Value>>,
+) -> Option<u32> {
+    let direct = props.and_then(|m| match m.get("cwe")? {
+        Value::Number(n) => n.as_u64().and_then(|n| u32::try_from(n).ok()),
+        Value::String(s) => cwe_from_text(s).or_else(|| s.parse().ok()),
+        _ => None,
+    });
+    direct.or_else(|| {
+        [props, rule_props]
+            .into_iter()
+            .flatten()
+            .filter_map(|m| m.get("tags")?.as_array())
+            .flatten()
+            .filter_map(Value::as_str)
+            .find_map(cwe_from_text)
+    })
+}
+
+/// `subprocess_popen_with_shell_equals_true` → `Subprocess popen with shell equals true`.
+fn humanize(name: &str) -> String {
+    let s = name.replace(['_', '-'], " ");
+    let mut c = s.chars();
+    match c.next() {
+        Some(first) => first.to_uppercase().chain(c).collect(),
+        None => s,
+    }
+}
+
+fn rule_info(
+    tool: &str,
+    canonical: &str,
+    reported: &str,
+    rule: Option<&RuleIn>,
+    first: &Finding,
+) -> RuleInfo {
+    let map = RuleMap::get();
+    let text = |m: Option<&MessageIn>| {
+        m.and_then(|m| m.text.clone())
+            .filter(|t| !t.trim().is_empty())
+    };
+    let name = rule
+        .and_then(|r| prop_str(r.properties.as_ref(), "name").map(str::to_string))
+        .or_else(|| rule.and_then(|r| r.name.clone()))
+        .filter(|n| n != "blacklist")
+        .or_else(|| map.bandit_name(canonical).map(str::to_string))
+        .unwrap_or_else(|| reported.to_string());
+    let short = text(rule.and_then(|r| r.short_description.as_ref()))
+        .unwrap_or_else(|| first_sentence(&first.message).unwrap_or_else(|| humanize(&name)));
+    let full =
+        text(rule.and_then(|r| r.full_description.as_ref())).unwrap_or_else(|| short.clone());
+    let help_uri = rule.and_then(|r| r.help_uri.clone());
+    let mut help = rule
+        .and_then(|r| r.help.as_ref())
+        .and_then(|h| h.markdown.clone().or_else(|| h.text.clone()))
+        .filter(|h| !h.trim().is_empty() && h.trim() != short.trim())
+        .unwrap_or_else(|| full.clone());
+    if let Some(uri) = &help_uri {
+        help.push_str(&format!("\n\n[{tool} documentation for {reported}]({uri})"));
+    }
+    let tags: Vec<String> = rule
+        .and_then(|r| r.properties.as_ref()?.get("tags")?.as_array().cloned())
+        .unwrap_or_default()
+        .iter()
+        .filter_map(Value::as_str)
+        .filter(|t| *t != "security" && cwe_from_text(t).is_none())
+        .map(str::to_string)
+        .collect();
+    RuleInfo {
+        id: canonical.to_string(),
+        name,
+        tool: tool.to_string(),
+        short_description: short,
+        full_description: full,
+        help,
+        severity: first.severity,
+        confidence: first.confidence,
+        cwe: first.cwe,
+        tags,
+        references: help_uri.into_iter().collect(),
+    }
+}
+
+fn first_sentence(s: &str) -> Option<String> {
+    let s = s.trim();
+    if s.is_empty() {
+        return None;
+    }
+    let end = s.find(". ").map_or(s.len(), |i| i + 1);
+    Some(s[..end].to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(text: &str) -> String {
+        parse("in.sarif", text.as_bytes(), Path::new("/nonexistent-root"))
+            .unwrap_err()
+            .to_string()
+    }
+
+    const OK_RUN: &str = r#"{"tool":{"driver":{"name":"x"}},"results":[]}"#;
+
+    #[test]
+    fn bad_documents_name_file_and_json_path() {
+        let e = err("not json");
+        assert!(e.starts_with("in.sarif: at $: not valid JSON"), "{e}");
+        let e = err(
+            r#"{"version":"2.1.0","runs":[{"tool":{"driver":{"name":"x"}},"results":[{"ruleId":"#,
+        );
+        assert!(e.contains("truncated"), "{e}");
+        assert!(e.contains("$.runs[0].results[0]"), "{e}");
+        let e = err(&format!(r#"{{"version":"2.0.0","runs":[{OK_RUN}]}}"#));
+        assert!(e.contains("at $.version: version \"2.0.0\""), "{e}");
+        let e = err(r#"{"version":"2.1.0"}"#);
+        assert!(e.contains("at $.runs: missing `runs`"), "{e}");
+        let e = err(
+            r#"{"version":"2.1.0","runs":[{"tool":{"driver":{"name":"x"}},"results":[{"ruleId":"R","level":"high","message":{"text":"m"},"locations":[{"physicalLocation":{"artifactLocation":{"uri":"a.py"}}}]}]}]}"#,
+        );
+        assert!(
+            e.contains("at $.runs[0].results[0].level: unknown level `high`"),
+            "{e}"
+        );
+        let e = err(
+            r#"{"version":"2.1.0","runs":[{"tool":{"driver":{"name":"x"}},"results":[{"ruleId":"R","message":{"text":"m"}}]}]}"#,
+        );
+        assert!(
+            e.contains("at $.runs[0].results[0].locations: result has no location"),
+            "{e}"
+        );
+        let e = err(
+            r#"{"version":"2.1.0","runs":[{"tool":{"driver":{"name":"x"}},"results":[{"ruleId":"R","message":{"text":"m"},"locations":[]}]}]}"#,
+        );
+        assert!(e.contains("$.runs[0].results[0].locations"), "{e}");
+        let e = err(
+            r#"{"version":"2.1.0","runs":[{"tool":{"driver":{"name":"x"}},"results":[{"ruleId":7}]}]}"#,
+        );
+        assert!(e.contains("$.runs[0].results[0].ruleId"), "{e}");
+    }
+
+    #[test]
+    fn bandit_medium_has_no_level_and_severity_comes_from_properties() {
+        let text = r#"{"version":"2.1.0","runs":[{"tool":{"driver":{"name":"Bandit"}},"results":[
+          {"ruleId":"B506","message":{"text":"yaml"},"properties":{"issue_severity":"MEDIUM","issue_confidence":"HIGH"},
+           "locations":[{"physicalLocation":{"artifactLocation":{"uri":"./src/app.py"},"region":{"startLine":19,"startColumn":16}}}]}]}]}"#;
+        let input = parse("b.sarif", text.as_bytes(), Path::new("/r")).unwrap();
+        let f = &input.results[0].finding;
+        assert_eq!(f.tool, "bandit");
+        assert_eq!(f.path, "src/app.py");
+        assert_eq!(
+            (f.severity, f.confidence),
+            (Severity::Medium, Confidence::High)
+        );
+        assert_eq!(input.results[0].columns, ColumnUnit::Bytes);
+    }
+
+    #[test]
+    fn ruff_syntax_errors_become_diagnostics_not_findings() {
+        let text = r#"{"version":"2.1.0","runs":[{"tool":{"driver":{"name":"ruff"}},"results":[
+          {"ruleId":"invalid-syntax","level":"error","message":{"text":"Expected an expression"},
+           "locations":[{"physicalLocation":{"artifactLocation":{"uri":"bad.py"},"region":{"startLine":3}}}]}]}]}"#;
+        let input = parse("r.sarif", text.as_bytes(), Path::new("/r")).unwrap();
+        assert!(input.results.is_empty());
+        assert_eq!(input.diagnostics[0].kind, Kind::Unparsable);
+        assert_eq!(input.diagnostics[0].path.as_deref(), Some("bad.py"));
+    }
+
+    #[test]
+    fn a_failed_execution_fails_closed() {
+        let text = r#"{"version":"2.1.0","runs":[{"tool":{"driver":{"name":"t"}},"invocations":[{"executionSuccessful":false}],"results":[]}]}"#;
+        let input = parse("t.sarif", text.as_bytes(), Path::new("/r")).unwrap();
+        assert_eq!(input.diagnostics[0].level, Level::Error);
+    }
+
+    #[test]
+    fn cwe_from_tags_and_security_severity_buckets() {
+        assert_eq!(cwe_from_text("external/cwe/cwe-78"), Some(78));
+        assert_eq!(cwe_from_text("CWE-502"), Some(502));
+        let mut m = Map::new();
+        m.insert("security-severity".into(), Value::String("9.1".into()));
+        assert_eq!(security_severity(Some(&m)), Some(Severity::Critical));
+        m.insert("security-severity".into(), serde_json::json!(7.0));
+        assert_eq!(security_severity(Some(&m)), Some(Severity::High));
+    }
+}

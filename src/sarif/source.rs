@@ -1,0 +1,269 @@
+//! One source file as the merge needs it: lines, the statement each line
+//! belongs to (tree-sitter-python), real comments, columns in characters and
+//! GitHub's line hashes.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::OnceLock;
+
+use super::linehash::LineHashes;
+use super::read::ColumnUnit;
+use super::uri::is_absolute;
+
+/// Statement-like node kinds: the smallest one containing a line is where a
+/// problem "is", whichever line of it a tool reported.
+fn is_statement(kind: &str) -> bool {
+    kind.ends_with("_statement")
+        || matches!(
+            kind,
+            "function_definition"
+                | "class_definition"
+                | "decorated_definition"
+                | "elif_clause"
+                | "else_clause"
+                | "except_clause"
+                | "except_group_clause"
+                | "finally_clause"
+                | "case_clause"
+        )
+}
+
+/// Whether gate parses a path as Python.
+pub fn is_python(path: &str) -> bool {
+    let lower = path.to_ascii_lowercase();
+    lower.ends_with(".py") || lower.ends_with(".pyw") || lower.ends_with(".pyi")
+}
+
+/// A file's text and what was derived from it.
+#[derive(Debug)]
+pub struct Source {
+    bytes: Vec<u8>,
+    /// Byte offset of each line's start.
+    line_starts: Vec<usize>,
+    /// For Python: the 1-based start line of the smallest statement holding each line.
+    statement: Vec<u32>,
+    /// For Python: comment texts by 1-based line.
+    comments: HashMap<u32, Vec<String>>,
+    python: bool,
+    hashes: OnceLock<LineHashes>,
+}
+
+impl Source {
+    /// Read `path` (relative to `root`, or absolute) if it can be read.
+    pub fn load(root: &Path, path: &str) -> Option<Source> {
+        let full = if is_absolute(path) {
+            Path::new(path).to_path_buf()
+        } else {
+            root.join(path)
+        };
+        let bytes = std::fs::read(full).ok()?;
+        Some(Source::new(path, bytes))
+    }
+
+    /// A source from bytes already in memory.
+    pub fn new(path: &str, bytes: Vec<u8>) -> Source {
+        let mut line_starts = vec![0];
+        line_starts.extend(memchr::memchr_iter(b'\n', &bytes).map(|i| i + 1));
+        let mut s = Source {
+            bytes,
+            line_starts,
+            statement: Vec::new(),
+            comments: HashMap::new(),
+            python: is_python(path),
+            hashes: OnceLock::new(),
+        };
+        if s.python {
+            s.index_python();
+        }
+        s
+    }
+
+    fn index_python(&mut self) {
+        let mut parser = tree_sitter::Parser::new();
+        if parser
+            .set_language(&tree_sitter_python::LANGUAGE.into())
+            .is_err()
+        {
+            return;
+        }
+        let Some(tree) = parser.parse(&self.bytes, None) else {
+            return;
+        };
+        // Compare kind ids, not kind names: this walk visits every token.
+        let language = tree.language();
+        let statement_kinds: Vec<bool> = (0..language.node_kind_count())
+            .map(|id| {
+                language
+                    .node_kind_for_id(id as u16)
+                    .is_some_and(is_statement)
+            })
+            .collect();
+        let comment_kind = language.id_for_node_kind("comment", true);
+        let lines = self.line_starts.len();
+        let mut statement: Vec<u32> = (1..=lines as u32).collect();
+        let mut cursor = tree.walk();
+        // Pre-order: parents before children, so the smallest statement writes last.
+        'walk: loop {
+            let node = cursor.node();
+            let kind = node.kind_id();
+            let start = node.start_position().row;
+            let end = node.end_position().row.min(lines.saturating_sub(1));
+            if kind == comment_kind {
+                let text = node.utf8_text(&self.bytes).unwrap_or("").to_string();
+                self.comments
+                    .entry(start as u32 + 1)
+                    .or_default()
+                    .push(text);
+            } else if statement_kinds.get(kind as usize).copied().unwrap_or(false) {
+                for slot in statement.iter_mut().take(end + 1).skip(start) {
+                    *slot = start as u32 + 1;
+                }
+            }
+            if cursor.goto_first_child() {
+                continue;
+            }
+            loop {
+                if cursor.goto_next_sibling() {
+                    continue 'walk;
+                }
+                if !cursor.goto_parent() {
+                    break 'walk;
+                }
+            }
+        }
+        self.statement = statement;
+    }
+
+    /// The text of a 1-based line, without its line break.
+    pub fn line(&self, line: u32) -> Option<&str> {
+        let i = (line as usize).checked_sub(1)?;
+        let start = *self.line_starts.get(i)?;
+        let end = self
+            .line_starts
+            .get(i + 1)
+            .copied()
+            .unwrap_or(self.bytes.len());
+        let raw = &self.bytes[start..end];
+        let raw = raw.strip_suffix(b"\n").unwrap_or(raw);
+        let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
+        std::str::from_utf8(raw).ok()
+    }
+
+    /// The start line of the smallest statement holding `line` (the line itself
+    /// for files that are not Python or lines outside the file).
+    pub fn statement_line(&self, line: u32) -> u32 {
+        let i = (line as usize).wrapping_sub(1);
+        self.statement.get(i).copied().unwrap_or(line)
+    }
+
+    /// Comments on a line: real comments for Python (tree-sitter), else the
+    /// text from the first `#` or `//` (good enough for `gate:allow`).
+    pub fn comments(&self, line: u32) -> Vec<&str> {
+        if self.python {
+            return self
+                .comments
+                .get(&line)
+                .map(|v| v.iter().map(String::as_str).collect())
+                .unwrap_or_default();
+        }
+        let Some(text) = self.line(line) else {
+            return Vec::new();
+        };
+        [text.find('#'), text.find("//")]
+            .into_iter()
+            .flatten()
+            .min()
+            .map(|i| vec![&text[i..]])
+            .unwrap_or_default()
+    }
+
+    /// A 1-based column in `unit` as a 1-based character column.
+    pub fn char_column(&self, line: u32, column: u32, unit: ColumnUnit) -> u32 {
+        let Some(text) = self.line(line) else {
+            return column;
+        };
+        let target = column.saturating_sub(1) as usize;
+        let chars = match unit {
+            ColumnUnit::Chars => return column,
+            ColumnUnit::Bytes => {
+                let mut cut = target.min(text.len());
+                while !text.is_char_boundary(cut) {
+                    cut -= 1;
+                }
+                text[..cut].chars().count()
+            }
+            ColumnUnit::Utf16 => {
+                let mut units = 0;
+                let mut chars = 0;
+                for c in text.chars() {
+                    if units >= target {
+                        break;
+                    }
+                    units += c.len_utf16();
+                    chars += 1;
+                }
+                chars + target.saturating_sub(units)
+            }
+        };
+        chars as u32 + 1
+    }
+
+    /// GitHub's `primaryLocationLineHash` for a line.
+    pub fn line_hash(&self, line: u32) -> Option<String> {
+        self.hashes
+            .get_or_init(|| LineHashes::compute(&self.bytes))
+            .line(line)
+            .map(str::to_string)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PY: &str = "import subprocess\n\n\ndef multi(cmd):\n    subprocess.run(\n        cmd,\n        shell=True,  # nosec B602\n    )\n    return 1\n";
+
+    #[test]
+    fn lines_map_to_their_smallest_enclosing_statement() {
+        let s = Source::new("m.py", PY.as_bytes().to_vec());
+        assert_eq!(
+            s.statement_line(7),
+            5,
+            "shell=True belongs to the call statement"
+        );
+        assert_eq!(s.statement_line(5), 5);
+        assert_eq!(s.statement_line(9), 9);
+        assert_eq!(
+            s.statement_line(4),
+            4,
+            "the def line is the function definition"
+        );
+        assert_eq!(s.statement_line(1), 1);
+        assert_eq!(s.statement_line(99), 99);
+        assert_eq!(s.comments(7), vec!["# nosec B602"]);
+        assert!(s.comments(5).is_empty());
+    }
+
+    #[test]
+    fn other_files_fall_back_to_the_line() {
+        let s = Source::new("a.js", b"x = 1\ny = 2 // gate:allow\n".to_vec());
+        assert_eq!(s.statement_line(2), 2);
+        assert_eq!(s.comments(2), vec!["// gate:allow"]);
+    }
+
+    #[test]
+    fn columns_convert_from_bytes_and_utf16_to_characters() {
+        let s = Source::new("u.py", "s = \"é😀\" + x\n".as_bytes().to_vec());
+        // `x` is character 12 (1-based); bytes: é=2, 😀=4 → byte column 16; UTF-16: 😀=2 → 13.
+        assert_eq!(s.char_column(1, 16, ColumnUnit::Bytes), 12);
+        assert_eq!(s.char_column(1, 13, ColumnUnit::Utf16), 12);
+        assert_eq!(s.char_column(1, 12, ColumnUnit::Chars), 12);
+        assert_eq!(s.char_column(1, 5, ColumnUnit::Bytes), 5);
+    }
+
+    #[test]
+    fn syntax_errors_still_give_statements() {
+        let s = Source::new("bad.py", b"def f(:\n    eval(x)\n".to_vec());
+        assert_eq!(s.statement_line(2), 2);
+    }
+}
