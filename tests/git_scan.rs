@@ -52,7 +52,7 @@ fn staged_secret_is_found_even_when_the_work_tree_no_longer_has_it() {
     t.file("app.py", format!("import os\n\n{}", secret(GITHUB_PAT)));
     git(t.path(), &["add", "app.py"]);
     t.file("app.py", "import os\n"); // work tree cleaned, index still holds the secret
-    let run = t.gate(&["scan", "--staged", "-f", "json"]);
+    let run = t.gate(&["scan", "--engines", "secrets", "--staged", "-f", "json"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert_eq!(run.hits(), vec![("app.py".into(), 3, "github-pat".into())]);
 }
@@ -63,11 +63,14 @@ fn a_secret_only_in_the_work_tree_is_not_reported_by_staged() {
     t.file("app.py", "import os\n");
     commit_all(&t, "init");
     t.file("app.py", format!("import os\n{}", secret(GITHUB_PAT)));
-    let run = t.gate(&["scan", "--staged", "-f", "json"]);
+    let run = t.gate(&["scan", "--engines", "secrets", "--staged", "-f", "json"]);
     assert_eq!(run.code, 0, "{}", run.stdout);
     assert!(run.hits().is_empty());
     // A plain scan of the same tree does see it.
-    assert_eq!(t.gate(&["scan", "-f", "json"]).code, 1);
+    assert_eq!(
+        t.gate(&["scan", "--engines", "secrets", "-f", "json"]).code,
+        1
+    );
 }
 
 #[test]
@@ -105,7 +108,15 @@ fn a_partially_staged_file_reports_the_staged_lines_only() {
         .unwrap() as u64
         + 1;
 
-    let run = t.gate(&["scan", "--staged", "-f", "json", "--no-redact"]);
+    let run = t.gate(&[
+        "scan",
+        "--engines",
+        "secrets",
+        "--staged",
+        "-f",
+        "json",
+        "--no-redact",
+    ]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert_eq!(
         run.hits(),
@@ -130,7 +141,16 @@ fn staged_renames_copies_deletions_binaries_and_big_blobs() {
         format!("{}{}", "# pad\n".repeat(400), secret(GITHUB_PAT_2)),
     );
     git(t.path(), &["add", "-A"]);
-    let run = t.gate(&["scan", "--staged", "-f", "json", "--max-file-size", "1KiB"]);
+    let run = t.gate(&[
+        "scan",
+        "--engines",
+        "secrets",
+        "--staged",
+        "-f",
+        "json",
+        "--max-file-size",
+        "1KiB",
+    ]);
     assert_eq!(run.paths(), vec!["renamed.py"], "{}", run.stderr);
     let kinds: Vec<String> = run.json()["diagnostics"]
         .as_array()
@@ -156,7 +176,7 @@ fn staged_honours_inline_allow_gateignore_and_config() {
     t.file("docs/b.md", secret(GITHUB_PAT));
     t.file("c.py", format!("X = \"{GITHUB_PAT}\"  # gate:allow\n"));
     git(t.path(), &["add", "-A"]);
-    let run = t.gate(&["scan", "--staged", "-f", "json"]);
+    let run = t.gate(&["scan", "--engines", "secrets", "--staged", "-f", "json"]);
     assert_eq!(run.code, 0, "{}", run.stdout);
     assert_eq!(run.json()["summary"]["suppressed"], 1);
 }
@@ -164,11 +184,14 @@ fn staged_honours_inline_allow_gateignore_and_config() {
 #[test]
 fn staged_works_in_an_empty_repository_and_from_a_subdirectory() {
     let t = repo();
-    let run = t.gate(&["scan", "--staged", "-f", "json"]);
+    let run = t.gate(&["scan", "--engines", "secrets", "--staged", "-f", "json"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     t.file("sub/dir/app.py", secret(GITHUB_PAT));
     git(t.path(), &["add", "-A"]);
-    let run = run_in(&t.path().join("sub"), &["scan", "--staged", "-f", "json"]);
+    let run = run_in(
+        &t.path().join("sub"),
+        &["scan", "--engines", "secrets", "--staged", "-f", "json"],
+    );
     assert_eq!(
         run.hits(),
         vec![("sub/dir/app.py".into(), 1, "github-pat".into())]
@@ -178,7 +201,7 @@ fn staged_works_in_an_empty_repository_and_from_a_subdirectory() {
 #[test]
 fn staged_outside_a_repository_is_an_error() {
     let t = Tree::new();
-    let run = t.gate(&["scan", "--staged"]);
+    let run = t.gate(&["scan", "--engines", "secrets", "--staged"]);
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("git repository"), "{}", run.stderr);
 }
@@ -193,8 +216,11 @@ fn history_reports_the_commit_that_added_a_secret_even_after_removal() {
     t.file("settings.py", "A = 1\n");
     commit_all(&t, "remove token");
 
-    assert_eq!(t.gate(&["scan", "-f", "json"]).code, 0);
-    let run = t.gate(&["scan", "--git", "-f", "json"]);
+    assert_eq!(
+        t.gate(&["scan", "--engines", "secrets", "-f", "json"]).code,
+        0
+    );
+    let run = t.gate(&["scan", "--engines", "secrets", "--git", "-f", "json"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert_eq!(
         run.hits(),
@@ -220,13 +246,29 @@ fn history_ranges_select_commits() {
     t.file("b.py", secret(GITHUB_PAT_2));
     commit_all(&t, "second");
 
-    let all = t.gate(&["scan", "--git", "-f", "json"]);
+    let all = t.gate(&["scan", "--engines", "secrets", "--git", "-f", "json"]);
     assert_eq!(all.hits().len(), 2);
-    let since = t.gate(&["scan", "--since", &first, "-f", "json"]);
+    let since = t.gate(&[
+        "scan",
+        "--engines",
+        "secrets",
+        "--since",
+        &first,
+        "-f",
+        "json",
+    ]);
     assert_eq!(since.paths(), vec!["b.py"]);
-    let range = t.gate(&["scan", "--range", &format!("{base}..{first}"), "-f", "json"]);
+    let range = t.gate(&[
+        "scan",
+        "--engines",
+        "secrets",
+        "--range",
+        &format!("{base}..{first}"),
+        "-f",
+        "json",
+    ]);
     assert_eq!(range.paths(), vec!["a.py"]);
-    let bad = t.gate(&["scan", "--range", "nope..HEAD"]);
+    let bad = t.gate(&["scan", "--engines", "secrets", "--range", "nope..HEAD"]);
     assert_eq!(bad.code, 2);
     assert!(bad.stderr.contains("nope"), "{}", bad.stderr);
 }
@@ -243,7 +285,7 @@ fn history_sees_branches_merges_and_detached_heads() {
     t.file("m.py", "y = 2\n");
     commit_all(&t, "main work");
     git(t.path(), &["merge", "-q", "--no-edit", "feature"]);
-    let run = t.gate(&["scan", "--git", "-f", "json"]);
+    let run = t.gate(&["scan", "--engines", "secrets", "--git", "-f", "json"]);
     assert_eq!(
         run.hits(),
         vec![("f.py".into(), 1, "github-pat".into())],
@@ -251,7 +293,7 @@ fn history_sees_branches_merges_and_detached_heads() {
     );
 
     git(t.path(), &["checkout", "-q", "--detach", "HEAD~1"]);
-    let detached = t.gate(&["scan", "--git", "-f", "json"]);
+    let detached = t.gate(&["scan", "--engines", "secrets", "--git", "-f", "json"]);
     assert_eq!(
         detached.code, 0,
         "HEAD~1 is main's side: {}",
@@ -259,9 +301,17 @@ fn history_sees_branches_merges_and_detached_heads() {
     );
     assert!(detached.hits().is_empty());
     assert_eq!(
-        t.gate(&["scan", "--git", "--all", "-f", "json"])
-            .hits()
-            .len(),
+        t.gate(&[
+            "scan",
+            "--engines",
+            "secrets",
+            "--git",
+            "--all",
+            "-f",
+            "json"
+        ])
+        .hits()
+        .len(),
         1
     );
 }
@@ -304,23 +354,31 @@ fn history_of_a_shallow_clone_and_a_repo_with_a_submodule() {
         ],
     );
     commit_all(&sup, "add submodule");
-    let run = sup.gate(&["scan", "--git", "-f", "json"]);
+    let run = sup.gate(&["scan", "--engines", "secrets", "--git", "-f", "json"]);
     assert_eq!(
         run.code, 0,
         "the submodule's history is not ours: {}",
         run.stdout
     );
-    let run = sup.gate(&["scan", "--staged", "-f", "json"]);
+    let run = sup.gate(&["scan", "--engines", "secrets", "--staged", "-f", "json"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
 }
 
 #[test]
-fn python_engine_is_refused_for_history() {
+fn history_runs_the_secrets_engine_and_refuses_whole_file_engines() {
     let t = repo();
-    t.file("a.py", "x = 1\n");
+    t.file("a.py", "import pickle\nTOKEN_PASSWORD = 'hunter2hunter2'\n");
     commit_all(&t, "init");
-    let run = t.gate(&["scan", "--git", "--engines", "secrets"]);
+    // By default only the engines that can read fragments run.
+    let run = t.gate(&["scan", "--git"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = t.gate(&["scan", "--git", "--engines", "secrets,python"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("python engine needs whole files"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[cfg(unix)]

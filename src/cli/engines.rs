@@ -14,11 +14,13 @@ pub const ENGINES: &[&str] = &["secrets", "python"];
 
 /// The engines named in the settings (all when none are named).
 pub fn build_engines(s: &ScanSettings) -> Result<Vec<Box<dyn Engine>>> {
-    let names: Vec<&str> = if s.engines.is_empty() {
+    let mut names: Vec<&str> = if s.engines.is_empty() {
         ENGINES.to_vec()
     } else {
         s.engines.iter().map(String::as_str).collect()
     };
+    let mut seen = std::collections::HashSet::new();
+    names.retain(|n| seen.insert(*n));
     let mut out: Vec<Box<dyn Engine>> = Vec::new();
     for name in names {
         match name {

@@ -152,6 +152,8 @@ pub struct Hit {
     pub column: u32,
     /// Lines of the checked node, for `# nosec`.
     pub scope: (u32, u32),
+    /// A credential the message quotes (B105-B107): masked in every report.
+    pub secret: Option<String>,
 }
 
 /// Where checks put their issues; the engine sets the defaults per node and check.
@@ -170,6 +172,20 @@ impl Hits {
         self.add_at(severity, confidence, message, None);
     }
 
+    /// Raise a hardcoded-password issue quoting `secret`, on `line` (None: the
+    /// checked node's line); reports mask the value like any secret's.
+    pub fn add_password(&mut self, secret: &str, line: Option<u32>) {
+        self.add_at(
+            Severity::Low,
+            Confidence::Medium,
+            format!("Possible hardcoded password: '{secret}'"),
+            line,
+        );
+        if let Some(hit) = self.hits.last_mut() {
+            hit.secret = Some(secret.to_string());
+        }
+    }
+
     /// Raise an issue on `line` (None: the checked node's line).
     pub fn add_at(
         &mut self,
@@ -186,6 +202,7 @@ impl Hits {
             line: line.unwrap_or(self.line),
             column: self.column,
             scope: self.scope,
+            secret: None,
         });
     }
 }

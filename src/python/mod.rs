@@ -19,7 +19,7 @@ mod walk;
 
 use crate::diagnostic::{Diagnostic, Kind, Level};
 use crate::engine::{Engine, FileOutput, RuleInfo, SourceFile};
-use crate::finding::{Finding, Region, Suppression, SuppressionKind};
+use crate::finding::{Finding, Region, SecretMatch, Suppression, SuppressionKind};
 
 pub use options::{Options, Settings};
 pub use registry::{Check, On, CHECKS};
@@ -162,6 +162,11 @@ impl Engine for PythonEngine {
                 hit.message,
             );
             f.cwe = (check.cwe != 0).then_some(check.cwe);
+            f.secret = hit.secret.filter(|s| !s.is_empty()).map(|s| SecretMatch {
+                entropy: crate::secrets::shannon(s.as_bytes()),
+                matched: s.clone(),
+                value: s,
+            });
             f.snippet = lines.line(&src, hit.line);
             f.tags = vec![check.name.to_string()];
             let nosec = (!self.settings.ignore_nosec)

@@ -35,11 +35,7 @@ DB_PASSWORD = os.environ[\"DB_PASSWORD\"]
 );
 
 fn report(out: &mut Hits, value: &str) {
-    out.add(
-        Severity::Low,
-        Confidence::Medium,
-        format!("Possible hardcoded password: '{value}'"),
-    );
+    out.add_password(value, None);
 }
 
 /// The name an assignment target binds, if it is a name or an attribute.

@@ -38,12 +38,7 @@ pub fn check(cx: &Cx<'_>, call: &Call<'_, '_>, out: &mut Hits) {
         if is_str_constant(cx.k, cx.src, *v) && password_name(name) {
             let mut buf = String::new();
             let value = constant_value(cx.k, cx.src, unparen(cx.k, *v), &mut buf).value;
-            out.add_at(
-                Severity::Low,
-                Confidence::Medium,
-                format!("Possible hardcoded password: '{value}'"),
-                Some(line(unparen(cx.k, *v))),
-            );
+            out.add_password(&value, Some(line(unparen(cx.k, *v))));
             return;
         }
     }

@@ -95,11 +95,7 @@ pub fn check(cx: &Cx<'_>, def: Node<'_>, out: &mut Hits) {
         if is_str_constant(k, cx.src, v) && password_name(param_name(cx, *p)) {
             let mut buf = String::new();
             let value = constant_value(k, cx.src, v, &mut buf).value;
-            out.add(
-                Severity::Low,
-                Confidence::Medium,
-                format!("Possible hardcoded password: '{value}'"),
-            );
+            out.add_password(&value, None);
             return;
         }
     }
