@@ -185,8 +185,7 @@ pub fn check_node(k: &Kinds, src: &[u8], n: Node<'_>) -> Option<SyntaxProblem> {
     if kind == k.try_statement {
         let (mut star, mut plain) = (false, false);
         for c in children(k, n).filter(|c| c.kind_id() == k.except_clause) {
-            let is_star =
-                (0..c.child_count()).any(|i| c.child(i as u32).is_some_and(|t| t.kind() == "*"));
+            let is_star = (0..c.child_count()).any(|i| c.child(i).is_some_and(|t| t.kind() == "*"));
             star |= is_star;
             plain |= !is_star;
         }
