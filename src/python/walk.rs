@@ -7,7 +7,7 @@ use super::literal::{constant_value, fstring_parts, kind_of};
 use super::nosec::{self, NosecLines};
 use super::registry::{self, Run, CHECKS};
 use super::syntax::{self, SyntaxProblem, MAX_BRACKET_DEPTH, MAX_TREE_DEPTH};
-use super::tree::{children, end_line, language, line, text, Kinds};
+use super::tree::{children, end_line, fields, language, line, text, Kinds};
 use super::PythonEngine;
 
 /// What walking one file produced.
@@ -198,7 +198,7 @@ impl<'a> Walker<'a> {
             }
             return;
         }
-        if let Some(p) = syntax::check_node(k, self.src, n) {
+        if let Some(p) = syntax::check_node(k, self.src, n, stack.last().copied()) {
             self.syntax = Some(p);
             return;
         }
@@ -290,7 +290,8 @@ impl<'a> Walker<'a> {
         if enabled.call.is_empty() && enabled.call_blacklist.is_empty() {
             return;
         }
-        let Some(func) = n.child_by_field_name("function") else {
+        let fx = fields();
+        let Some(func) = n.child_by_field_id(fx.function) else {
             return;
         };
         let mut qual = std::mem::take(&mut self.qual);
@@ -300,7 +301,7 @@ impl<'a> Walker<'a> {
         let kws = &mut bufs.kws;
         args.clear();
         kws.clear();
-        if let Some(al) = n.child_by_field_name("arguments") {
+        if let Some(al) = n.child_by_field_id(fx.arguments) {
             if al.kind_id() == k.argument_list {
                 for c in children(k, al) {
                     let ck = c.kind_id();
@@ -568,6 +569,7 @@ fn classify<'t>(k: &Kinds, n: Node<'t>, stack: &[Node<'t>]) -> (StrParent, Optio
     let Some(i) = ast_parent_index(k, stack) else {
         return (StrParent::Other, None);
     };
+    let fx = fields();
     let p = stack[i];
     let pk = p.kind_id();
     // The node as its parent holds it (possibly wrapped in parentheses).
@@ -579,15 +581,15 @@ fn classify<'t>(k: &Kinds, n: Node<'t>, stack: &[Node<'t>]) -> (StrParent, Optio
             StrParent::Other
         }
     } else if pk == k.assignment {
-        let is_right = p.child_by_field_name("right").map(|r| r.id()) == Some(child.id());
-        if p.child_by_field_name("type").is_none() && is_right {
+        let is_right = p.child_by_field_id(fx.right).map(|r| r.id()) == Some(child.id());
+        if p.child_by_field_id(fx.type_).is_none() && is_right {
             StrParent::Assign
         } else {
             StrParent::Other
         }
     } else if pk == k.pair {
         StrParent::Dict {
-            key: p.child_by_field_name("key").map(|r| r.id()) == Some(child.id()),
+            key: p.child_by_field_id(fx.key).map(|r| r.id()) == Some(child.id()),
         }
     } else if pk == k.subscript {
         StrParent::Subscript
