@@ -220,16 +220,29 @@ pub fn qual_name(k: &Kinds, src: &[u8], imports: &Imports, func: Node<'_>, out: 
     if f.kind_id() != k.attribute {
         return;
     }
-    // Walk down the object chain iteratively: a.b.c.d() may nest deeply.
-    let mut attrs: Vec<Node<'_>> = Vec::new();
+    // Walk down the object chain iteratively (a.b.c.d() may nest deeply),
+    // keeping attribute byte ranges on the stack for the usual short chains.
+    let fx = super::tree::fields();
+    let mut short = [(0usize, 0usize); 16];
+    let mut long: Vec<(usize, usize)> = Vec::new();
+    let mut count = 0;
     let mut cur = f;
     loop {
         let c = unparen(k, cur);
         if c.kind_id() == k.attribute {
-            if let Some(a) = c.child_by_field_name("attribute") {
-                attrs.push(a);
+            if let Some(a) = c.child_by_field_id(fx.attribute) {
+                let range = (a.start_byte(), a.end_byte());
+                if count < short.len() {
+                    short[count] = range;
+                } else {
+                    if long.is_empty() {
+                        long.extend_from_slice(&short);
+                    }
+                    long.push(range);
+                }
+                count += 1;
             }
-            match c.child_by_field_name("object") {
+            match c.child_by_field_id(fx.object) {
                 Some(o) => cur = o,
                 None => break,
             }
@@ -241,9 +254,14 @@ pub fn qual_name(k: &Kinds, src: &[u8], imports: &Imports, func: Node<'_>, out: 
             break;
         }
     }
-    for a in attrs.iter().rev() {
+    let ranges: &[(usize, usize)] = if long.is_empty() {
+        &short[..count]
+    } else {
+        &long
+    };
+    for &(s, e) in ranges.iter().rev() {
         out.push('.');
-        out.push_str(text(src, *a));
+        out.push_str(std::str::from_utf8(&src[s..e]).unwrap_or(""));
     }
 }
 

@@ -136,6 +136,9 @@ impl Engine for PythonEngine {
             out.diagnostics.push(unparsable(file.path, &p));
             return;
         }
+        if result.hits.is_empty() {
+            return;
+        }
         let lines = LineStarts::new(&src);
         for hit in result.hits {
             let check = &CHECKS[hit.check];

@@ -107,7 +107,12 @@ fn declares_single_byte_encoding(bytes: &[u8]) -> bool {
 
 /// Node-level problems: Python 2 statements and literals, Python 3.12-only
 /// syntax, argument order. Called for every node in the walk.
-pub fn check_node(k: &Kinds, src: &[u8], n: Node<'_>) -> Option<SyntaxProblem> {
+pub fn check_node<'t>(
+    k: &Kinds,
+    src: &[u8],
+    n: Node<'t>,
+    parent: Option<Node<'t>>,
+) -> Option<SyntaxProblem> {
     let kind = n.kind_id();
     if n.is_error() {
         return Some(SyntaxProblem::at(n, "invalid syntax"));
@@ -172,15 +177,30 @@ pub fn check_node(k: &Kinds, src: &[u8], n: Node<'_>) -> Option<SyntaxProblem> {
         return number_suffix(src, n);
     }
     if kind == k.string_start {
-        let t = text(src, n).to_ascii_lowercase();
+        let t = text(src, n);
         let prefix = t.trim_end_matches(['"', '\'']);
-        if prefix.contains('u') && prefix.len() > 1 {
+        if prefix.contains(['u', 'U']) && prefix.len() > 1 {
             return Some(SyntaxProblem::at(n, "invalid string prefix"));
         }
         return None;
     }
     if kind == k.block && children(k, n).next().is_none() {
         return Some(SyntaxProblem::at(n, "expected an indented block"));
+    }
+    if kind == k.try_statement {
+        let (mut star, mut plain) = (false, false);
+        for c in children(k, n).filter(|c| c.kind_id() == k.except_clause) {
+            let is_star = (0..c.child_count()).any(|i| c.child(i).is_some_and(|t| t.kind() == "*"));
+            star |= is_star;
+            plain |= !is_star;
+        }
+        if star && plain {
+            return Some(SyntaxProblem::at(
+                n,
+                "cannot have both 'except' and 'except*' on the same 'try'",
+            ));
+        }
+        return None;
     }
     if kind == k.except_clause {
         let values = n.children_by_field_name("value", &mut n.walk()).count();
@@ -209,7 +229,7 @@ pub fn check_node(k: &Kinds, src: &[u8], n: Node<'_>) -> Option<SyntaxProblem> {
         return None;
     }
     if kind == k.interpolation {
-        return fstring_expression(k, src, n);
+        return parent.and_then(|p| fstring_expression(k, src, n, p));
     }
     if kind == k.argument_list {
         let mut keyword = false;
@@ -254,12 +274,11 @@ pub fn check_node(k: &Kinds, src: &[u8], n: Node<'_>) -> Option<SyntaxProblem> {
             } else if ck == k.list_splat_pattern
                 || ck == k.keyword_separator
                 || ck == k.dictionary_splat_pattern
-            {
-                break;
-            } else if ck == k.typed_parameter
-                && c.named_child(0).is_some_and(|x| {
-                    x.kind_id() == k.list_splat_pattern || x.kind_id() == k.dictionary_splat_pattern
-                })
+                || (ck == k.typed_parameter
+                    && c.named_child(0).is_some_and(|x| {
+                        x.kind_id() == k.list_splat_pattern
+                            || x.kind_id() == k.dictionary_splat_pattern
+                    }))
             {
                 break;
             } else if (ck == k.identifier || ck == k.typed_parameter) && default {
@@ -293,8 +312,7 @@ fn number_suffix(src: &[u8], n: Node<'_>) -> Option<SyntaxProblem> {
 }
 
 /// Python 3.11 f-strings cannot reuse their quote or hold a backslash inside `{...}`.
-fn fstring_expression(k: &Kinds, src: &[u8], n: Node<'_>) -> Option<SyntaxProblem> {
-    let s = n.parent()?;
+fn fstring_expression(k: &Kinds, src: &[u8], n: Node<'_>, s: Node<'_>) -> Option<SyntaxProblem> {
     let start = s.child(0).filter(|c| c.kind_id() == k.string_start)?;
     let st = text(src, start);
     let quote = st.trim_start_matches(|c: char| c.is_ascii_alphabetic());

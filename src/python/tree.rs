@@ -106,6 +106,45 @@ kinds! {
     keyword_identifier = "keyword_identifier",
 }
 
+/// Field ids used on hot paths (looking fields up by name scans the name table).
+#[derive(Debug)]
+pub struct Fields {
+    pub function: u16,
+    pub arguments: u16,
+    pub name: u16,
+    pub value: u16,
+    pub left: u16,
+    pub right: u16,
+    pub type_: u16,
+    pub key: u16,
+    pub object: u16,
+    pub attribute: u16,
+}
+
+impl Fields {
+    fn load(lang: &Language) -> Fields {
+        let id = |n: &str| lang.field_id_for_name(n).map_or(0, |f| f.get());
+        Fields {
+            function: id("function"),
+            arguments: id("arguments"),
+            name: id("name"),
+            value: id("value"),
+            left: id("left"),
+            right: id("right"),
+            type_: id("type"),
+            key: id("key"),
+            object: id("object"),
+            attribute: id("attribute"),
+        }
+    }
+}
+
+/// The field ids, loaded once.
+pub fn fields() -> &'static Fields {
+    static FIELDS: OnceLock<Fields> = OnceLock::new();
+    FIELDS.get_or_init(|| Fields::load(&language().0))
+}
+
 static KINDS: OnceLock<(Language, Kinds)> = OnceLock::new();
 
 /// The Python language and its kind ids, loaded once.

@@ -53,6 +53,10 @@ fn is_line_break(c: char) -> bool {
 
 /// The first line holding a bidi control character.
 pub fn check(cx: &Cx<'_>, out: &mut Hits) {
+    // Every bidi control character is encoded with a 0xE2 lead byte: most files have none.
+    if memchr::memchr(0xe2, cx.src).is_none() {
+        return;
+    }
     let Ok(text) = std::str::from_utf8(cx.src) else {
         return;
     };
