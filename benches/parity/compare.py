@@ -49,6 +49,10 @@ def main() -> int:
     if not projects:
         sys.exit(f"compare: no projects under {corpus}; run benches/parity/fetch.sh first")
     gate = args.gate.resolve()
+    if args.bandit_only:
+        ensure_bandit()
+        run_bandit_all(corpus, projects, args.jobs, args.rerun_bandit)
+        return 0
     if not gate.is_file():
         sys.exit(f"compare: {gate} not found; run `cargo build --release` first")
     ensure_bandit()
@@ -89,6 +93,7 @@ def parse_args() -> argparse.Namespace:
     p.add_argument("--gate-arg", action="append", default=[], help="extra argument for `gate scan` (repeatable)")
     p.add_argument("--out", type=Path, default=REPO / "corpora" / "parity-results" / "mismatches.json")
     p.add_argument("--jobs", "-j", type=int, default=2, help="bandit processes at once [default: 2]")
+    p.add_argument("--bandit-only", action="store_true", help="only run bandit (fill its cache)")
     p.add_argument("--rerun-bandit", action="store_true", help="ignore cached bandit reports")
     p.add_argument("--min-recall", type=float, help="exit 1 when overall recall is below this (0-1)")
     p.add_argument("--min-precision", type=float, help="exit 1 when overall precision is below this (0-1)")

@@ -329,6 +329,8 @@ class Runner:
             return {"case": case.name, "status": "FAIL", "details": ["gate scan has no --ignore-nosec option"],
                     "example": case.example}
         run = self.run(case)
+        if run.get("error"):
+            return {"case": case.name, "status": "FAIL", "details": [run["error"]], "example": case.example}
         if case.expect_skipped:
             if not run["skipped"]:
                 details.append("expected the file to be skipped as unparsable; it was not")
@@ -385,8 +387,8 @@ class Runner:
             cmd.append("--ignore-nosec")
         proc = subprocess.run(cmd, cwd=work, capture_output=True, text=True)
         if not proc.stdout.strip():
-            return {"findings": [], "skipped": False,
-                    "warnings": [f"gate exited {proc.returncode} with no report: {proc.stderr.strip()[:500]}"]}
+            return {"findings": [], "skipped": False, "warnings": [],
+                    "error": f"gate exited {proc.returncode} with no report: {proc.stderr.strip()[:500]}"}
         doc = json.loads(proc.stdout)
         findings = [{"test_id": f["rule_id"], "line": f["start_line"], "severity": f["severity"].upper(),
                      "confidence": f["confidence"].upper()} for f in doc["findings"]]
