@@ -448,6 +448,10 @@ def all_examples_diff(runner: Runner, sdist: Path) -> dict:
     for ex in examples:
         b = runner.run_bandit_file(ex)
         g = runner.run(Case("all_examples", ex))
+        if g.get("error"):
+            out[ex] = {"error": g["error"]}
+            print(f"  ERROR {ex}: {g['error']}")
+            continue
         kb = collections.Counter((f["line"], f["test_id"], f["severity"], f["confidence"]) for f in b["findings"])
         kg = collections.Counter((f["line"], f["test_id"], f["severity"], f["confidence"]) for f in g["findings"])
         missed, extra = sorted((kb - kg).elements()), sorted((kg - kb).elements())

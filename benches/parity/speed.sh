@@ -76,21 +76,6 @@ best() {
   echo "$bestline"
 }
 
-# gate: report paths relative to the corpus; --no-ignore because bandit reads no
-# .gitignore (and corpora/ is itself gitignored).
-gate_run=$(best gate "$gate" scan "${trees[@]}" --engines python --format json --fail-on info \
-  --no-ignore --no-progress --root "$corpus")
-read -r gate_cpu gate_wall gate_rss gate_rc <<<"$gate_run"
-[ "$gate_rc" -le 2 ] || { echo "speed: gate failed (exit $gate_rc):" >&2; tail -n 20 "$tmp/err" >&2; exit 2; }
-gate_findings=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["findings"]))' "$tmp/out" 2>/dev/null || echo "?")
-
-# ruff: the S (flake8-bandit) rules, no cache, no project configs, no .gitignore.
-ruff_run=$(best ruff ruff check --select S --no-cache --isolated --no-respect-gitignore --exit-zero \
-  --output-format json "${trees[@]}")
-read -r ruff_cpu ruff_wall ruff_rss ruff_rc <<<"$ruff_run"
-[ "$ruff_rc" -eq 0 ] || { echo "speed: ruff failed (exit $ruff_rc):" >&2; tail -n 20 "$tmp/err" >&2; exit 2; }
-ruff_findings=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))))' "$tmp/out" 2>/dev/null || echo "?")
-
 # bandit: once (it takes minutes); its figures are kept to reuse with BANDIT=reuse.
 bandit_cache="$corpus/.speed-bandit.$(printf '%s\n' "${trees[@]}" | sha256sum | cut -c1-16)"
 bandit_run=""
@@ -103,6 +88,22 @@ elif [ "$bandit_mode" != skip ]; then
   bandit_run="$bandit_run $bandit_findings"
   echo "$bandit_run" >"$bandit_cache"
 fi
+
+# gate: report paths relative to the corpus; --no-ignore because bandit reads no
+# .gitignore (and corpora/ is itself gitignored).
+gate_run=$(best gate "$gate" scan "${trees[@]}" --engines python --format json --fail-on info \
+  --no-ignore --no-progress --root "$corpus")
+read -r gate_cpu gate_wall gate_rss gate_rc <<<"$gate_run"
+[ "$gate_rc" -le 2 ] || { echo "speed: gate failed (exit $gate_rc):" >&2; tail -n 20 "$tmp/err" >&2; exit 2; }
+gate_findings=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["findings"]))' "$tmp/out" 2>/dev/null) || {
+  echo "speed: gate printed no JSON report (exit $gate_rc):" >&2; tail -n 20 "$tmp/err" >&2; exit 2; }
+
+# ruff: the S (flake8-bandit) rules, no cache, no project configs, no .gitignore.
+ruff_run=$(best ruff ruff check --select S --no-cache --isolated --no-respect-gitignore --exit-zero \
+  --output-format json "${trees[@]}")
+read -r ruff_cpu ruff_wall ruff_rss ruff_rc <<<"$ruff_run"
+[ "$ruff_rc" -eq 0 ] || { echo "speed: ruff failed (exit $ruff_rc):" >&2; tail -n 20 "$tmp/err" >&2; exit 2; }
+ruff_findings=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))))' "$tmp/out" 2>/dev/null || echo "?")
 
 printf '\n%-8s %10s %10s %12s %10s %10s\n' tool "cpu s" "wall s" "peak RSS MB" "CPU s/MB" findings
 row() {
