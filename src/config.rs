@@ -31,6 +31,8 @@ pub struct FileConfig {
     pub policy: PolicySection,
     #[serde(default)]
     pub secrets: SecretsSection,
+    #[serde(default)]
+    pub python: PythonSection,
     /// Where the file was read from (set after loading).
     #[serde(skip)]
     pub source: Option<PathBuf>,
@@ -76,6 +78,51 @@ pub struct SecretsSection {
     /// Built-in rule ids (or gitleaks ids) to turn off.
     #[serde(default)]
     pub disabled_rules: Vec<String>,
+}
+
+/// `[python]`: the Python engine's checks (an existing bandit config is read too).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PythonSection {
+    /// Only these check ids run (bandit's `tests`).
+    #[serde(default)]
+    pub select: Vec<String>,
+    /// These check ids never run (bandit's `skips`).
+    #[serde(default)]
+    pub skip: Vec<String>,
+    /// Drop findings below this severity (bandit's `-l`).
+    #[serde(default)]
+    pub severity: Option<Severity>,
+    /// Drop findings below this confidence (bandit's `-i`).
+    #[serde(default)]
+    pub confidence: Option<Confidence>,
+    /// Directories (or globs) whose Python files are not checked.
+    #[serde(default)]
+    pub exclude_dirs: Vec<String>,
+    /// A bandit config to read instead of discovering one (`bandit.yml`, `.bandit`, pyproject).
+    #[serde(default)]
+    pub bandit_config: Option<PathBuf>,
+    /// B108: directories that count as shared temp dirs.
+    #[serde(default)]
+    pub tmp_dirs: Option<Vec<String>>,
+    /// B602-B607: qualified names of subprocess-style functions.
+    #[serde(default)]
+    pub subprocess: Option<Vec<String>>,
+    /// B605/B607: functions that always start a shell.
+    #[serde(default)]
+    pub shell: Option<Vec<String>>,
+    /// B606/B607: functions that start a process without a shell.
+    #[serde(default)]
+    pub no_shell: Option<Vec<String>>,
+    /// B101: file globs where asserts are allowed.
+    #[serde(default)]
+    pub assert_skips: Option<Vec<String>>,
+    /// B502/B503: protocol constants considered insecure.
+    #[serde(default)]
+    pub bad_protocol_versions: Option<Vec<String>>,
+    /// B110/B112: also flag handlers of specific exception types.
+    #[serde(default)]
+    pub check_typed_exception: Option<bool>,
 }
 
 /// `10MiB`, `512k`, `2 GB` or a plain number of bytes.

@@ -11,6 +11,7 @@ pub mod engine;
 pub mod finding;
 pub mod ignorefile;
 pub mod policy;
+pub mod python;
 pub mod redact;
 pub mod report;
 pub mod sarif;

@@ -6,10 +6,11 @@ use anyhow::{bail, Context, Result};
 
 use super::settings::ScanSettings;
 use crate::engine::Engine;
+use crate::python::{PythonEngine, Settings as PythonSettings};
 use crate::secrets::{self, RuleSet, SecretsEngine};
 
 /// Every engine gate has, in the order they run.
-pub const ENGINES: &[&str] = &["secrets"];
+pub const ENGINES: &[&str] = &["secrets", "python"];
 
 /// The engines named in the settings (all when none are named).
 pub fn build_engines(s: &ScanSettings) -> Result<Vec<Box<dyn Engine>>> {
@@ -27,6 +28,10 @@ pub fn build_engines(s: &ScanSettings) -> Result<Vec<Box<dyn Engine>>> {
                 s.config.secrets.extend_default,
                 &s.config.secrets.disabled_rules,
             )?))),
+            "python" => out.push(Box::new(PythonEngine::new(
+                PythonSettings::resolve(&s.root, &s.config.python)
+                    .context("cannot use the bandit configuration")?,
+            ))),
             other => bail!("unknown engine `{other}` (known: {})", ENGINES.join(", ")),
         }
     }

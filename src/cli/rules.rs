@@ -8,6 +8,7 @@ use super::args::{ListFormat, RulesCommand};
 use super::engines::secrets_rule_set;
 use super::Outcome;
 use crate::engine::{Engine, RuleInfo};
+use crate::python::PythonEngine;
 use crate::secrets::{check_rules, SecretsEngine};
 
 /// Every rule of every engine, by id.
@@ -20,12 +21,15 @@ fn catalogue(engines: &[Box<dyn Engine>]) -> BTreeMap<String, RuleInfo> {
 }
 
 fn engines(rules_dir: Option<&std::path::Path>) -> Result<Vec<Box<dyn Engine>>> {
-    Ok(vec![Box::new(SecretsEngine::new(secrets_rule_set(
-        rules_dir,
-        None,
-        None,
-        &[],
-    )?))])
+    Ok(vec![
+        Box::new(SecretsEngine::new(secrets_rule_set(
+            rules_dir,
+            None,
+            None,
+            &[],
+        )?)),
+        Box::new(PythonEngine::default()),
+    ])
 }
 
 /// Run a `gate rules` subcommand.

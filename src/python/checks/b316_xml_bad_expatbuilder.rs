@@ -1,0 +1,33 @@
+//! B316 `xml_bad_expatbuilder`: a bandit blacklist entry (matched by the shared blacklist test, B001).
+
+use crate::python::registry::Blacklist;
+
+doc!("Untrusted XML parsed with xml.dom.expatbuilder.
+
+## What it does
+Flags calls to `xml.dom.expatbuilder.parse`, `xml.dom.expatbuilder.parseString`. Names are resolved through the file's imports, so aliases (`import x as y`, `from x import y`) are followed.
+
+## Why is this bad?
+The standard library XML parsers resolve entities and DTDs: a crafted document can expand into gigabytes (billion laughs), read local files or reach internal hosts (XXE).
+
+## Example
+```python
+import xml.dom.expatbuilder
+doc = xml.dom.expatbuilder.parseString(body)
+```
+
+## Use instead
+```python
+import defusedxml.expatbuilder
+doc = defusedxml.expatbuilder.parseString(body)
+```
+
+## References
+- CWE-20: Improper Input Validation (https://cwe.mitre.org/data/definitions/20.html)
+- bandit B316 (xml_bad_expatbuilder)");
+
+/// The blacklisted names and bandit's message.
+pub static BLACKLIST: Blacklist = Blacklist {
+    qualnames: &["xml.dom.expatbuilder.parse", "xml.dom.expatbuilder.parseString"],
+    message: "Using {name} to parse untrusted XML data is known to be vulnerable to XML attacks. Replace {name} with its defusedxml equivalent function or make sure defusedxml.defuse_stdlib() is called",
+};

@@ -1,0 +1,31 @@
+//! B407 `import_xml_expat`: a bandit blacklist entry (matched by the shared blacklist test, B001).
+
+use crate::python::registry::Blacklist;
+
+doc!("Import of xml.dom.expatbuilder.
+
+## What it does
+Flags imports of `xml.dom.expatbuilder` (and anything under them), and `__import__` / `importlib.import_module` calls naming them. Names are resolved through the file's imports, so aliases (`import x as y`, `from x import y`) are followed.
+
+## Why is this bad?
+The standard library XML parsers resolve entities and DTDs: a crafted document can expand into gigabytes (billion laughs), read local files or reach internal hosts (XXE).
+
+## Example
+```python
+import xml.dom.expatbuilder
+```
+
+## Use instead
+```python
+import defusedxml.expatbuilder
+```
+
+## References
+- CWE-20: Improper Input Validation (https://cwe.mitre.org/data/definitions/20.html)
+- bandit B407 (import_xml_expat)");
+
+/// The blacklisted names and bandit's message.
+pub static BLACKLIST: Blacklist = Blacklist {
+    qualnames: &["xml.dom.expatbuilder"],
+    message: "Using {name} to parse untrusted XML data is known to be vulnerable to XML attacks. Replace {name} with the equivalent defusedxml package, or make sure defusedxml.defuse_stdlib() is called.",
+};

@@ -1,0 +1,202 @@
+//! The Python engine: every bandit 1.9.4 check, natively, on tree-sitter-python.
+//!
+//! Each file is parsed once and walked once (iteratively, so nesting depth
+//! cannot overflow the stack); nodes are dispatched by kind to the enabled
+//! checks of [`registry::CHECKS`]. bandit's semantics are kept: one file-wide
+//! import alias table filled in source order, literals decoded and merged as
+//! Python does, `# nosec` read from real comments, and a file Python 3 cannot
+//! parse is skipped with a warning and yields no findings.
+
+pub mod checks;
+pub mod context;
+pub mod literal;
+pub mod nosec;
+pub mod options;
+pub mod registry;
+pub mod syntax;
+pub mod tree;
+mod walk;
+
+use crate::diagnostic::{Diagnostic, Kind, Level};
+use crate::engine::{Engine, FileOutput, RuleInfo, SourceFile};
+use crate::finding::{Finding, Region, Suppression, SuppressionKind};
+
+pub use options::{Options, Settings};
+pub use registry::{Check, On, CHECKS};
+
+/// The tool name findings carry.
+pub const TOOL: &str = "gate-python";
+
+/// The Python engine: settings resolved once, shared by every worker.
+#[derive(Debug)]
+pub struct PythonEngine {
+    settings: Settings,
+    /// Enabled check indices per node kind they run on.
+    pub(crate) enabled: Enabled,
+}
+
+/// Indices into [`CHECKS`] of the enabled checks, grouped by what they look at.
+#[derive(Debug, Default)]
+pub(crate) struct Enabled {
+    pub call: Vec<usize>,
+    pub str_: Vec<usize>,
+    pub def: Vec<usize>,
+    pub import: Vec<usize>,
+    pub except: Vec<usize>,
+    pub assert: Vec<usize>,
+    pub file: Vec<usize>,
+    /// Blacklist entries consulted for calls (call and import lists, in id order).
+    pub call_blacklist: Vec<usize>,
+    /// Blacklist entries consulted for import statements.
+    pub import_blacklist: Vec<usize>,
+}
+
+impl PythonEngine {
+    /// An engine with these settings.
+    pub fn new(settings: Settings) -> Self {
+        let mut enabled = Enabled::default();
+        for (i, c) in CHECKS.iter().enumerate() {
+            if !is_enabled(&settings, c) {
+                continue;
+            }
+            match c.on {
+                On::Call => enabled.call.push(i),
+                On::Str => enabled.str_.push(i),
+                On::FunctionDef => enabled.def.push(i),
+                On::Import => enabled.import.push(i),
+                On::ExceptHandler => enabled.except.push(i),
+                On::Assert => enabled.assert.push(i),
+                On::File => enabled.file.push(i),
+                On::BlacklistCall => enabled.call_blacklist.push(i),
+                On::BlacklistImport => {
+                    enabled.call_blacklist.push(i);
+                    enabled.import_blacklist.push(i);
+                }
+            }
+        }
+        PythonEngine { settings, enabled }
+    }
+
+    /// The settings the engine runs with.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+}
+
+impl Default for PythonEngine {
+    fn default() -> Self {
+        PythonEngine::new(Settings::default())
+    }
+}
+
+/// bandit's test selection: `tests` (select) narrows, `skips` removes; B001 names every blacklist.
+fn is_enabled(s: &Settings, c: &Check) -> bool {
+    let blacklist = matches!(c.on, On::BlacklistCall | On::BlacklistImport);
+    let named = |list: &[String]| {
+        list.iter()
+            .any(|x| x == c.id || x == c.name || (blacklist && x == "B001"))
+    };
+    (s.select.is_empty() || named(&s.select)) && !named(&s.skip)
+}
+
+/// Whether a path is a Python source bandit would pick up.
+pub fn is_python_path(path: &str) -> bool {
+    path.ends_with(".py") || path.ends_with(".pyw")
+}
+
+impl Engine for PythonEngine {
+    fn name(&self) -> &'static str {
+        "python"
+    }
+
+    fn wants(&self, path: &str) -> bool {
+        is_python_path(path) && !self.settings.excluded(path)
+    }
+
+    fn scan(&self, file: &SourceFile<'_>, out: &mut FileOutput) {
+        let src = match syntax::prepare(file.bytes) {
+            Ok(s) => s,
+            Err(p) => {
+                out.diagnostics.push(unparsable(file.path, &p));
+                return;
+            }
+        };
+        let result = walk::run(self, file.path, &src);
+        if let Some(p) = result.syntax {
+            out.diagnostics.push(unparsable(file.path, &p));
+            return;
+        }
+        let lines = LineStarts::new(&src);
+        for hit in result.hits {
+            let check = &CHECKS[hit.check];
+            if self.settings.min_severity.is_some_and(|m| hit.severity < m)
+                || self
+                    .settings
+                    .min_confidence
+                    .is_some_and(|m| hit.confidence < m)
+            {
+                continue;
+            }
+            let mut f = Finding::new(
+                check.id,
+                TOOL,
+                hit.severity,
+                hit.confidence,
+                file.path,
+                Region {
+                    start_line: hit.line,
+                    start_column: hit.column,
+                    end_line: hit.line,
+                    end_column: hit.column,
+                },
+                hit.message,
+            );
+            f.cwe = (check.cwe != 0).then_some(check.cwe);
+            f.snippet = lines.line(&src, hit.line);
+            f.tags = vec![check.name.to_string()];
+            if let Some(n) = result.nosec.suppresses(check.id, hit.line, hit.scope) {
+                f.suppression = Some(Suppression {
+                    kind: SuppressionKind::InSource,
+                    justification: n.comment.clone(),
+                });
+            }
+            out.findings.push(f);
+        }
+    }
+
+    fn rules(&self) -> Vec<RuleInfo> {
+        CHECKS.iter().map(registry::rule_info).collect()
+    }
+}
+
+fn unparsable(path: &str, p: &syntax::SyntaxProblem) -> Diagnostic {
+    Diagnostic::file(
+        Level::Warning,
+        Kind::Unparsable,
+        path,
+        format!(
+            "skipped by the python engine: not valid Python 3 ({}); bandit skips it too",
+            p.message
+        ),
+    )
+    .at(p.line, Some(p.column))
+}
+
+/// Line starts, for snippets.
+struct LineStarts(Vec<usize>);
+
+impl LineStarts {
+    fn new(src: &[u8]) -> Self {
+        let mut v = vec![0];
+        v.extend(memchr::memchr_iter(b'\n', src).map(|i| i + 1));
+        LineStarts(v)
+    }
+
+    fn line(&self, src: &[u8], line: u32) -> Option<String> {
+        let i = (line as usize).checked_sub(1)?;
+        let start = *self.0.get(i)?;
+        let end = self.0.get(i + 1).map_or(src.len(), |e| e - 1);
+        let text = String::from_utf8_lossy(&src[start..end.max(start)]);
+        Some(text.trim_end_matches('\r').to_string())
+    }
+}

@@ -1,0 +1,585 @@
+//! One parse, one iterative walk, dispatch by node kind.
+
+use tree_sitter::{Node, Parser};
+
+use super::context::{qual_name, Call, Cx, Hits, Imports, Str, StrParent};
+use super::literal::{constant_value, fstring_parts, kind_of};
+use super::nosec::{self, NosecLines};
+use super::registry::{self, Run, CHECKS};
+use super::syntax::{self, SyntaxProblem, MAX_BRACKET_DEPTH};
+use super::tree::{children, end_line, language, line, text, Kinds};
+use super::PythonEngine;
+
+/// What walking one file produced.
+pub struct WalkResult {
+    pub hits: Vec<super::context::Hit>,
+    pub nosec: NosecLines,
+    /// The first reason Python would refuse the file (then hits are meaningless).
+    pub syntax: Option<SyntaxProblem>,
+}
+
+thread_local! {
+    static PARSER: std::cell::RefCell<Option<Parser>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Parse `src` and run every enabled check over it.
+pub fn run(engine: &PythonEngine, path: &str, src: &[u8]) -> WalkResult {
+    let (lang, k) = language();
+    let tree = PARSER.with(|p| {
+        let mut p = p.borrow_mut();
+        let parser = p.get_or_insert_with(|| {
+            let mut parser = Parser::new();
+            parser
+                .set_language(lang)
+                .expect("tree-sitter-python matches the tree-sitter version");
+            parser
+        });
+        parser.parse(src, None)
+    });
+    let Some(tree) = tree else {
+        return WalkResult {
+            hits: Vec::new(),
+            nosec: NosecLines::default(),
+            syntax: Some(SyntaxProblem {
+                line: 1,
+                column: 1,
+                message: "the parser gave up on this file".into(),
+            }),
+        };
+    };
+    let mut w = Walker {
+        engine,
+        k,
+        src,
+        path,
+        imports: Imports::default(),
+        hits: Hits::default(),
+        nosec: NosecLines::default(),
+        syntax: None,
+        qual: String::new(),
+        buf: String::new(),
+        brackets: 0,
+        open: [
+            lang.id_for_node_kind("(", false),
+            lang.id_for_node_kind("[", false),
+            lang.id_for_node_kind("{", false),
+        ],
+        close: [
+            lang.id_for_node_kind(")", false),
+            lang.id_for_node_kind("]", false),
+            lang.id_for_node_kind("}", false),
+        ],
+    };
+    let root = tree.root_node();
+    if root.has_error() {
+        // Find the first error for the message; still no findings.
+        w.syntax = first_error(root).map(|n| SyntaxProblem::at(n, "invalid syntax"));
+    }
+    if w.syntax.is_none() {
+        w.walk(root);
+    }
+    if w.syntax.is_none() {
+        w.file_checks();
+    }
+    WalkResult {
+        hits: w.hits.hits,
+        nosec: w.nosec,
+        syntax: w.syntax,
+    }
+}
+
+fn first_error(root: Node<'_>) -> Option<Node<'_>> {
+    let mut cursor = root.walk();
+    loop {
+        let n = cursor.node();
+        if n.is_error() || n.is_missing() {
+            return Some(n);
+        }
+        if n.has_error() && cursor.goto_first_child() {
+            continue;
+        }
+        loop {
+            if cursor.goto_next_sibling() {
+                break;
+            }
+            if !cursor.goto_parent() {
+                return None;
+            }
+        }
+    }
+}
+
+struct Walker<'a> {
+    engine: &'a PythonEngine,
+    k: &'static Kinds,
+    src: &'a [u8],
+    path: &'a str,
+    imports: Imports,
+    hits: Hits,
+    nosec: NosecLines,
+    syntax: Option<SyntaxProblem>,
+    qual: String,
+    buf: String,
+    brackets: u32,
+    open: [u16; 3],
+    close: [u16; 3],
+}
+
+impl<'a> Walker<'a> {
+    fn walk<'t>(&mut self, root: Node<'t>) {
+        let mut cursor = root.walk();
+        let mut stack: Vec<Node<'t>> = Vec::new();
+        loop {
+            let node = cursor.node();
+            self.visit(node, &stack);
+            if self.syntax.is_some() {
+                return;
+            }
+            if cursor.goto_first_child() {
+                stack.push(node);
+                continue;
+            }
+            loop {
+                if cursor.goto_next_sibling() {
+                    break;
+                }
+                if !cursor.goto_parent() {
+                    return;
+                }
+                stack.pop();
+            }
+        }
+    }
+
+    fn set_scope(&mut self, check: usize, n: Node<'_>, scope: (u32, u32)) {
+        self.hits.check = check;
+        self.hits.line = line(n);
+        self.hits.column = n.start_position().column as u32 + 1;
+        self.hits.scope = scope;
+    }
+
+    fn visit<'t>(&mut self, n: Node<'t>, stack: &[Node<'t>]) {
+        let k = self.k;
+        let kind = n.kind_id();
+        if !n.is_named() {
+            if self.open.contains(&kind) {
+                if stack.last().is_some_and(|p| p.kind_id() == k.interpolation) {
+                    return;
+                }
+                self.brackets += 1;
+                if self.brackets > MAX_BRACKET_DEPTH {
+                    self.syntax = Some(SyntaxProblem::at(n, "too many nested parentheses"));
+                }
+            } else if self.close.contains(&kind) {
+                if stack.last().is_some_and(|p| p.kind_id() == k.interpolation) {
+                    return;
+                }
+                self.brackets = self.brackets.saturating_sub(1);
+            } else if let Some(p) = syntax::check_node(k, self.src, n) {
+                self.syntax = Some(p);
+            }
+            return;
+        }
+        if let Some(p) = syntax::check_node(k, self.src, n) {
+            self.syntax = Some(p);
+            return;
+        }
+        if kind == k.comment {
+            let t = text(self.src, n);
+            if t.contains("nosec") {
+                if let Some(ns) = nosec::parse(t, registry::lookup) {
+                    self.nosec.insert(line(n), ns);
+                }
+            }
+        } else if kind == k.call {
+            self.call(n, stack);
+        } else if kind == k.string {
+            if stack
+                .last()
+                .is_none_or(|p| p.kind_id() != k.concatenated_string)
+            {
+                self.string(n, stack);
+            }
+        } else if kind == k.concatenated_string {
+            self.string(n, stack);
+        } else if kind == k.import_statement
+            || kind == k.import_from_statement
+            || kind == k.future_import_statement
+        {
+            self.import(n);
+        } else if kind == k.function_definition {
+            let is_async = n.child(0).is_some_and(|c| c.kind() == "async");
+            if !is_async {
+                let scope = (line(n), end_line(n));
+                for i in 0..self.engine.enabled.def.len() {
+                    let c = self.engine.enabled.def[i];
+                    self.set_scope(c, n, scope);
+                    if let Run::Node(f) = CHECKS[c].run {
+                        let cx = Cx {
+                            k,
+                            src: self.src,
+                            path: self.path,
+                            opts: &self.engine.settings().options,
+                            imports: &self.imports,
+                        };
+                        f(&cx, n, &mut self.hits);
+                    }
+                }
+            }
+        } else if kind == k.except_clause || kind == k.except_group_clause {
+            self.node_checks(n, true);
+        } else if kind == k.assert_statement {
+            self.node_checks(n, false);
+        }
+    }
+
+    fn node_checks(&mut self, n: Node<'_>, except: bool) {
+        let list = if except {
+            &self.engine.enabled.except
+        } else {
+            &self.engine.enabled.assert
+        };
+        let scope = (line(n), end_line(n));
+        for &c in list {
+            self.hits.check = c;
+            self.hits.line = line(n);
+            self.hits.column = n.start_position().column as u32 + 1;
+            self.hits.scope = scope;
+            if let Run::Node(f) = CHECKS[c].run {
+                let cx = Cx {
+                    k: self.k,
+                    src: self.src,
+                    path: self.path,
+                    opts: &self.engine.settings().options,
+                    imports: &self.imports,
+                };
+                f(&cx, n, &mut self.hits);
+            }
+        }
+    }
+
+    fn call<'t>(&mut self, n: Node<'t>, _stack: &[Node<'t>]) {
+        let k = self.k;
+        let enabled = &self.engine.enabled;
+        if enabled.call.is_empty() && enabled.call_blacklist.is_empty() {
+            return;
+        }
+        let Some(func) = n.child_by_field_name("function") else {
+            return;
+        };
+        let mut qual = std::mem::take(&mut self.qual);
+        qual_name(k, self.src, &self.imports, func, &mut qual);
+        let name = qual.rsplit('.').next().unwrap_or("");
+        let mut args: Vec<Node<'t>> = Vec::new();
+        let mut kws: Vec<(Option<&str>, Node<'t>)> = Vec::new();
+        if let Some(al) = n.child_by_field_name("arguments") {
+            if al.kind_id() == k.argument_list {
+                for c in children(k, al) {
+                    let ck = c.kind_id();
+                    if ck == k.keyword_argument {
+                        if let (Some(name), Some(value)) = (
+                            c.child_by_field_name("name"),
+                            c.child_by_field_name("value"),
+                        ) {
+                            kws.push((Some(text(self.src, name)), value));
+                        }
+                    } else if ck == k.dictionary_splat {
+                        if let Some(v) = c.named_child(0) {
+                            kws.push((None, v));
+                        }
+                    } else {
+                        args.push(c);
+                    }
+                }
+            } else {
+                args.push(al);
+            }
+        }
+        let call = Call {
+            node: n,
+            qual: &qual,
+            name,
+            args: &args,
+            kws: &kws,
+        };
+        let cx = Cx {
+            k,
+            src: self.src,
+            path: self.path,
+            opts: &self.engine.settings().options,
+            imports: &self.imports,
+        };
+        let scope = (line(n), end_line(n));
+        let (l, col) = (line(n), n.start_position().column as u32 + 1);
+        for &c in &enabled.call {
+            self.hits.check = c;
+            self.hits.line = l;
+            self.hits.column = col;
+            self.hits.scope = scope;
+            if let Run::Call(f) = CHECKS[c].run {
+                f(&cx, &call, &mut self.hits);
+            }
+        }
+        if !enabled.call_blacklist.is_empty() {
+            if let Some((c, name)) = registry::blacklist_call(&cx, &call, &enabled.call_blacklist) {
+                self.hits.check = c;
+                self.hits.line = l;
+                self.hits.column = col;
+                self.hits.scope = scope;
+                registry::report_blacklist(c, &name, &mut self.hits);
+            }
+        }
+        self.qual = qual;
+    }
+
+    fn import(&mut self, n: Node<'_>) {
+        let k = self.k;
+        let src = self.src;
+        let kind = n.kind_id();
+        // (full name for blacklists, name as written) per imported name.
+        let mut names: Vec<(String, String)> = Vec::new();
+        if kind == k.import_statement {
+            for c in n.children_by_field_name("name", &mut n.walk()) {
+                let (dotted, alias) = split_alias(k, src, c);
+                if let Some(a) = alias {
+                    self.imports
+                        .aliases
+                        .insert(a.to_string(), dotted.to_string());
+                }
+                self.imports.modules.insert(dotted.to_string());
+                names.push((dotted.to_string(), dotted.to_string()));
+            }
+        } else {
+            let module = if kind == k.future_import_statement {
+                Some("__future__".to_string())
+            } else {
+                n.child_by_field_name("module_name").and_then(|m| {
+                    if m.kind_id() == k.relative_import {
+                        // Relative levels are dropped; `from . import x` has no module.
+                        children(k, m)
+                            .find(|c| c.kind_id() == k.dotted_name)
+                            .map(|d| text(src, d).to_string())
+                    } else {
+                        Some(text(src, m).to_string())
+                    }
+                })
+            };
+            let wildcard = children(k, n).any(|c| c.kind_id() == k.wildcard_import);
+            let mut imported: Vec<(&str, Option<&str>)> = n
+                .children_by_field_name("name", &mut n.walk())
+                .map(|c| split_alias(k, src, c))
+                .collect();
+            if wildcard {
+                imported.push(("*", None));
+            }
+            for (name, alias) in imported {
+                match &module {
+                    Some(m) => {
+                        let full = format!("{m}.{name}");
+                        let key = alias.unwrap_or(name);
+                        self.imports.aliases.insert(key.to_string(), full.clone());
+                        self.imports.modules.insert(full.clone());
+                        names.push((full, name.to_string()));
+                    }
+                    None => {
+                        if let Some(a) = alias {
+                            self.imports.aliases.insert(a.to_string(), name.to_string());
+                        }
+                        self.imports.modules.insert(name.to_string());
+                        names.push((name.to_string(), name.to_string()));
+                    }
+                }
+            }
+        }
+        let enabled = &self.engine.enabled;
+        let scope = (line(n), end_line(n));
+        if let Some((c, name)) = registry::blacklist_import(&names, &enabled.import_blacklist) {
+            self.set_scope(c, n, scope);
+            registry::report_blacklist(c, &name, &mut self.hits);
+        }
+        for i in 0..enabled.import.len() {
+            let c = enabled.import[i];
+            self.set_scope(c, n, scope);
+            if let Run::Node(f) = CHECKS[c].run {
+                let cx = Cx {
+                    k,
+                    src,
+                    path: self.path,
+                    opts: &self.engine.settings().options,
+                    imports: &self.imports,
+                };
+                f(&cx, n, &mut self.hits);
+            }
+        }
+    }
+
+    fn string<'t>(&mut self, n: Node<'t>, stack: &[Node<'t>]) {
+        let k = self.k;
+        if self.engine.enabled.str_.is_empty() {
+            return;
+        }
+        let (f, b) = kind_of(k, self.src, n);
+        if b && !f {
+            return;
+        }
+        if f {
+            let parts = fstring_parts(k, self.src, n);
+            if parts.is_empty() {
+                return;
+            }
+            let joined: String = parts.concat();
+            let scope = (line(n), end_line(n));
+            for (i, part) in parts.iter().enumerate() {
+                let s = Str {
+                    node: n,
+                    value: part,
+                    parent: StrParent::JoinedStr { first: i == 0 },
+                    parent_node: Some(n),
+                    joined: &joined,
+                    ancestors: stack,
+                };
+                self.run_str(&s, scope);
+            }
+            return;
+        }
+        let mut buf = std::mem::take(&mut self.buf);
+        let lit = constant_value(k, self.src, n, &mut buf);
+        let (parent, parent_node) = classify(k, n, stack);
+        if parent != StrParent::Expr {
+            let scope = parent_node.map_or((line(n), end_line(n)), |p| {
+                let s = scope_node(k, p, stack);
+                (line(s), end_line(s))
+            });
+            let s = Str {
+                node: n,
+                value: &lit.value,
+                parent,
+                parent_node,
+                joined: "",
+                ancestors: stack,
+            };
+            self.run_str(&s, scope);
+        }
+        buf = lit.value;
+        self.buf = buf;
+    }
+
+    fn run_str(&mut self, s: &Str<'_, '_>, scope: (u32, u32)) {
+        let cx = Cx {
+            k: self.k,
+            src: self.src,
+            path: self.path,
+            opts: &self.engine.settings().options,
+            imports: &self.imports,
+        };
+        for &c in &self.engine.enabled.str_ {
+            self.hits.check = c;
+            self.hits.line = line(s.node);
+            self.hits.column = s.node.start_position().column as u32 + 1;
+            self.hits.scope = scope;
+            if let Run::Str(f) = CHECKS[c].run {
+                f(&cx, s, &mut self.hits);
+            }
+        }
+    }
+
+    fn file_checks(&mut self) {
+        for i in 0..self.engine.enabled.file.len() {
+            let c = self.engine.enabled.file[i];
+            self.hits.check = c;
+            self.hits.line = 0;
+            self.hits.column = 1;
+            self.hits.scope = (0, 1);
+            if let Run::File(f) = CHECKS[c].run {
+                let cx = Cx {
+                    k: self.k,
+                    src: self.src,
+                    path: self.path,
+                    opts: &self.engine.settings().options,
+                    imports: &self.imports,
+                };
+                f(&cx, &mut self.hits);
+            }
+        }
+    }
+}
+
+/// `a.b as c` → ("a.b", Some("c")); `a.b` → ("a.b", None).
+fn split_alias<'s>(k: &Kinds, src: &'s [u8], n: Node<'_>) -> (&'s str, Option<&'s str>) {
+    if n.kind_id() == k.aliased_import {
+        let name = n.child_by_field_name("name").map_or("", |x| text(src, x));
+        let alias = n.child_by_field_name("alias").map(|x| text(src, x));
+        (name, alias)
+    } else {
+        (text(src, n), None)
+    }
+}
+
+/// Index in `stack` of the AST parent of the node just above `stack` (parentheses
+/// skipped, an argument list standing for its call).
+pub fn ast_parent_index(k: &Kinds, stack: &[Node<'_>]) -> Option<usize> {
+    let mut i = stack.len();
+    while i > 0 {
+        i -= 1;
+        let p = stack[i];
+        let pk = p.kind_id();
+        if pk == k.parenthesized_expression {
+            continue;
+        }
+        if pk == k.argument_list && i > 0 && stack[i - 1].kind_id() == k.call {
+            return Some(i - 1);
+        }
+        return Some(i);
+    }
+    None
+}
+
+/// The AST parent of a string constant, as bandit's Str checks classify it.
+fn classify<'t>(k: &Kinds, n: Node<'t>, stack: &[Node<'t>]) -> (StrParent, Option<Node<'t>>) {
+    let Some(i) = ast_parent_index(k, stack) else {
+        return (StrParent::Other, None);
+    };
+    let p = stack[i];
+    let pk = p.kind_id();
+    // The node as its parent holds it (possibly wrapped in parentheses).
+    let child = stack.get(i + 1).copied().unwrap_or(n);
+    let parent = if pk == k.expression_statement {
+        if children(k, p).count() == 1 {
+            StrParent::Expr
+        } else {
+            StrParent::Other
+        }
+    } else if pk == k.assignment {
+        let is_right = p.child_by_field_name("right").map(|r| r.id()) == Some(child.id());
+        if p.child_by_field_name("type").is_none() && is_right {
+            StrParent::Assign
+        } else {
+            StrParent::Other
+        }
+    } else if pk == k.pair {
+        StrParent::Dict {
+            key: p.child_by_field_name("key").map(|r| r.id()) == Some(child.id()),
+        }
+    } else if pk == k.subscript {
+        StrParent::Subscript
+    } else if pk == k.comparison_operator {
+        StrParent::Compare
+    } else if pk == k.binary_operator {
+        StrParent::BinOp
+    } else if pk == k.attribute {
+        StrParent::Attribute
+    } else {
+        StrParent::Other
+    };
+    (parent, Some(p))
+}
+
+/// The node whose lines bound `# nosec` for a string with this AST parent.
+fn scope_node<'t>(k: &Kinds, p: Node<'t>, stack: &[Node<'t>]) -> Node<'t> {
+    if p.kind_id() == k.pair {
+        if let Some(d) = stack.iter().rev().find(|s| s.kind_id() == k.dictionary) {
+            return *d;
+        }
+    }
+    p
+}
