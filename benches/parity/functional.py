@@ -394,7 +394,8 @@ class Runner:
                      "confidence": f["confidence"].upper()} for f in doc["findings"]]
         warnings = [f"{d.get('kind')} {d.get('path', '')}:{d.get('line', '')} {d.get('message')}"
                     for d in doc.get("diagnostics", []) if d.get("level") in ("warning", "error")]
-        skipped = any(d.get("kind") == "unparsable" for d in doc.get("diagnostics", []))
+        # A binary file (NUL bytes) is skipped before parsing; bandit calls it a syntax error.
+        skipped = any(d.get("kind") in ("unparsable", "binary") for d in doc.get("diagnostics", []))
         return {"findings": findings, "skipped": skipped, "warnings": warnings}
 
     def run_bandit_file(self, example: str) -> dict:
