@@ -123,6 +123,9 @@ pub struct PythonSection {
     /// B110/B112: also flag handlers of specific exception types.
     #[serde(default)]
     pub check_typed_exception: Option<bool>,
+    /// Ignore `# nosec` comments (bandit's `--ignore-nosec`).
+    #[serde(default)]
+    pub ignore_nosec: Option<bool>,
 }
 
 /// `10MiB`, `512k`, `2 GB` or a plain number of bytes.

@@ -137,6 +137,15 @@ pub fn is_binary(bytes: &[u8]) -> bool {
 /// Run the engines that want it on one file's contents (from disk or a git blob).
 pub fn scan_source(path: &str, bytes: &[u8], engines: &[Box<dyn Engine>]) -> ScanResult {
     if is_binary(bytes) {
+        // A .py file with NUL bytes is not Python: say so as loudly as a syntax error.
+        if crate::python::is_python_path(path) {
+            return skipped(Diagnostic::file(
+                Level::Warning,
+                Kind::Unparsable,
+                path,
+                "skipped: binary content (NUL bytes) in a Python file; not valid Python",
+            ));
+        }
         return skipped(Diagnostic::file(
             Level::Note,
             Kind::Binary,

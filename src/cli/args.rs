@@ -85,6 +85,10 @@ pub struct ScanArgs {
     #[arg(long)]
     pub no_ignore: bool,
 
+    /// Report Python findings even where a `# nosec` comment suppresses them (bandit's --ignore-nosec).
+    #[arg(long)]
+    pub ignore_nosec: bool,
+
     /// Worker threads [default: number of CPUs].
     #[arg(short = 'j', long, value_name = "N")]
     pub threads: Option<usize>,

@@ -29,7 +29,7 @@ pub fn build_engines(s: &ScanSettings) -> Result<Vec<Box<dyn Engine>>> {
                 &s.config.secrets.disabled_rules,
             )?))),
             "python" => out.push(Box::new(PythonEngine::new(
-                PythonSettings::resolve(&s.root, &s.config.python)
+                PythonSettings::resolve(&s.root, &s.config.python, s.config.source.as_deref())
                     .context("cannot use the bandit configuration")?,
             ))),
             other => bail!("unknown engine `{other}` (known: {})", ENGINES.join(", ")),

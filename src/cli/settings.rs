@@ -74,13 +74,16 @@ impl ScanSettings {
             Some(r) => absolute(r, &cwd),
             None => find_root(&cwd),
         };
-        let (config, mut gitleaks_config) = match &args.config {
+        let (mut config, mut gitleaks_config) = match &args.config {
             Some(path) => match config::load_explicit(&absolute(path, &cwd))? {
                 ConfigKind::Gate(c) => (c, None),
                 ConfigKind::Gitleaks(p) => (FileConfig::default(), Some(p)),
             },
             None => (config::discover(&root)?, None),
         };
+        if args.ignore_nosec {
+            config.python.ignore_nosec = Some(true);
+        }
         if gitleaks_config.is_none() {
             gitleaks_config = match &config.secrets.config {
                 Some(p) => Some(config_relative(&config, &root, p)),

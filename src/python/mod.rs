@@ -154,7 +154,10 @@ impl Engine for PythonEngine {
             f.cwe = (check.cwe != 0).then_some(check.cwe);
             f.snippet = lines.line(&src, hit.line);
             f.tags = vec![check.name.to_string()];
-            if let Some(n) = result.nosec.suppresses(check.id, hit.line, hit.scope) {
+            let nosec = (!self.settings.ignore_nosec)
+                .then(|| result.nosec.suppresses(check.id, hit.line, hit.scope))
+                .flatten();
+            if let Some(n) = nosec {
                 f.suppression = Some(Suppression {
                     kind: SuppressionKind::InSource,
                     justification: n.comment.clone(),

@@ -113,6 +113,8 @@ pub struct Settings {
     pub min_confidence: Option<Confidence>,
     /// Path fragments or globs whose files are not scanned.
     pub exclude_dirs: Vec<String>,
+    /// Report findings even under `# nosec`.
+    pub ignore_nosec: bool,
     pub options: Options,
 }
 
@@ -159,11 +161,22 @@ impl Value {
 
 impl Settings {
     /// Resolve the engine's settings: bandit's config first, gate's `[python]` on top.
-    pub fn resolve(root: &Path, section: &PythonSection) -> Result<Settings, BanditConfigError> {
+    /// `config_file` is the gate config in use: a pyproject.toml given with
+    /// `--config` is also where `[tool.bandit]` is read from.
+    pub fn resolve(
+        root: &Path,
+        section: &PythonSection,
+        config_file: Option<&Path>,
+    ) -> Result<Settings, BanditConfigError> {
         let mut s = Settings::default();
-        let bandit = match &section.bandit_config {
-            Some(p) => Some(load_bandit(&root.join(p))?),
-            None => discover_bandit(root)?,
+        let pyproject =
+            config_file.filter(|p| p.file_name().is_some_and(|n| n == "pyproject.toml"));
+        let bandit = match (&section.bandit_config, pyproject) {
+            (Some(p), _) => Some(load_bandit(&root.join(p))?),
+            (None, Some(p)) => {
+                pyproject_bandit(p)?.map_or_else(|| discover_bandit(root), |b| Ok(Some(b)))?
+            }
+            (None, None) => discover_bandit(root)?,
         };
         if let Some(b) = bandit {
             s.apply_bandit(&b);
@@ -174,6 +187,7 @@ impl Settings {
         if section.severity.is_some() {
             s.min_severity = section.severity;
         }
+        s.ignore_nosec = section.ignore_nosec.unwrap_or(false);
         if section.confidence.is_some() {
             s.min_confidence = section.confidence;
         }
@@ -292,16 +306,22 @@ pub fn discover_bandit(root: &Path) -> Result<Option<BanditConfig>, BanditConfig
     }
     let py = root.join("pyproject.toml");
     if py.is_file() {
-        let text = read(&py)?;
-        let table: toml::Table = toml::from_str(&text).map_err(|e| BanditConfigError {
-            path: py.display().to_string(),
-            message: e.to_string(),
-        })?;
-        if let Some(t) = table.get("tool").and_then(|t| t.get("bandit")) {
-            return Ok(Some(from_toml(t)));
-        }
+        return pyproject_bandit(&py);
     }
     Ok(None)
+}
+
+/// `[tool.bandit]` of a pyproject.toml, if it has one.
+fn pyproject_bandit(py: &Path) -> Result<Option<BanditConfig>, BanditConfigError> {
+    let text = read(py)?;
+    let table: toml::Table = toml::from_str(&text).map_err(|e| BanditConfigError {
+        path: py.display().to_string(),
+        message: e.to_string(),
+    })?;
+    Ok(table
+        .get("tool")
+        .and_then(|t| t.get("bandit"))
+        .map(from_toml))
 }
 
 fn read(p: &Path) -> Result<String, BanditConfigError> {

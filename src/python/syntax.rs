@@ -9,8 +9,9 @@ use super::tree::{children, text, Kinds};
 
 /// Python's tokenizer refuses more nested brackets than this.
 pub const MAX_BRACKET_DEPTH: u32 = 200;
-/// Python's tokenizer refuses more indentation levels than this.
-pub const MAX_INDENT: u32 = 99;
+/// bandit's recursive visitor dies (RecursionError, file skipped) on syntax
+/// trees nested deeper than about this; gate skips such files the same way.
+pub const MAX_TREE_DEPTH: usize = 985;
 
 /// Why a file is not valid Python 3, and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -132,7 +133,15 @@ pub fn check_node(k: &Kinds, src: &[u8], n: Node<'_>) -> Option<SyntaxProblem> {
             "Missing parentheses in call to 'exec' (Python 2 syntax)",
         ));
     }
-    if kind == k.type_alias_statement || kind == k.type_parameter {
+    // tree-sitter also reads `type(x).attr = v` as a type alias; a real one names an identifier.
+    if kind == k.type_alias_statement
+        && text(src, n).strip_prefix("type").is_some_and(|rest| {
+            rest.starts_with([' ', '\t'])
+                && rest
+                    .trim_start()
+                    .starts_with(|c: char| c.is_alphabetic() || c == '_')
+        })
+    {
         return Some(SyntaxProblem::at(
             n,
             "invalid syntax (type parameters and `type` statements need Python 3.12)",
@@ -157,7 +166,10 @@ pub fn check_node(k: &Kinds, src: &[u8], n: Node<'_>) -> Option<SyntaxProblem> {
                 "leading zeros in decimal integer literals are not permitted",
             ));
         }
-        return None;
+        return number_suffix(src, n);
+    }
+    if kind == k.float {
+        return number_suffix(src, n);
     }
     if kind == k.string_start {
         let t = text(src, n).to_ascii_lowercase();
@@ -166,6 +178,9 @@ pub fn check_node(k: &Kinds, src: &[u8], n: Node<'_>) -> Option<SyntaxProblem> {
             return Some(SyntaxProblem::at(n, "invalid string prefix"));
         }
         return None;
+    }
+    if kind == k.block && children(k, n).next().is_none() {
+        return Some(SyntaxProblem::at(n, "expected an indented block"));
     }
     if kind == k.except_clause {
         let values = n.children_by_field_name("value", &mut n.walk()).count();
@@ -218,7 +233,10 @@ pub fn check_node(k: &Kinds, src: &[u8], n: Node<'_>) -> Option<SyntaxProblem> {
                     c,
                     "positional argument follows keyword argument",
                 ));
-            } else if ck == k.generator_expression && count > 1 {
+            } else if ck == k.generator_expression
+                && count > 1
+                && c.child(0).is_some_and(|t| t.kind() != "(")
+            {
                 return Some(SyntaxProblem::at(
                     c,
                     "Generator expression must be parenthesized",
@@ -238,6 +256,12 @@ pub fn check_node(k: &Kinds, src: &[u8], n: Node<'_>) -> Option<SyntaxProblem> {
                 || ck == k.dictionary_splat_pattern
             {
                 break;
+            } else if ck == k.typed_parameter
+                && c.named_child(0).is_some_and(|x| {
+                    x.kind_id() == k.list_splat_pattern || x.kind_id() == k.dictionary_splat_pattern
+                })
+            {
+                break;
             } else if (ck == k.identifier || ck == k.typed_parameter) && default {
                 return Some(SyntaxProblem::at(
                     c,
@@ -248,6 +272,24 @@ pub fn check_node(k: &Kinds, src: &[u8], n: Node<'_>) -> Option<SyntaxProblem> {
         return None;
     }
     None
+}
+
+/// `1abc`: a number running into a name (a keyword right after is only deprecated).
+fn number_suffix(src: &[u8], n: Node<'_>) -> Option<SyntaxProblem> {
+    let rest = &src[n.end_byte()..];
+    let word: Vec<u8> = rest
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric() || **b == b'_' || **b >= 0x80)
+        .copied()
+        .collect();
+    if word.is_empty() {
+        return None;
+    }
+    const KEYWORDS: [&[u8]; 8] = [b"and", b"or", b"if", b"else", b"for", b"in", b"is", b"not"];
+    if KEYWORDS.contains(&word.as_slice()) {
+        return None;
+    }
+    Some(SyntaxProblem::at(n, "invalid decimal literal"))
 }
 
 /// Python 3.11 f-strings cannot reuse their quote or hold a backslash inside `{...}`.

@@ -162,3 +162,12 @@ pub fn children<'t>(k: &Kinds, n: Node<'t>) -> impl Iterator<Item = Node<'t>> + 
 pub fn is_string(k: &Kinds, n: Node<'_>) -> bool {
     n.kind_id() == k.string || n.kind_id() == k.concatenated_string
 }
+
+/// The exception type of an `except` clause (`except E as e` included), if any.
+pub fn except_type<'t>(k: &Kinds, n: Node<'t>) -> Option<Node<'t>> {
+    let v = n.child_by_field_name("value")?;
+    if v.kind_id() == k.as_pattern {
+        return v.named_child(0).map(|c| unparen(k, c));
+    }
+    Some(unparen(k, v))
+}

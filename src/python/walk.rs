@@ -6,7 +6,7 @@ use super::context::{qual_name, Call, Cx, Hits, Imports, Str, StrParent};
 use super::literal::{constant_value, fstring_parts, kind_of};
 use super::nosec::{self, NosecLines};
 use super::registry::{self, Run, CHECKS};
-use super::syntax::{self, SyntaxProblem, MAX_BRACKET_DEPTH};
+use super::syntax::{self, SyntaxProblem, MAX_BRACKET_DEPTH, MAX_TREE_DEPTH};
 use super::tree::{children, end_line, language, line, text, Kinds};
 use super::PythonEngine;
 
@@ -137,6 +137,13 @@ impl<'a> Walker<'a> {
             }
             if cursor.goto_first_child() {
                 stack.push(node);
+                if stack.len() > MAX_TREE_DEPTH {
+                    self.syntax = Some(SyntaxProblem::at(
+                        node,
+                        format!("nested more than {MAX_TREE_DEPTH} levels deep (bandit fails on it with RecursionError)"),
+                    ));
+                    return;
+                }
                 continue;
             }
             loop {
@@ -207,7 +214,15 @@ impl<'a> Walker<'a> {
             || kind == k.future_import_statement
         {
             self.import(n);
-        } else if kind == k.function_definition {
+        } else if (kind == k.function_definition || kind == k.class_definition)
+            && n.child_by_field_name("type_parameters").is_some()
+        {
+            self.syntax = Some(SyntaxProblem::at(
+                n,
+                "invalid syntax (type parameters need Python 3.12)",
+            ));
+        }
+        if kind == k.function_definition {
             let is_async = n.child(0).is_some_and(|c| c.kind() == "async");
             if !is_async {
                 let scope = (line(n), end_line(n));

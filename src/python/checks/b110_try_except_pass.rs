@@ -41,8 +41,7 @@ for item in items:
 pub fn check(cx: &Cx<'_>, n: Node<'_>, out: &mut Hits) {
     let k = cx.k;
     if !cx.opts.pass_typed {
-        if let Some(t) = n.child_by_field_name("value") {
-            let t = unparen(k, t);
+        if let Some(t) = crate::python::tree::except_type(k, n) {
             if !(t.kind_id() == k.identifier && cx.text(t) == "Exception") {
                 return;
             }

@@ -1,0 +1,3 @@
+# B401: import_telnetlib
+import telnetlib  # fails
+import paramiko  # ok

@@ -1,0 +1,4 @@
+# B403: import_pickle
+import pickle  # fails
+from dill import loads  # fails
+import json  # ok

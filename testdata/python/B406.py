@@ -1,0 +1,3 @@
+# B406: import_xml_sax
+import xml.sax  # fails
+import defusedxml.sax  # ok

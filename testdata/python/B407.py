@@ -1,0 +1,3 @@
+# B407: import_xml_expat
+import xml.dom.expatbuilder  # fails
+import defusedxml.expatbuilder  # ok

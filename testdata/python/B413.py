@@ -1,0 +1,3 @@
+# B413: import_pycrypto
+from Crypto.Cipher import AES  # fails
+from cryptography.hazmat.primitives.ciphers import Cipher  # ok
