@@ -165,7 +165,7 @@ fn de_size<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
 /// What a `--config FILE` turned out to be.
 #[derive(Debug)]
 pub enum ConfigKind {
-    Gate(FileConfig),
+    Gate(Box<FileConfig>),
     /// A gitleaks config, to be loaded by the secrets engine.
     Gitleaks(PathBuf),
 }
@@ -185,12 +185,13 @@ pub fn load_explicit(path: &Path) -> Result<ConfigKind, ConfigError> {
     let text = read(path)?;
     let table: toml::Table = toml::from_str(&text).map_err(|e| parse_error(path, e))?;
     if path.file_name().is_some_and(|n| n == "pyproject.toml") {
-        return from_pyproject(path, &table).map(|c| ConfigKind::Gate(c.unwrap_or_default()));
+        return from_pyproject(path, &table)
+            .map(|c| ConfigKind::Gate(Box::new(c.unwrap_or_default())));
     }
     if GITLEAKS_KEYS.iter().any(|k| table.contains_key(*k)) {
         return Ok(ConfigKind::Gitleaks(path.to_path_buf()));
     }
-    parse_gate(path, &text).map(ConfigKind::Gate)
+    parse_gate(path, &text).map(|c| ConfigKind::Gate(Box::new(c)))
 }
 
 /// Find the config at the root: `gate.toml`, else `[tool.gate]` in `pyproject.toml`.

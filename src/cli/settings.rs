@@ -76,7 +76,7 @@ impl ScanSettings {
         };
         let (mut config, mut gitleaks_config) = match &args.config {
             Some(path) => match config::load_explicit(&absolute(path, &cwd))? {
-                ConfigKind::Gate(c) => (c, None),
+                ConfigKind::Gate(c) => (*c, None),
                 ConfigKind::Gitleaks(p) => (FileConfig::default(), Some(p)),
             },
             None => (config::discover(&root)?, None),

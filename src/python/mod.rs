@@ -203,3 +203,120 @@ impl LineStarts {
         Some(text.trim_end_matches('\r').to_string())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (line, id) of every unsuppressed finding.
+    fn found(src: &str) -> Vec<(u32, String)> {
+        let mut out = FileOutput::default();
+        PythonEngine::default().scan(
+            &SourceFile {
+                path: "t.py",
+                bytes: src.as_bytes(),
+            },
+            &mut out,
+        );
+        assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
+        let mut v: Vec<(u32, String)> = out
+            .findings
+            .iter()
+            .filter(|f| f.suppression.is_none())
+            .map(|f| (f.region.start_line, f.rule_id.clone()))
+            .collect();
+        v.sort();
+        v
+    }
+
+    fn has(src: &str, line: u32, id: &str) -> bool {
+        found(src).contains(&(line, id.to_string()))
+    }
+
+    #[test]
+    fn aliases_resolve_through_import_as_and_from_import() {
+        assert!(has(
+            "import subprocess as sp\nsp.call('x', shell=True)\n",
+            2,
+            "B602"
+        ));
+        assert!(has("from os import system as run\nrun(cmd)\n", 2, "B605"));
+        assert!(has(
+            "from subprocess import Popen\nPopen(c, shell=True)\n",
+            2,
+            "B602"
+        ));
+        assert!(has(
+            "import os.path as p\nimport pickle as pk\npk.loads(b)\n",
+            3,
+            "B301"
+        ));
+    }
+
+    #[test]
+    fn aliases_are_file_wide_in_source_order() {
+        // A call before the import is not resolved.
+        assert!(!has("s(cmd)\nfrom os import system as s\n", 1, "B605"));
+        // An import inside a function counts for the rest of the file.
+        assert!(has(
+            "def f():\n    import pickle as p\np.loads(x)\n",
+            3,
+            "B301"
+        ));
+        // Rebinding the name does not undo the alias.
+        assert!(has(
+            "from os import system as s\ns = print\ns(cmd)\n",
+            3,
+            "B605"
+        ));
+    }
+
+    #[test]
+    fn star_imports_and_relative_imports() {
+        assert!(!has("from os import *\nsystem(cmd)\n", 2, "B605"));
+        assert!(has("from .pickle import loads\n", 1, "B403"));
+        assert!(has("from . import subprocess\n", 1, "B404"));
+        assert!(has(
+            "import importlib\nimportlib.import_module('pickle')\n",
+            2,
+            "B403"
+        ));
+        assert!(has("__import__('telnetlib')\n", 1, "B401"));
+    }
+
+    #[test]
+    fn literals_merge_decode_and_skip_bytes_and_docstrings() {
+        assert!(has("x = ('/t' 'mp/a')\n", 1, "B108"));
+        assert!(has("x = '\\x2ftmp/a'\n", 1, "B108"));
+        assert!(!has("x = b'/tmp/a'\n", 1, "B108"));
+        assert!(!has("'/tmp/a'\n", 1, "B108"));
+        assert!(has("f('/tmp/a')\n", 1, "B108"));
+        assert!(has("x = f'/tmp/{a}'\n", 1, "B108"));
+        assert!(!has("x = r'\\x2ftmp'\n", 1, "B108"));
+    }
+
+    #[test]
+    fn nosec_only_in_comments_and_by_id() {
+        assert!(!has("assert x  # nosec\n", 1, "B101"));
+        assert!(has("x = '# nosec'; assert x\n", 1, "B101"));
+        assert!(has("assert x  # nosec B602\n", 1, "B101"));
+        assert!(!has("assert x  # nosec B602, B101\n", 1, "B101"));
+        assert!(has("assert x  # nosec B101,B602\n", 1, "B101"));
+        // The scope is every line of the checked node.
+        assert!(!has(
+            "subprocess.call(\n    cmd,\n    shell=True,  # nosec\n)\nimport subprocess\n",
+            3,
+            "B604"
+        ));
+    }
+
+    #[test]
+    fn reported_lines_follow_bandit() {
+        let src = "import subprocess\nsubprocess.call(\n    cmd,\n    shell=True,\n)\n";
+        assert!(has(src, 4, "B602"));
+        let src = "@deco\ndef f(\n    password='x',\n):\n    pass\n";
+        assert!(has(src, 2, "B107"));
+        let src = "q = (\n    'SELECT a FROM t WHERE b = %s'\n    % b\n)\n";
+        assert!(has(src, 2, "B608"));
+    }
+}

@@ -75,10 +75,7 @@ impl NosecLines {
             return None;
         }
         let named = base.iter().chain(ctx.iter()).any(|n| !n.ids.is_empty());
-        let hit = base
-            .iter()
-            .chain(ctx.iter())
-            .any(|n| n.ids.iter().any(|i| *i == id));
+        let hit = base.iter().chain(ctx.iter()).any(|n| n.ids.contains(&id));
         if !named || hit {
             base.or(ctx)
         } else {

@@ -254,12 +254,11 @@ pub fn check_node(k: &Kinds, src: &[u8], n: Node<'_>) -> Option<SyntaxProblem> {
             } else if ck == k.list_splat_pattern
                 || ck == k.keyword_separator
                 || ck == k.dictionary_splat_pattern
-            {
-                break;
-            } else if ck == k.typed_parameter
-                && c.named_child(0).is_some_and(|x| {
-                    x.kind_id() == k.list_splat_pattern || x.kind_id() == k.dictionary_splat_pattern
-                })
+                || (ck == k.typed_parameter
+                    && c.named_child(0).is_some_and(|x| {
+                        x.kind_id() == k.list_splat_pattern
+                            || x.kind_id() == k.dictionary_splat_pattern
+                    }))
             {
                 break;
             } else if (ck == k.identifier || ck == k.typed_parameter) && default {

@@ -34,7 +34,7 @@ ctx.wrap_socket(sock, server_hostname=host)
 
 fn is_bad(cx: &Cx<'_>, call: &Call<'_, '_>, kw: &str) -> bool {
     match call.kw_value(cx, kw) {
-        Lit::Str(s) => cx.opts.bad_protocol_versions.iter().any(|b| *b == s),
+        Lit::Str(s) => cx.opts.bad_protocol_versions.contains(&s),
         _ => false,
     }
 }

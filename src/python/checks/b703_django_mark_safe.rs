@@ -311,10 +311,9 @@ impl<'c, 'a, 't> Scope<'c, 'a, 't> {
                         match item {
                             Found::Value(v) => {
                                 let v = unparen(k, v);
-                                if is_str_constant(k, cx.src, v) {
-                                    ok += 1;
-                                } else if v.kind_id() == k.identifier
-                                    && self.var_secure(cx.text(v), line(*s), depth + 1)
+                                if is_str_constant(k, cx.src, v)
+                                    || (v.kind_id() == k.identifier
+                                        && self.var_secure(cx.text(v), line(*s), depth + 1))
                                 {
                                     ok += 1;
                                 } else {
