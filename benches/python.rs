@@ -29,6 +29,8 @@ const DEFAULT_SAMPLE_BYTES: usize = 4 << 20;
 const GENERATED_FILES: usize = 400;
 /// The budget for all checks together, relative to parsing alone.
 const CHECK_OVERHEAD_TARGET: f64 = 0.30;
+/// Interleaved rounds of the summary's CPU measurements.
+const ROUNDS: usize = 5;
 
 struct Corpus {
     files: Vec<(String, Vec<u8>)>,
@@ -68,15 +70,23 @@ fn main() {
     summary(&corpus, engines.as_deref());
 }
 
-/// Thread CPU time, best of three runs of each, and the check overhead.
+/// Thread CPU time of each measurement (best of interleaved rounds, so that a
+/// change in the machine's load hits all of them alike), and the check overhead.
 fn summary(corpus: &Corpus, engines: Option<&[Box<dyn Engine>]>) {
     let mb = corpus.bytes as f64 / 1e6;
-    let parse = best_cpu(|| {
-        parse_all(corpus);
-    });
-    let walk = best_cpu(|| {
-        parse_and_walk_all(corpus);
-    });
+    let (mut parse, mut walk, mut engine) = (Duration::MAX, Duration::MAX, Duration::MAX);
+    let mut findings = 0;
+    for _ in 0..ROUNDS {
+        parse = parse.min(cpu(|| {
+            black_box(parse_all(corpus));
+        }));
+        walk = walk.min(cpu(|| {
+            black_box(parse_and_walk_all(corpus));
+        }));
+        if let Some(engines) = engines {
+            engine = engine.min(cpu(|| findings = engine_all(corpus, engines)));
+        }
+    }
     println!("\npython engine cost over {mb:.2} MB ({}):", corpus.origin);
     println!(
         "  parse only        {:>8.3} CPU-s  {:.3} CPU-s/MB",
@@ -89,12 +99,10 @@ fn summary(corpus: &Corpus, engines: Option<&[Box<dyn Engine>]>) {
         walk.as_secs_f64() / mb,
         overhead(walk, parse) * 100.0
     );
-    let Some(engines) = engines else {
+    if engines.is_none() {
         println!("  engine            (no python engine in this build)");
         return;
-    };
-    let mut findings = 0;
-    let engine = best_cpu(|| findings = engine_all(corpus, engines));
+    }
     let extra = overhead(engine, parse);
     println!(
         "  parse + checks    {:>8.3} CPU-s  {:.3} CPU-s/MB  (+{:.1}% over parse; target <= {:.0}%: {})  {findings} findings",
@@ -110,20 +118,14 @@ fn overhead(x: Duration, base: Duration) -> f64 {
     x.as_secs_f64() / base.as_secs_f64() - 1.0
 }
 
-/// The least CPU time this thread spent on `f` over three runs (wall time
-/// where the kernel does not say).
-fn best_cpu(mut f: impl FnMut()) -> Duration {
-    (0..3)
-        .map(|_| {
-            let (c0, w0) = (thread_cpu(), Instant::now());
-            f();
-            match (c0, thread_cpu()) {
-                (Some(a), Some(b)) => b.saturating_sub(a),
-                _ => w0.elapsed(),
-            }
-        })
-        .min()
-        .expect("three runs")
+/// The CPU time this thread spent on `f` (wall time where the kernel does not say).
+fn cpu(f: impl FnOnce()) -> Duration {
+    let (c0, w0) = (thread_cpu(), Instant::now());
+    f();
+    match (c0, thread_cpu()) {
+        (Some(a), Some(b)) => b.saturating_sub(a),
+        _ => w0.elapsed(),
+    }
 }
 
 /// CPU time of the calling thread, from /proc (Linux).
