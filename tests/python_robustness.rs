@@ -100,6 +100,11 @@ fn nul_bytes_invalid_utf8_and_python2_are_refused_with_a_position() {
     assert_skipped(&scan(b"exec \"code\"\n"), 1);
     assert_skipped(&scan(b"if a <> b:\n    pass\n"), 1);
     assert_skipped(&scan(b"s = ur'abc'\n"), 1);
+    assert_skipped(
+        &scan(b"try:\n    pass\nexcept* ValueError:\n    pass\nexcept KeyError:\n    pass\n"),
+        1,
+    );
+    assert_skipped(&scan(b"def f():\n    # only a comment\n\nassert x\n"), 1);
 }
 
 #[test]

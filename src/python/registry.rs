@@ -294,14 +294,32 @@ pub fn blacklist_call(cx: &Cx<'_>, call: &Call<'_, '_>, list: &[usize]) -> Optio
         } else {
             call.qual.to_string()
         };
-    for &c in list {
-        if let Run::Blacklist(b) = CHECKS[c].run {
-            if b.qualnames.iter().any(|q| *q == name) {
-                return Some((c, name));
+    let c = by_qualname(&name)?
+        .iter()
+        .copied()
+        .find(|c| list.contains(c))?;
+    Some((c, name))
+}
+
+/// Blacklist entries by exact qualified name, in id order.
+fn by_qualname(name: &str) -> Option<&'static Vec<usize>> {
+    static MAP: std::sync::OnceLock<std::collections::HashMap<&'static str, Vec<usize>>> =
+        std::sync::OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut m: std::collections::HashMap<&'static str, Vec<usize>> = Default::default();
+        for (i, c) in CHECKS.iter().enumerate() {
+            if let Run::Blacklist(b) = c.run {
+                for q in b.qualnames {
+                    let v = m.entry(*q).or_default();
+                    if !v.contains(&i) {
+                        v.push(i);
+                    }
+                }
             }
         }
-    }
-    None
+        m
+    })
+    .get(name)
 }
 
 /// bandit's B001 on an import statement: (full name, name as written) pairs

@@ -182,6 +182,21 @@ pub fn check_node(k: &Kinds, src: &[u8], n: Node<'_>) -> Option<SyntaxProblem> {
     if kind == k.block && children(k, n).next().is_none() {
         return Some(SyntaxProblem::at(n, "expected an indented block"));
     }
+    if kind == k.try_statement {
+        let (mut star, mut plain) = (false, false);
+        for c in children(k, n).filter(|c| c.kind_id() == k.except_clause) {
+            let is_star = (0..c.child_count()).any(|i| c.child(i).is_some_and(|t| t.kind() == "*"));
+            star |= is_star;
+            plain |= !is_star;
+        }
+        if star && plain {
+            return Some(SyntaxProblem::at(
+                n,
+                "cannot have both 'except' and 'except*' on the same 'try'",
+            ));
+        }
+        return None;
+    }
     if kind == k.except_clause {
         let values = n.children_by_field_name("value", &mut n.walk()).count();
         if values > 1 {

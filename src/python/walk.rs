@@ -64,6 +64,7 @@ pub fn run(engine: &PythonEngine, path: &str, src: &[u8]) -> WalkResult {
             lang.id_for_node_kind("[", false),
             lang.id_for_node_kind("{", false),
         ],
+        diamond: lang.id_for_node_kind("<>", false),
         close: [
             lang.id_for_node_kind(")", false),
             lang.id_for_node_kind("]", false),
@@ -109,6 +110,13 @@ fn first_error(root: Node<'_>) -> Option<Node<'_>> {
     }
 }
 
+/// Argument buffers reused across call nodes.
+#[derive(Default)]
+struct CallBufs<'a, 't> {
+    args: Vec<Node<'t>>,
+    kws: Vec<(Option<&'a str>, Node<'t>)>,
+}
+
 struct Walker<'a> {
     engine: &'a PythonEngine,
     k: &'static Kinds,
@@ -123,15 +131,18 @@ struct Walker<'a> {
     brackets: u32,
     open: [u16; 3],
     close: [u16; 3],
+    diamond: u16,
 }
 
 impl<'a> Walker<'a> {
     fn walk<'t>(&mut self, root: Node<'t>) {
         let mut cursor = root.walk();
         let mut stack: Vec<Node<'t>> = Vec::new();
+        // Reused for every call node: no allocation per call.
+        let mut bufs = CallBufs::default();
         loop {
             let node = cursor.node();
-            self.visit(node, &stack);
+            self.visit(node, &stack, &mut bufs);
             if self.syntax.is_some() {
                 return;
             }
@@ -165,7 +176,7 @@ impl<'a> Walker<'a> {
         self.hits.scope = scope;
     }
 
-    fn visit<'t>(&mut self, n: Node<'t>, stack: &[Node<'t>]) {
+    fn visit<'t>(&mut self, n: Node<'t>, stack: &[Node<'t>], bufs: &mut CallBufs<'a, 't>) {
         let k = self.k;
         let kind = n.kind_id();
         if !n.is_named() {
@@ -182,8 +193,8 @@ impl<'a> Walker<'a> {
                     return;
                 }
                 self.brackets = self.brackets.saturating_sub(1);
-            } else if let Some(p) = syntax::check_node(k, self.src, n) {
-                self.syntax = Some(p);
+            } else if kind == self.diamond {
+                self.syntax = Some(SyntaxProblem::at(n, "invalid syntax: `<>`"));
             }
             return;
         }
@@ -199,7 +210,7 @@ impl<'a> Walker<'a> {
                 }
             }
         } else if kind == k.call {
-            self.call(n, stack);
+            self.call(n, bufs);
         } else if kind == k.string {
             if stack
                 .last()
@@ -273,7 +284,7 @@ impl<'a> Walker<'a> {
         }
     }
 
-    fn call<'t>(&mut self, n: Node<'t>, _stack: &[Node<'t>]) {
+    fn call<'t>(&mut self, n: Node<'t>, bufs: &mut CallBufs<'a, 't>) {
         let k = self.k;
         let enabled = &self.engine.enabled;
         if enabled.call.is_empty() && enabled.call_blacklist.is_empty() {
@@ -285,8 +296,10 @@ impl<'a> Walker<'a> {
         let mut qual = std::mem::take(&mut self.qual);
         qual_name(k, self.src, &self.imports, func, &mut qual);
         let name = qual.rsplit('.').next().unwrap_or("");
-        let mut args: Vec<Node<'t>> = Vec::new();
-        let mut kws: Vec<(Option<&str>, Node<'t>)> = Vec::new();
+        let args = &mut bufs.args;
+        let kws = &mut bufs.kws;
+        args.clear();
+        kws.clear();
         if let Some(al) = n.child_by_field_name("arguments") {
             if al.kind_id() == k.argument_list {
                 for c in children(k, al) {
@@ -314,8 +327,8 @@ impl<'a> Walker<'a> {
             node: n,
             qual: &qual,
             name,
-            args: &args,
-            kws: &kws,
+            args,
+            kws,
         };
         let cx = Cx {
             k,
@@ -457,26 +470,27 @@ impl<'a> Walker<'a> {
             }
             return;
         }
+        let (parent, parent_node) = classify(k, n, stack);
+        // Docstrings and other expression statements are never checked: skip decoding them.
+        if parent == StrParent::Expr {
+            return;
+        }
         let mut buf = std::mem::take(&mut self.buf);
         let lit = constant_value(k, self.src, n, &mut buf);
-        let (parent, parent_node) = classify(k, n, stack);
-        if parent != StrParent::Expr {
-            let scope = parent_node.map_or((line(n), end_line(n)), |p| {
-                let s = scope_node(k, p, stack);
-                (line(s), end_line(s))
-            });
-            let s = Str {
-                node: n,
-                value: &lit.value,
-                parent,
-                parent_node,
-                joined: "",
-                ancestors: stack,
-            };
-            self.run_str(&s, scope);
-        }
-        buf = lit.value;
-        self.buf = buf;
+        let scope = parent_node.map_or((line(n), end_line(n)), |p| {
+            let s = scope_node(k, p, stack);
+            (line(s), end_line(s))
+        });
+        let s = Str {
+            node: n,
+            value: &lit.value,
+            parent,
+            parent_node,
+            joined: "",
+            ancestors: stack,
+        };
+        self.run_str(&s, scope);
+        self.buf = lit.value;
     }
 
     fn run_str(&mut self, s: &Str<'_, '_>, scope: (u32, u32)) {
