@@ -30,6 +30,7 @@ import concurrent.futures
 import hashlib
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -49,6 +50,10 @@ def main() -> int:
     if not projects:
         sys.exit(f"compare: no projects under {corpus}; run benches/parity/fetch.sh first")
     gate = args.gate.resolve()
+    if args.bandit_only:
+        ensure_bandit()
+        run_bandit_all(corpus, projects, args.jobs, args.rerun_bandit)
+        return 0
     if not gate.is_file():
         sys.exit(f"compare: {gate} not found; run `cargo build --release` first")
     ensure_bandit()
@@ -89,6 +94,7 @@ def parse_args() -> argparse.Namespace:
     p.add_argument("--gate-arg", action="append", default=[], help="extra argument for `gate scan` (repeatable)")
     p.add_argument("--out", type=Path, default=REPO / "corpora" / "parity-results" / "mismatches.json")
     p.add_argument("--jobs", "-j", type=int, default=2, help="bandit processes at once [default: 2]")
+    p.add_argument("--bandit-only", action="store_true", help="only run bandit (fill its cache)")
     p.add_argument("--rerun-bandit", action="store_true", help="ignore cached bandit reports")
     p.add_argument("--min-recall", type=float, help="exit 1 when overall recall is below this (0-1)")
     p.add_argument("--min-precision", type=float, help="exit 1 when overall precision is below this (0-1)")
@@ -236,7 +242,8 @@ def collect_gate(doc: dict, corpus: Path) -> dict:
         })
     warned = {}
     for d in doc.get("diagnostics", []):
-        if d.get("path") and d.get("kind") != "binary":
+        # The scan notes binary non-Python files too; only Python files compare with bandit.
+        if d.get("path", "").endswith((".py", ".pyw")):
             where = f":{d['line']}" if d.get("line") else ""
             warned[norm_path(d["path"], corpus)] = f"{d.get('level')} {d.get('kind')}{where}: {d.get('message')}"
     return {"findings": findings, "warned": warned}
@@ -266,7 +273,10 @@ def compare(bandit: dict, gate: dict) -> dict:
             matched.append(b)
             if (b["severity"], b["confidence"]) != (g["severity"], g["confidence"]):
                 sevconf.append({**b, "gate_severity": g["severity"], "gate_confidence": g["confidence"]})
-        missed.extend(bs[n:])
+        for b in bs[n:]:
+            if b["path"] in gate["warned"]:
+                b = {**b, "note": "file gate skipped: " + gate["warned"][b["path"]]}
+            missed.append(b)
         for g in gs[n:]:
             g = dict(g)
             if g["path"] in bandit["skipped"]:
@@ -343,8 +353,13 @@ def print_report(r: dict) -> None:
           f"both {len(u['both'])}")
     for p in u["bandit_only"][:10]:
         print(f"  bandit skipped, gate did not warn: {p} ({u['bandit_skipped'][p]})")
-    for p in u["gate_only"][:10]:
-        print(f"  gate warned, bandit scanned it: {p} ({u['gate_warned'][p]})")
+    reasons = collections.Counter(re.sub(r"\d+", "N", u["gate_warned"][p]) for p in u["gate_only"])
+    for reason, n in reasons.most_common(10):
+        example = next(p for p in u["gate_only"] if re.sub(r"\d+", "N", u["gate_warned"][p]) == reason)
+        print(f"  gate warned, bandit scanned it: {n} files: {reason}\n      e.g. {example}: {u['gate_warned'][example]}")
+    lost = sum(1 for f in r["missed"] if f.get("note", "").startswith("file gate skipped"))
+    if lost:
+        print(f"  findings missed because gate skipped the file: {lost}")
     for kind in ("missed", "extra", "severity_or_confidence_differs"):
         items = r[kind]
         if not items:

@@ -4,7 +4,7 @@
 # Idempotent: a project already extracted is left alone. Nothing here is
 # committed (corpora/ is gitignored).
 #
-#   benches/parity/fetch.sh            # the default corpus (~2M lines of Python)
+#   benches/parity/fetch.sh            # the default corpus (13 projects, ~2.1M lines of Python)
 #   benches/parity/fetch.sh flask==3.1.0 requests==2.32.3   # just these
 #
 # Environment: PARITY_CORPUS (default: <repo>/corpora/parity).
@@ -23,8 +23,6 @@ default_projects=(
   ansible-core==2.18.1
   SQLAlchemy==2.0.36
   botocore==1.35.90
-  sympy==1.13.3
-  salt==3007.1
   paramiko==3.5.0
   tornado==6.4.2
   Twisted==24.11.0

@@ -329,6 +329,8 @@ class Runner:
             return {"case": case.name, "status": "FAIL", "details": ["gate scan has no --ignore-nosec option"],
                     "example": case.example}
         run = self.run(case)
+        if run.get("error"):
+            return {"case": case.name, "status": "FAIL", "details": [run["error"]], "example": case.example}
         if case.expect_skipped:
             if not run["skipped"]:
                 details.append("expected the file to be skipped as unparsable; it was not")
@@ -385,14 +387,15 @@ class Runner:
             cmd.append("--ignore-nosec")
         proc = subprocess.run(cmd, cwd=work, capture_output=True, text=True)
         if not proc.stdout.strip():
-            return {"findings": [], "skipped": False,
-                    "warnings": [f"gate exited {proc.returncode} with no report: {proc.stderr.strip()[:500]}"]}
+            return {"findings": [], "skipped": False, "warnings": [],
+                    "error": f"gate exited {proc.returncode} with no report: {proc.stderr.strip()[:500]}"}
         doc = json.loads(proc.stdout)
         findings = [{"test_id": f["rule_id"], "line": f["start_line"], "severity": f["severity"].upper(),
                      "confidence": f["confidence"].upper()} for f in doc["findings"]]
         warnings = [f"{d.get('kind')} {d.get('path', '')}:{d.get('line', '')} {d.get('message')}"
                     for d in doc.get("diagnostics", []) if d.get("level") in ("warning", "error")]
-        skipped = any(d.get("kind") == "unparsable" for d in doc.get("diagnostics", []))
+        # A binary file (NUL bytes) is skipped before parsing; bandit calls it a syntax error.
+        skipped = any(d.get("kind") in ("unparsable", "binary") for d in doc.get("diagnostics", []))
         return {"findings": findings, "skipped": skipped, "warnings": warnings}
 
     def run_bandit_file(self, example: str) -> dict:
@@ -446,6 +449,10 @@ def all_examples_diff(runner: Runner, sdist: Path) -> dict:
     for ex in examples:
         b = runner.run_bandit_file(ex)
         g = runner.run(Case("all_examples", ex))
+        if g.get("error"):
+            out[ex] = {"error": g["error"]}
+            print(f"  ERROR {ex}: {g['error']}")
+            continue
         kb = collections.Counter((f["line"], f["test_id"], f["severity"], f["confidence"]) for f in b["findings"])
         kg = collections.Counter((f["line"], f["test_id"], f["severity"], f["confidence"]) for f in g["findings"])
         missed, extra = sorted((kb - kg).elements()), sorted((kg - kb).elements())
