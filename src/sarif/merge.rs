@@ -350,6 +350,49 @@ fn noqa_covers(comment: &str, rule: &str, ruff_code: Option<&str>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::finding::{Confidence, Region, Severity};
+
+    fn at(tool: &str, rule: &str, line: u32, col: u32) -> Finding {
+        let mut f = Finding::new(
+            rule,
+            tool,
+            Severity::High,
+            Confidence::High,
+            "m.py",
+            Region {
+                start_line: line,
+                start_column: col,
+                end_line: line,
+                end_column: col,
+            },
+            "m",
+        );
+        f.snippet = Some("x".into());
+        f
+    }
+
+    #[test]
+    fn two_problems_in_one_statement_stay_two_and_columns_never_count() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("m.py"),
+            "import subprocess\nx = [subprocess.call(a, shell=True),\n     subprocess.call(b, shell=True)]\n",
+        )
+        .unwrap();
+        let native = vec![
+            at("gate-python", "B602", 2, 30),
+            at("gate-python", "B602", 3, 30),
+            at("bandit", "B602", 2, 6),
+            at("bandit", "B602", 3, 6),
+            at("ruff", "B602", 2, 30),
+            at("ruff", "B602", 3, 30),
+        ];
+        let merged = merge(native, Vec::new(), &BTreeMap::new(), dir.path());
+        assert_eq!(merged.findings.len(), 2);
+        for f in &merged.findings {
+            assert_eq!(f.tools, ["gate-python", "bandit", "ruff"]);
+        }
+    }
 
     #[test]
     fn nosec_and_noqa_follow_their_tools_syntax() {
