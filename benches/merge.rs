@@ -93,8 +93,28 @@ fn corpus() -> Corpus {
     }
 }
 
+/// CPU seconds this process has used (user + system), from /proc on Linux:
+/// on a shared machine the wall clock says more about the neighbours.
+fn cpu_seconds() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    let fields: Vec<&str> = stat
+        .rsplit_once(')')
+        .map_or("", |(_, rest)| rest)
+        .split_whitespace()
+        .collect();
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|v| v.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    // utime and stime are fields 14 and 15 of stat (11 and 12 after the name).
+    (ticks(11) + ticks(12)) / 100.0
+}
+
 fn merge_all(c: &Corpus) -> usize {
     let t = Instant::now();
+    let cpu0 = cpu_seconds();
     let inputs: Vec<_> = c
         .inputs
         .par_iter()
@@ -105,13 +125,16 @@ fn merge_all(c: &Corpus) -> usize {
         FILES * RESULTS_PER_FILE
     );
     let read = t.elapsed();
+    let cpu_read = cpu_seconds() - cpu0;
     let mut merged = gate::sarif::merge(Vec::new(), inputs, &BTreeMap::new(), &c.root);
     let merge = t.elapsed() - read;
+    let cpu_merge = cpu_seconds() - cpu0 - cpu_read;
     gate::finding::assign_fingerprints(&mut merged.findings);
     if std::env::var_os("GATE_BENCH_PHASES").is_some() {
         eprintln!(
-            "read {read:?} merge {merge:?} fingerprints {:?}",
-            t.elapsed() - read - merge
+            "wall: read {read:?} merge {merge:?} fingerprints {:?}; cpu: read {cpu_read:.2}s merge {cpu_merge:.2}s total {:.2}s",
+            t.elapsed() - read - merge,
+            cpu_seconds() - cpu0
         );
     }
     merged.findings.len()

@@ -152,7 +152,7 @@ fn merge_file(
             format!("source {what}: its findings keep the reported lines and columns and get no primaryLocationLineHash"),
         )
     });
-    let mut groups: BTreeMap<(String, u32), Vec<Finding>> = BTreeMap::new();
+    let mut items: Vec<(u32, Finding)> = Vec::with_capacity(findings.len());
     for (mut f, columns) in findings {
         let statement = match &source {
             Some(src) => {
@@ -172,44 +172,61 @@ fn merge_file(
             }
             None => f.region.start_line,
         };
-        groups
-            .entry((f.rule_id.clone(), statement))
-            .or_default()
-            .push(f);
+        items.push((statement, f));
     }
-    let mut out = Vec::new();
-    for (_, entries) in groups {
-        out.extend(merge_group(entries, catalogue, source.as_ref()));
+    // One sort instead of maps of maps: by group (rule, statement), then by
+    // tool (representative first), then by position within the tool.
+    fn key((statement, f): &(u32, Finding)) -> (&str, u32, u8, &str, u32, u32) {
+        (
+            f.rule_id.as_str(),
+            *statement,
+            priority(&f.tool),
+            f.tool.as_str(),
+            f.region.start_line,
+            f.region.start_column,
+        )
+    }
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    order.sort_by(|&a, &b| key(&items[a]).cmp(&key(&items[b])));
+    let group_of = |i: usize| (items[i].1.rule_id.as_str(), items[i].0);
+    let tool_of = |i: usize| items[i].1.tool.as_str();
+    // Runs of one tool inside runs of one group, as index ranges into `order`.
+    let mut groups: Vec<Vec<std::ops::Range<usize>>> = Vec::new();
+    let mut start = 0;
+    while start < order.len() {
+        let mut end = start + 1;
+        while end < order.len() && group_of(order[end]) == group_of(order[start]) {
+            end += 1;
+        }
+        let mut runs = Vec::new();
+        let mut run = start;
+        while run < end {
+            let mut run_end = run + 1;
+            while run_end < end && tool_of(order[run_end]) == tool_of(order[run]) {
+                run_end += 1;
+            }
+            runs.push(run..run_end);
+            run = run_end;
+        }
+        groups.push(runs);
+        start = end;
+    }
+    let mut slots: Vec<Option<Finding>> = items.into_iter().map(|(_, f)| Some(f)).collect();
+    let mut out = Vec::with_capacity(order.len());
+    for runs in groups {
+        let n = runs.iter().map(ExactSizeIterator::len).max().unwrap_or(0);
+        for k in 0..n {
+            // The k-th report of each tool is one problem.
+            let parts: Vec<Finding> = runs
+                .iter()
+                .filter(|r| r.len() > k)
+                .filter_map(|r| slots[order[r.start + k]].take())
+                .collect();
+            out.push(combine(parts, catalogue, source.as_ref()));
+        }
     }
     out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     (out, missing)
-}
-
-/// One statement, one rule: the k-th report of each tool is one problem.
-fn merge_group(
-    entries: Vec<Finding>,
-    catalogue: &BTreeMap<String, RuleInfo>,
-    source: Option<&Source>,
-) -> Vec<Finding> {
-    let mut by_tool: BTreeMap<(u8, String), Vec<Finding>> = BTreeMap::new();
-    for f in entries {
-        by_tool
-            .entry((priority(&f.tool), f.tool.clone()))
-            .or_default()
-            .push(f);
-    }
-    for list in by_tool.values_mut() {
-        list.sort_by_key(|f| (f.region.start_line, f.region.start_column));
-    }
-    let n = by_tool.values().map(Vec::len).max().unwrap_or(0);
-    let mut columns: Vec<std::vec::IntoIter<Finding>> =
-        by_tool.into_values().map(Vec::into_iter).collect();
-    let mut out = Vec::with_capacity(n);
-    for _ in 0..n {
-        let parts: Vec<Finding> = columns.iter_mut().filter_map(Iterator::next).collect();
-        out.push(combine(parts, catalogue, source));
-    }
-    out
 }
 
 fn combine(
@@ -333,6 +350,49 @@ fn noqa_covers(comment: &str, rule: &str, ruff_code: Option<&str>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::finding::{Confidence, Region, Severity};
+
+    fn at(tool: &str, rule: &str, line: u32, col: u32) -> Finding {
+        let mut f = Finding::new(
+            rule,
+            tool,
+            Severity::High,
+            Confidence::High,
+            "m.py",
+            Region {
+                start_line: line,
+                start_column: col,
+                end_line: line,
+                end_column: col,
+            },
+            "m",
+        );
+        f.snippet = Some("x".into());
+        f
+    }
+
+    #[test]
+    fn two_problems_in_one_statement_stay_two_and_columns_never_count() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("m.py"),
+            "import subprocess\nx = [subprocess.call(a, shell=True),\n     subprocess.call(b, shell=True)]\n",
+        )
+        .unwrap();
+        let native = vec![
+            at("gate-python", "B602", 2, 30),
+            at("gate-python", "B602", 3, 30),
+            at("bandit", "B602", 2, 6),
+            at("bandit", "B602", 3, 6),
+            at("ruff", "B602", 2, 30),
+            at("ruff", "B602", 3, 30),
+        ];
+        let merged = merge(native, Vec::new(), &BTreeMap::new(), dir.path());
+        assert_eq!(merged.findings.len(), 2);
+        for f in &merged.findings {
+            assert_eq!(f.tools, ["gate-python", "bandit", "ruff"]);
+        }
+    }
 
     #[test]
     fn nosec_and_noqa_follow_their_tools_syntax() {
