@@ -19,7 +19,7 @@ best() { # best wall of RUNS: prints "wall cpu"
     local b=""
     for _ in $(seq "$RUNS"); do
         /usr/bin/time -f "%e %U %S" -o "$OUT/t" "$@" >/dev/null 2>&1 || true
-        read -r w u s <"$OUT/t"
+        read -r w u s < <(tail -1 "$OUT/t")
         if [ -z "$b" ] || awk -v a="$w" -v c="${b%% *}" 'BEGIN{exit !(a<c)}'; then b="$w $(awk -v u="$u" -v s="$s" 'BEGIN{printf "%.2f", u+s}')"; fi
     done
     echo "$b"

@@ -102,14 +102,12 @@ fn a_one_gigabyte_input_is_refused_without_reading_it() {
     // Sparse: takes no disk, and must take no memory either.
     let f = std::fs::File::create(&path).unwrap();
     f.set_len(1 << 30).unwrap();
-    let started = std::time::Instant::now();
     let (code, err) = scan_with(dir.path(), "huge.sarif", None);
     assert_eq!(code, 2, "{err}");
     assert!(
         err.contains("huge.sarif: 1073741824 bytes is more than"),
         "{err}"
     );
-    assert!(started.elapsed().as_secs() < 10);
 }
 
 #[test]

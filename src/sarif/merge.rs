@@ -89,12 +89,15 @@ pub fn merge(
                 .push((finding, columns));
         }
     }
+    // A team that runs ruff reviews with `# noqa`; without ruff, bandit's
+    // semantics hold and `# noqa` means nothing.
+    let noqa = tools.iter().any(|t| t.name == "ruff");
     merged.tools = tools.into_iter().collect();
     let mut files: Vec<(String, Vec<(Finding, ColumnUnit)>)> = by_file.into_iter().collect();
     files.sort_by(|a, b| a.0.cmp(&b.0));
     let per_file: Vec<(Vec<Finding>, Option<Diagnostic>)> = files
         .into_par_iter()
-        .map(|(path, findings)| merge_file(&path, findings, catalogue, root))
+        .map(|(path, findings)| merge_file(&path, findings, catalogue, root, noqa))
         .collect();
     for (findings, diag) in per_file {
         merged.findings.extend(findings);
@@ -137,6 +140,7 @@ fn merge_file(
     findings: Vec<(Finding, ColumnUnit)>,
     catalogue: &BTreeMap<String, RuleInfo>,
     root: &Path,
+    noqa: bool,
 ) -> (Vec<Finding>, Option<Diagnostic>) {
     let source = Source::load(root, path);
     let missing = source.is_none().then(|| {
@@ -222,7 +226,7 @@ fn merge_file(
                 .filter(|r| r.len() > k)
                 .filter_map(|r| slots[order[r.start + k]].take())
                 .collect();
-            out.push(combine(parts, catalogue, source.as_ref()));
+            out.push(combine(parts, catalogue, source.as_ref(), noqa));
         }
     }
     out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
@@ -233,6 +237,7 @@ fn combine(
     parts: Vec<Finding>,
     catalogue: &BTreeMap<String, RuleInfo>,
     source: Option<&Source>,
+    noqa: bool,
 ) -> Finding {
     let mut iter = parts.into_iter();
     let mut f = iter.next().expect("a group has at least one report");
@@ -263,7 +268,7 @@ fn combine(
     }
     if let Some(src) = source {
         if f.suppression.is_none() {
-            f.suppression = in_source_suppression(src, &f, &lines);
+            f.suppression = in_source_suppression(src, &f, &lines, noqa);
         }
         f.line_hash = src.line_hash(f.region.start_line);
     }
@@ -273,8 +278,14 @@ fn combine(
 /// `# nosec` (bandit), `# noqa` (ruff) or `gate:allow` on a line where a
 /// tool reported the finding. Secrets keep their own allow comments (a
 /// `# noqa` must never hide a leaked key); gate's Python engine already
-/// applied `# nosec` itself.
-fn in_source_suppression(src: &Source, f: &Finding, lines: &[u32]) -> Option<Suppression> {
+/// applied `# nosec` itself; `# noqa` counts only when ruff is one of the
+/// run's tools (bandit, and so gate's Python engine, never reads it).
+fn in_source_suppression(
+    src: &Source,
+    f: &Finding,
+    lines: &[u32],
+    noqa: bool,
+) -> Option<Suppression> {
     if f.tools.iter().all(|t| t == SECRETS_TOOL) {
         return None;
     }
@@ -290,7 +301,7 @@ fn in_source_suppression(src: &Source, f: &Finding, lines: &[u32]) -> Option<Sup
         for comment in src.comments(line) {
             let hit = comment.contains("gate:allow")
                 || (!python_engine && nosec_covers(comment, &f.rule_id, bandit_name))
-                || noqa_covers(comment, &f.rule_id, ruff_code);
+                || (noqa && noqa_covers(comment, &f.rule_id, ruff_code));
             if hit {
                 return Some(Suppression {
                     kind: SuppressionKind::InSource,

@@ -130,7 +130,7 @@ impl SecretsEngine {
             let r = &self.set.rules[d.rule];
             (r.confidence, r.severity, std::cmp::Reverse(d.rule))
         };
-        ds.sort_by(|a, b| rank(b).cmp(&rank(a)));
+        ds.sort_by_key(|d| std::cmp::Reverse(rank(d)));
         let mut kept: Vec<Detection> = Vec::with_capacity(ds.len());
         for d in ds {
             let overlaps = |k: &Detection| {
