@@ -27,7 +27,15 @@ fn git(dir: &Path, args: &[&str]) {
 
 fn json_scan(dir: &Path, extra: &[&str]) -> (i32, Value, String) {
     // These trees hold secrets in .py files: the secrets engine is what is tested.
-    let mut args = vec!["scan", "--engines", "secrets", "--root", ".", "--format", "json"];
+    let mut args = vec![
+        "scan",
+        "--engines",
+        "secrets",
+        "--root",
+        ".",
+        "--format",
+        "json",
+    ];
     args.extend_from_slice(extra);
     let (code, out, err) = parts(&gate(dir, &args));
     let doc = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}\n{err}"));
@@ -45,7 +53,15 @@ fn moved_code_does_not_resurrect_baselined_findings() {
     .unwrap();
     let (code, _, err) = parts(&gate(
         root,
-        &["baseline", "--engines", "secrets", "--root", ".", "-o", "base.sarif"],
+        &[
+            "baseline",
+            "--engines",
+            "secrets",
+            "--root",
+            ".",
+            "-o",
+            "base.sarif",
+        ],
     ));
     assert_eq!(code, 0, "{err}");
     let (code, _, _) = json_scan(root, &["config.py"]);
