@@ -12,12 +12,12 @@ fn inline_allow_markers_suppress_but_sarif_keeps_them() {
         "a.py",
         format!("A = \"{GITHUB_PAT}\"  # gate:allow\nB = \"{GITHUB_PAT_2}\"  # gitleaks:allow\n"),
     );
-    let run = t.gate(&["scan", "-f", "json"]);
+    let run = t.gate(&["scan", "--engines", "secrets", "-f", "json"]);
     assert_eq!(run.code, 0, "{}", run.stdout);
     assert!(run.hits().is_empty());
     assert_eq!(run.json()["summary"]["suppressed"], 2);
 
-    let sarif = t.gate(&["scan", "-f", "sarif"]);
+    let sarif = t.gate(&["scan", "--engines", "secrets", "-f", "sarif"]);
     let log: serde_json::Value = serde_json::from_str(&sarif.stdout).unwrap();
     let results = log["runs"][0]["results"].as_array().unwrap();
     assert_eq!(results.len(), 2);
@@ -30,13 +30,13 @@ fn gateignore_fingerprints_suppress_reviewed_findings() {
     let t = Tree::new();
     t.file("a.py", format!("A = \"{GITHUB_PAT}\"\n"));
     t.file("b.py", format!("B = \"{GITHUB_PAT_2}\"\n"));
-    let run = t.gate(&["scan", "-f", "json"]);
+    let run = t.gate(&["scan", "--engines", "secrets", "-f", "json"]);
     let fp = run.json()["findings"][0]["fingerprint"]
         .as_str()
         .unwrap()
         .to_string();
     t.file(".gateignore", format!("# reviewed: test token\n{fp}\n"));
-    let run = t.gate(&["scan", "-f", "json"]);
+    let run = t.gate(&["scan", "--engines", "secrets", "-f", "json"]);
     assert_eq!(run.paths(), vec!["b.py"]);
     assert_eq!(run.json()["summary"]["suppressed"], 1);
 }
@@ -45,9 +45,15 @@ fn gateignore_fingerprints_suppress_reviewed_findings() {
 fn fingerprints_do_not_change_when_code_moves() {
     let t = Tree::new();
     t.file("a.py", format!("A = \"{GITHUB_PAT}\"\n"));
-    let before = t.gate(&["scan", "-f", "json"]).json()["findings"][0]["fingerprint"].clone();
+    let before = t
+        .gate(&["scan", "--engines", "secrets", "-f", "json"])
+        .json()["findings"][0]["fingerprint"]
+        .clone();
     t.file("a.py", format!("import os\n\n\nA = \"{GITHUB_PAT}\"\n"));
-    let after = t.gate(&["scan", "-f", "json"]).json()["findings"][0]["fingerprint"].clone();
+    let after = t
+        .gate(&["scan", "--engines", "secrets", "-f", "json"])
+        .json()["findings"][0]["fingerprint"]
+        .clone();
     assert_eq!(before, after);
 }
 
@@ -57,7 +63,7 @@ fn gitleaksignore_entries_are_honoured() {
     t.file("conf/a.env", format!("X={GITHUB_PAT}\n"));
     t.file("conf/b.env", format!("X={GITHUB_PAT_2}\n"));
     t.file(".gitleaksignore", "conf/a.env:github-pat:1\n");
-    let run = t.gate(&["scan", "-f", "json"]);
+    let run = t.gate(&["scan", "--engines", "secrets", "-f", "json"]);
     assert_eq!(run.paths(), vec!["conf/b.env"]);
 }
 
@@ -88,7 +94,7 @@ fn a_gitleaks_config_adds_rules_and_keeps_defaults_when_extending() {
             "A = 'acme_live_q8w7e6r5t4y3u2i1o9p8a7s6'\nB = 'acme_test_000000000000000000000000'\nC = '{GITHUB_PAT}'\nD = 'gho_KLzdocJ2isAjIhKtJ0RlgLKOmxgJTeKdNnFR'\n"
         ),
     );
-    let run = t.gate(&["scan", "-f", "json"]);
+    let run = t.gate(&["scan", "--engines", "secrets", "-f", "json"]);
     let rules: Vec<String> = run.hits().into_iter().map(|h| h.2).collect();
     assert_eq!(
         rules,
@@ -109,7 +115,16 @@ fn a_gitleaks_config_without_use_default_replaces_the_defaults() {
         "svc.py",
         format!("A = 'acme_live_q8w7e6r5t4y3u2i1o9p8a7s6'\nC = '{GITHUB_PAT}'\n"),
     );
-    let run = t.gate(&["scan", "svc.py", "-f", "json", "--config", "custom.toml"]);
+    let run = t.gate(&[
+        "scan",
+        "--engines",
+        "secrets",
+        "svc.py",
+        "-f",
+        "json",
+        "--config",
+        "custom.toml",
+    ]);
     let rules: Vec<String> = run.hits().into_iter().map(|h| h.2).collect();
     assert_eq!(rules, vec!["acme-internal-token"]);
 }
@@ -126,7 +141,7 @@ fn gate_toml_can_point_at_a_gitleaks_config_and_disable_rules() {
         "svc.py",
         format!("A = 'acme_live_q8w7e6r5t4y3u2i1o9p8a7s6'\nC = '{GITHUB_PAT}'\n"),
     );
-    let run = t.gate(&["scan", "svc.py", "-f", "json"]);
+    let run = t.gate(&["scan", "--engines", "secrets", "svc.py", "-f", "json"]);
     let rules: Vec<String> = run.hits().into_iter().map(|h| h.2).collect();
     assert_eq!(rules, vec!["acme-internal-token"]);
 }
@@ -139,7 +154,7 @@ fn an_invalid_regex_in_a_user_rule_is_exit_2_naming_file_and_rule() {
         "[[rules]]\nid = \"broken-rule\"\nregex = '''(unclosed'''\nkeywords = [\"x\"]\n",
     );
     t.file("a.py", format!("A = \"{GITHUB_PAT}\"\n"));
-    let run = t.gate(&["scan", "-f", "json"]);
+    let run = t.gate(&["scan", "--engines", "secrets", "-f", "json"]);
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains(".gitleaks.toml"), "{}", run.stderr);
     assert!(run.stderr.contains("broken-rule"), "{}", run.stderr);
@@ -150,13 +165,13 @@ fn an_invalid_regex_in_a_user_rule_is_exit_2_naming_file_and_rule() {
 fn a_bad_gate_toml_is_exit_2_naming_the_key() {
     let t = Tree::new();
     t.file("gate.toml", "[policy]\nfail_on = \"hgih\"\n");
-    let run = t.gate(&["scan"]);
+    let run = t.gate(&["scan", "--engines", "secrets"]);
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("gate.toml"), "{}", run.stderr);
     assert!(run.stderr.contains("hgih"), "{}", run.stderr);
 
     t.file("gate.toml", "[scna]\nexclude = []\n");
-    let run = t.gate(&["scan"]);
+    let run = t.gate(&["scan", "--engines", "secrets"]);
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("scna"), "{}", run.stderr);
 }
@@ -169,7 +184,7 @@ fn pyproject_tool_gate_is_read() {
         "[project]\nname = \"svc\"\n\n[tool.gate.policy]\nfail_on = \"critical\"\n[tool.gate.scan]\nexclude = [\"vendor/**\"]\n",
     );
     t.file("vendor/x.py", format!("A = \"{GITHUB_PAT}\"\n"));
-    let run = t.gate(&["scan", "-f", "json"]);
+    let run = t.gate(&["scan", "--engines", "secrets", "-f", "json"]);
     assert!(run.hits().is_empty(), "{}", run.stdout);
 }
 
@@ -178,12 +193,20 @@ fn fail_on_sets_the_threshold() {
     let t = Tree::new();
     t.file("a.py", format!("A = \"{GITHUB_PAT}\"\n"));
     // github-pat is critical: fails at every threshold up to critical.
-    assert_eq!(t.gate(&["scan", "--fail-on", "critical"]).code, 1);
+    assert_eq!(
+        t.gate(&["scan", "--engines", "secrets", "--fail-on", "critical"])
+            .code,
+        1
+    );
     t.file(
         "gate.toml",
         "[secrets]\ndisabled_rules = [\"github-pat\"]\n",
     );
-    assert_eq!(t.gate(&["scan", "--fail-on", "info"]).code, 0);
+    assert_eq!(
+        t.gate(&["scan", "--engines", "secrets", "--fail-on", "info"])
+            .code,
+        0
+    );
 }
 
 #[test]
@@ -191,7 +214,7 @@ fn secrets_are_redacted_in_every_format_by_default() {
     let t = Tree::new();
     t.file("a.py", format!("A = \"{GITHUB_PAT}\"\n"));
     for format in ["text", "json", "sarif", "github"] {
-        let run = t.gate(&["scan", "-f", format]);
+        let run = t.gate(&["scan", "--engines", "secrets", "-f", format]);
         assert_eq!(run.code, 1);
         assert!(
             !run.stdout.contains(GITHUB_PAT),
@@ -204,9 +227,9 @@ fn secrets_are_redacted_in_every_format_by_default() {
             "{format} leaks part of it"
         );
     }
-    let shown = t.gate(&["scan", "-f", "json", "--no-redact"]);
+    let shown = t.gate(&["scan", "--engines", "secrets", "-f", "json", "--no-redact"]);
     assert!(shown.stdout.contains(GITHUB_PAT));
-    let partial = t.gate(&["scan", "-f", "json", "--redact=50"]);
+    let partial = t.gate(&["scan", "--engines", "secrets", "-f", "json", "--redact=50"]);
     let secret = partial.json()["findings"][0]["secret"]
         .as_str()
         .unwrap()
@@ -257,10 +280,10 @@ fn reports_can_go_to_several_files() {
 #[test]
 fn unknown_engines_and_formats_are_usage_errors() {
     let t = Tree::new();
-    let run = t.gate(&["scan", "--engines", "secrets,perl"]);
+    let run = t.gate(&["scan", "--engines", "secrets", "--engines", "secrets,perl"]);
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("perl"), "{}", run.stderr);
-    let run = t.gate(&["scan", "-o", "yaml=x"]);
+    let run = t.gate(&["scan", "--engines", "secrets", "-o", "yaml=x"]);
     assert_eq!(run.code, 2);
 }
 

@@ -1,5 +1,7 @@
 //! The walker as a user meets it: what is scanned, what is skipped and said so,
-//! and how bad inputs end (issue #2).
+//! and how bad inputs end (issue #2). Trees here put secrets in .py files, so
+//! the Python engine (B105) is left out: these tests are about the walker and
+//! the secrets engine.
 
 mod common;
 
@@ -13,7 +15,7 @@ fn secret_line(token: &str) -> String {
 fn a_secret_fails_the_gate_and_a_clean_tree_passes() {
     let t = Tree::new();
     t.file("clean.py", "print('hello')\n");
-    let run = t.gate(&["scan", ".", "-f", "json"]);
+    let run = t.gate(&["scan", "--engines", "secrets", ".", "-f", "json"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.hits().is_empty());
 
@@ -21,7 +23,7 @@ fn a_secret_fails_the_gate_and_a_clean_tree_passes() {
         "app/settings.py",
         format!("DEBUG = True\n{}", secret_line(GITHUB_PAT)),
     );
-    let run = t.gate(&["scan", ".", "-f", "json"]);
+    let run = t.gate(&["scan", "--engines", "secrets", ".", "-f", "json"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert_eq!(
         run.hits(),
@@ -39,10 +41,10 @@ fn gitignore_ignore_and_gateignore_path_patterns_are_honoured() {
     t.file("debug.log", secret_line(GITHUB_PAT));
     t.file("fixtures/fake.env", secret_line(GITHUB_PAT));
     t.file("src/real.py", secret_line(GITHUB_PAT_2));
-    let run = t.gate(&["scan", "-f", "json"]);
+    let run = t.gate(&["scan", "--engines", "secrets", "-f", "json"]);
     assert_eq!(run.paths(), vec!["src/real.py"]);
 
-    let all = t.gate(&["scan", "-f", "json", "--no-ignore"]);
+    let all = t.gate(&["scan", "--engines", "secrets", "-f", "json", "--no-ignore"]);
     assert_eq!(
         all.paths(),
         vec![
@@ -61,7 +63,15 @@ fn exclude_globs_from_flags_and_config_leave_files_out() {
     t.file("b/two.py", secret_line(GITHUB_PAT));
     t.file("c/three.py", secret_line(GITHUB_PAT));
     t.file("gate.toml", "[scan]\nexclude = [\"c/**\"]\n");
-    let run = t.gate(&["scan", "-f", "json", "--exclude", "a/*.py"]);
+    let run = t.gate(&[
+        "scan",
+        "--engines",
+        "secrets",
+        "-f",
+        "json",
+        "--exclude",
+        "a/*.py",
+    ]);
     assert_eq!(run.paths(), vec!["b/two.py"]);
 }
 
@@ -70,7 +80,7 @@ fn the_git_directory_is_never_scanned() {
     let t = Tree::new();
     t.file(".git/config", secret_line(GITHUB_PAT));
     t.file(".git/objects/ab/cdef", secret_line(GITHUB_PAT));
-    let run = t.gate(&["scan", "-f", "json"]);
+    let run = t.gate(&["scan", "--engines", "secrets", "-f", "json"]);
     assert_eq!(run.code, 0, "{}", run.stdout);
 }
 
@@ -80,14 +90,14 @@ fn several_paths_and_a_single_file_work() {
     t.file("a/x.py", secret_line(GITHUB_PAT));
     t.file("b/y.py", secret_line(GITHUB_PAT));
     t.file("c/z.py", secret_line(GITHUB_PAT));
-    let run = t.gate(&["scan", "a", "c/z.py", "-f", "json"]);
+    let run = t.gate(&["scan", "--engines", "secrets", "a", "c/z.py", "-f", "json"]);
     assert_eq!(run.paths(), vec!["a/x.py", "c/z.py"]);
 }
 
 #[test]
 fn a_missing_path_is_an_error_not_a_pass() {
     let t = Tree::new();
-    let run = t.gate(&["scan", "nope"]);
+    let run = t.gate(&["scan", "--engines", "secrets", "nope"]);
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("nope"), "{}", run.stderr);
 }
@@ -102,11 +112,18 @@ fn symlinks_are_not_followed_unless_asked_and_loops_do_not_hang() {
     std::os::unix::fs::symlink(t.path(), t.path().join("loop")).unwrap();
     t.file("ok.py", "x = 1\n");
 
-    let run = t.gate(&["scan", "-f", "json"]);
+    let run = t.gate(&["scan", "--engines", "secrets", "-f", "json"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.hits().is_empty());
 
-    let run = t.gate(&["scan", "-f", "json", "--follow-links"]);
+    let run = t.gate(&[
+        "scan",
+        "--engines",
+        "secrets",
+        "-f",
+        "json",
+        "--follow-links",
+    ]);
     assert_eq!(run.paths(), vec!["linked/secret.env"]);
     assert!(run.stderr.contains("loop"), "{}", run.stderr);
     assert_eq!(
@@ -123,7 +140,7 @@ fn binary_files_are_skipped_and_counted() {
     bin.extend_from_slice(secret_line(GITHUB_PAT).as_bytes());
     t.file("tool.bin", bin);
     t.file("ok.txt", "fine\n");
-    let run = t.gate(&["scan", "-f", "json"]);
+    let run = t.gate(&["scan", "--engines", "secrets", "-f", "json"]);
     assert_eq!(run.code, 0);
     assert!(run.hits().is_empty());
     let json = run.json();
@@ -142,7 +159,7 @@ fn a_huge_sparse_file_is_skipped_and_reported_without_being_read() {
     let f = std::fs::File::create(t.path().join("huge.dat")).unwrap();
     f.set_len(2 << 30).unwrap();
     t.file("small.py", secret_line(GITHUB_PAT));
-    let run = t.gate(&["scan", "-f", "json"]);
+    let run = t.gate(&["scan", "--engines", "secrets", "-f", "json"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert_eq!(run.paths(), vec!["small.py"]);
     assert!(run.stderr.contains("huge.dat"), "{}", run.stderr);
@@ -158,9 +175,25 @@ fn max_file_size_is_configurable() {
         "big.py",
         format!("{}{}", "#\n".repeat(600), secret_line(GITHUB_PAT)),
     );
-    let run = t.gate(&["scan", "-f", "json", "--max-file-size", "1KiB"]);
+    let run = t.gate(&[
+        "scan",
+        "--engines",
+        "secrets",
+        "-f",
+        "json",
+        "--max-file-size",
+        "1KiB",
+    ]);
     assert_eq!(run.code, 0);
-    let run = t.gate(&["scan", "-f", "json", "--max-file-size", "1MiB"]);
+    let run = t.gate(&[
+        "scan",
+        "--engines",
+        "secrets",
+        "-f",
+        "json",
+        "--max-file-size",
+        "1MiB",
+    ]);
     assert_eq!(run.code, 1);
 }
 
@@ -170,7 +203,7 @@ fn invalid_utf8_is_scanned_not_skipped() {
     let mut bytes = b"caf\xe9 = 1\n\xff\xfe junk\n".to_vec();
     bytes.extend_from_slice(secret_line(GITHUB_PAT).as_bytes());
     t.file("latin1.py", bytes);
-    let run = t.gate(&["scan", "-f", "json"]);
+    let run = t.gate(&["scan", "--engines", "secrets", "-f", "json"]);
     assert_eq!(
         run.hits(),
         vec![("latin1.py".into(), 3, "github-pat".into())]
@@ -185,7 +218,14 @@ fn an_unreadable_file_exits_2_and_keeps_what_was_found() {
     // Root reads files whatever their mode, so make one that fails to read
     // for everybody: a link to this process's own memory (EIO at offset 0).
     std::os::unix::fs::symlink("/proc/self/mem", t.path().join("broken.txt")).unwrap();
-    let run = t.gate(&["scan", "-f", "json", "--follow-links"]);
+    let run = t.gate(&[
+        "scan",
+        "--engines",
+        "secrets",
+        "-f",
+        "json",
+        "--follow-links",
+    ]);
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert_eq!(run.paths(), vec!["found.py"]);
     assert!(run.stderr.contains("broken.txt"), "{}", run.stderr);
@@ -198,8 +238,8 @@ fn threads_flag_gives_the_same_findings() {
     for i in 0..40 {
         t.file(&format!("d{i}/f.py"), secret_line(GITHUB_PAT));
     }
-    let one = t.gate(&["scan", "-f", "json", "-j", "1"]);
-    let many = t.gate(&["scan", "-f", "json", "-j", "4"]);
+    let one = t.gate(&["scan", "--engines", "secrets", "-f", "json", "-j", "1"]);
+    let many = t.gate(&["scan", "--engines", "secrets", "-f", "json", "-j", "4"]);
     assert_eq!(one.hits().len(), 40);
     assert_eq!(one.hits(), many.hits());
 }
