@@ -36,6 +36,14 @@ pub fn check_rules(set: &RuleSet, strict: bool) -> Vec<CheckFailure> {
                 message,
             })
         };
+        if let Some(Err(e)) = rule
+            .regex
+            .as_ref()
+            .map(|r| r.compile_now(&rule.source, &rule.id))
+        {
+            fail(e.to_string());
+            continue;
+        }
         for id in std::iter::once(&rule.id).chain(rule.aliases.iter()) {
             if let Some(other) = seen.insert(id, &rule.id) {
                 fail(format!("id `{id}` is already used by rule `{other}`"));

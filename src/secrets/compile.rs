@@ -1,5 +1,7 @@
 //! Compiling rules as written into rules ready to run.
 
+use std::sync::OnceLock;
+
 use regex::bytes::{Regex, RegexBuilder};
 
 use super::syntax::{AllowlistSyntax, Condition, RegexTarget, RuleFile, RuleSyntax};
@@ -31,7 +33,7 @@ pub struct Allowlist {
     pub description: Option<String>,
     pub condition: Condition,
     pub target: RegexTarget,
-    pub regexes: Vec<Regex>,
+    pub regexes: Vec<LazyRegex>,
     /// Lowercased.
     pub stopwords: Vec<String>,
     pub paths: Vec<Regex>,
@@ -69,7 +71,11 @@ impl Allowlist {
             checks.push(self.path_matches(c.path));
         }
         if !self.regexes.is_empty() {
-            checks.push(self.regexes.iter().any(|r| r.is_match(target)));
+            checks.push(
+                self.regexes
+                    .iter()
+                    .any(|r| r.get().is_some_and(|r| r.is_match(target))),
+            );
         }
         if !self.stopwords.is_empty() {
             let secret = String::from_utf8_lossy(c.secret).to_ascii_lowercase();
@@ -106,12 +112,71 @@ impl Allowlist {
     }
 }
 
+/// A rule's regex: parsed (so validated, with its groups counted) when the
+/// rule is loaded, compiled the first time a keyword sends text its way. Most
+/// of the catalogue never runs on a given repository, and a pre-commit scan
+/// of ten files should not pay for building 500 automata.
+#[derive(Debug, Clone)]
+pub struct LazyRegex {
+    pattern: String,
+    captures: usize,
+    compiled: OnceLock<Option<Regex>>,
+}
+
+impl LazyRegex {
+    /// Parse `pattern` (errors name the file and rule); compile it later.
+    pub fn new(
+        pattern: &str,
+        file: &str,
+        rule: &str,
+        what: &'static str,
+    ) -> Result<Self, CompileError> {
+        let hir = regex_syntax::ParserBuilder::new()
+            .unicode(false)
+            .utf8(false)
+            .build()
+            .parse(pattern)
+            .map_err(|e| CompileError::Regex {
+                file: file.to_string(),
+                rule: rule.to_string(),
+                what,
+                message: e.to_string(),
+            })?;
+        Ok(LazyRegex {
+            pattern: pattern.to_string(),
+            captures: hir.properties().explicit_captures_len() + 1,
+            compiled: OnceLock::new(),
+        })
+    }
+
+    /// Number of capture groups, the whole match included.
+    pub fn captures_len(&self) -> usize {
+        self.captures
+    }
+
+    /// The compiled regex (None only if it is too large to build; `rules
+    /// check` and eager compilation of user rules report that).
+    pub fn get(&self) -> Option<&Regex> {
+        self.compiled
+            .get_or_init(|| compile_regex(&self.pattern, "", "", "rule").ok())
+            .as_ref()
+    }
+
+    /// Build it now, saying why it cannot be built.
+    pub fn compile_now(&self, file: &str, rule: &str) -> Result<(), CompileError> {
+        if self.get().is_some() {
+            return Ok(());
+        }
+        compile_regex(&self.pattern, file, rule, "rule").map(|_| ())
+    }
+}
+
 /// A compiled secret rule.
 #[derive(Debug, Clone)]
 pub struct Rule {
     pub id: String,
     pub description: String,
-    pub regex: Option<Regex>,
+    pub regex: Option<LazyRegex>,
     pub secret_group: usize,
     pub keywords: Vec<String>,
     pub entropy: Option<f32>,
@@ -174,7 +239,7 @@ pub fn compile_allowlist(
     let regexes = a
         .regexes
         .iter()
-        .map(|r| compile_regex(r, file, rule, "allowlist"))
+        .map(|r| LazyRegex::new(r, file, rule, "allowlist"))
         .collect::<Result<_, _>>()?;
     let paths = a
         .paths
@@ -204,7 +269,7 @@ pub fn compile_rule(r: &RuleSyntax, file: &str) -> Result<Rule, CompileError> {
         return Err(invalid("empty id".into()));
     }
     let regex = match &r.regex {
-        Some(p) => Some(compile_regex(p, file, &r.id, "rule")?),
+        Some(p) => Some(LazyRegex::new(p, file, &r.id, "rule")?),
         None if r.path.is_some() => None,
         None => {
             return Err(invalid(

@@ -296,23 +296,22 @@ fn regex_candidates<'a>(
     ws: usize,
     we: usize,
 ) -> impl Iterator<Item = RegexCandidate> + 'a {
-    let re = rule
-        .regex
-        .as_ref()
-        .expect("only rules with a regex get windows");
-    re.captures_iter(&bytes[ws..we]).filter_map(move |caps| {
-        let whole = caps.get(0)?;
-        let secret = caps.get(rule.secret_group)?;
-        if secret.is_empty() {
-            return None;
-        }
-        Some(RegexCandidate {
-            start: ws + whole.start(),
-            end: ws + whole.end(),
-            secret_start: ws + secret.start(),
-            secret_end: ws + secret.end(),
+    let re = rule.regex.as_ref().and_then(|r| r.get());
+    re.into_iter()
+        .flat_map(move |re| re.captures_iter(&bytes[ws..we]))
+        .filter_map(move |caps| {
+            let whole = caps.get(0)?;
+            let secret = caps.get(rule.secret_group)?;
+            if secret.is_empty() {
+                return None;
+            }
+            Some(RegexCandidate {
+                start: ws + whole.start(),
+                end: ws + whole.end(),
+                secret_start: ws + secret.start(),
+                secret_end: ws + secret.end(),
+            })
         })
-    })
 }
 
 /// Stage 5: the secret must be random enough when the rule asks for it.

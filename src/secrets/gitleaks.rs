@@ -180,7 +180,13 @@ fn load_into(path: &Path, out: &mut GitleaksConfig, depth: usize) -> Result<(), 
             negative_examples: Vec::new(),
             example_path: None,
         };
-        out.rules.push(compile_rule(&syntax, &file)?);
+        let rule = compile_rule(&syntax, &file)?;
+        // User rules are few: build them now so a regex too large to build
+        // is reported with the file and rule, not discovered mid-scan.
+        if let Some(re) = &rule.regex {
+            re.compile_now(&file, &rule.id)?;
+        }
+        out.rules.push(rule);
     }
     for a in cfg.allowlist.iter().chain(cfg.allowlists.iter()) {
         let syntax = convert_allowlist(a, &file, "(global allowlist)")?;
