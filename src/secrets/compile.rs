@@ -3,6 +3,8 @@
 use std::sync::OnceLock;
 
 use regex::bytes::{Regex, RegexBuilder};
+use regex_syntax::hir::literal::Extractor;
+use regex_syntax::hir::{Hir, HirKind};
 
 use super::syntax::{AllowlistSyntax, Condition, RegexTarget, RuleFile, RuleSyntax};
 use crate::finding::{Confidence, Severity};
@@ -121,6 +123,7 @@ pub struct LazyRegex {
     pattern: String,
     captures: usize,
     compiled: OnceLock<Option<Regex>>,
+    shape: OnceLock<Option<regex_automata::meta::Regex>>,
 }
 
 impl LazyRegex {
@@ -146,6 +149,7 @@ impl LazyRegex {
             pattern: pattern.to_string(),
             captures: hir.properties().explicit_captures_len() + 1,
             compiled: OnceLock::new(),
+            shape: OnceLock::new(),
         })
     }
 
@@ -162,12 +166,70 @@ impl LazyRegex {
             .as_ref()
     }
 
+    /// Capture group `group` on its own, when the pattern has context around
+    /// it. Any match of the whole pattern contains a match of the group, so a
+    /// window where this finds nothing can be skipped; for rules whose context
+    /// is a large automaton (names, separators, following lines) it is far
+    /// cheaper to run first than the whole pattern.
+    pub fn shape(&self, group: usize) -> Option<&regex_automata::meta::Regex> {
+        self.shape
+            .get_or_init(|| {
+                if group == 0 {
+                    return None;
+                }
+                let hir = regex_syntax::ParserBuilder::new()
+                    .unicode(false)
+                    .utf8(false)
+                    .build()
+                    .parse(&self.pattern)
+                    .ok()?;
+                // Keywords match in any case; a pattern that starts with a few
+                // case-sensitive literals (`AC` of a Twilio SID) is already
+                // narrowed by the regex crate's literal search. Leave it alone.
+                if has_exact_prefix(&hir) {
+                    return None;
+                }
+                let sub = find_group(&hir, group as u32)?;
+                // A plain forward DFA pass: literal prefilters on a shape
+                // (a common suffix like `=`) make it slower, not faster.
+                regex_automata::meta::Builder::new()
+                    .configure(
+                        regex_automata::meta::Config::new()
+                            .auto_prefilter(false)
+                            .utf8_empty(false),
+                    )
+                    .build_from_hir(sub)
+                    .ok()
+            })
+            .as_ref()
+    }
+
     /// Build it now, saying why it cannot be built.
     pub fn compile_now(&self, file: &str, rule: &str) -> Result<(), CompileError> {
         if self.get().is_some() {
             return Ok(());
         }
         compile_regex(&self.pattern, file, rule, "rule").map(|_| ())
+    }
+}
+
+/// Whether every match starts with one of at most four literals, each at
+/// least two bytes long.
+fn has_exact_prefix(hir: &Hir) -> bool {
+    let seq = Extractor::new().extract(hir);
+    seq.len().is_some_and(|n| n <= 4) && seq.min_literal_len().is_some_and(|n| n >= 2)
+}
+
+/// The sub-expression of capture group `index`.
+fn find_group(hir: &Hir, index: u32) -> Option<&Hir> {
+    match hir.kind() {
+        HirKind::Capture(c) if c.index == index => Some(&c.sub),
+        HirKind::Capture(c) => find_group(&c.sub, index),
+        HirKind::Repetition(r) => find_group(&r.sub, index),
+        HirKind::Concat(subs) | HirKind::Alternation(subs) => {
+            subs.iter().find_map(|s| find_group(s, index))
+        }
+        HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) | HirKind::Look(_) => None,
     }
 }
 
@@ -328,4 +390,35 @@ pub fn parse_rule_file(text: &str, file: &str) -> Result<RuleFile, CompileError>
         file: file.to_string(),
         message: e.to_string(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lazy(pattern: &str) -> LazyRegex {
+        LazyRegex::new(pattern, "t.toml", "t", "rule").unwrap()
+    }
+
+    #[test]
+    fn shape_is_the_secret_group_alone() {
+        let re = lazy(r"(?i)(?:azure|storage)[\w.]{0,20}\s*=\s*([A-Za-z0-9]{8}==)(?:\s|$)");
+        let shape = re.shape(1).expect("context around the group");
+        assert!(shape.is_match(b"x AbCd1234== y"));
+        assert!(!shape.is_match(b"azure_key = short"));
+    }
+
+    #[test]
+    fn no_shape_for_the_whole_match_or_an_exact_literal_prefix() {
+        assert!(lazy(r"ghp_[A-Za-z0-9]{36}").shape(0).is_none());
+        assert!(lazy(r"\bAC[0-9a-f]{32}:([0-9a-f]{32})").shape(1).is_none());
+    }
+
+    #[test]
+    fn shape_keeps_assertions_inside_the_group() {
+        let re = lazy(r"(?i)key=(\b[a-z]{4}\b)");
+        let shape = re.shape(1).unwrap();
+        assert!(shape.is_match(b"abcd"));
+        assert!(!shape.is_match(b"abcdefgh"));
+    }
 }

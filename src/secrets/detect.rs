@@ -290,13 +290,19 @@ struct RegexCandidate {
 }
 
 /// Stages 3 and 4: the rule's regex inside one window, and its secret group.
+/// A window with nothing shaped like the secret is skipped before the whole
+/// pattern, whose context part is the costly automaton, ever runs.
 fn regex_candidates<'a>(
     rule: &'a Rule,
     bytes: &'a [u8],
     ws: usize,
     we: usize,
 ) -> impl Iterator<Item = RegexCandidate> + 'a {
-    let re = rule.regex.as_ref().and_then(|r| r.get());
+    let lazy = rule.regex.as_ref();
+    let shape_absent = lazy
+        .and_then(|r| r.shape(rule.secret_group))
+        .is_some_and(|shape| !shape.is_match(&bytes[ws..we]));
+    let re = lazy.filter(|_| !shape_absent).and_then(|r| r.get());
     re.into_iter()
         .flat_map(move |re| re.captures_iter(&bytes[ws..we]))
         .filter_map(move |caps| {
