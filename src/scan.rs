@@ -1,7 +1,10 @@
 //! Files → engines → findings, on rayon workers fed by the walker.
 
-use std::io::IsTerminal;
+use std::cell::RefCell;
+use std::fs::File;
+use std::io::{IsTerminal, Read};
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
@@ -119,16 +122,45 @@ pub fn skipped(d: Diagnostic) -> ScanResult {
     }
 }
 
+/// Largest read buffer a worker keeps between files; a bigger one (a file
+/// allowed by a raised `--max-file-size`) is given back after its scan.
+const KEPT_BUFFER: usize = 16 << 20;
+
+thread_local! {
+    /// Each worker reads every file into the same buffer: no allocation and
+    /// no fresh zeroed pages per file.
+    static READ_BUFFER: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+}
+
 fn scan_file(f: &WalkedFile, engines: &[Box<dyn Engine>]) -> ScanResult {
-    match std::fs::read(&f.path) {
-        Ok(bytes) => scan_source(&f.report_path, &bytes, engines),
-        Err(e) => skipped(Diagnostic::file(
-            Level::Error,
-            Kind::Unreadable,
-            &f.report_path,
-            format!("cannot read file: {e}"),
-        )),
+    READ_BUFFER.with_borrow_mut(|buf| {
+        buf.clear();
+        let result = match read_text(&f.path, buf) {
+            Ok(()) => scan_source(&f.report_path, buf, engines),
+            Err(e) => skipped(Diagnostic::file(
+                Level::Error,
+                Kind::Unreadable,
+                &f.report_path,
+                format!("cannot read file: {e}"),
+            )),
+        };
+        if buf.capacity() > KEPT_BUFFER {
+            *buf = Vec::new();
+        }
+        result
+    })
+}
+
+/// Read a file into `buf`, stopping after the first bytes when they show it
+/// is binary: those are enough to skip it, and its path is all engines judge
+/// a binary file by.
+fn read_text(path: &Path, buf: &mut Vec<u8>) -> std::io::Result<()> {
+    let mut file = File::open(path)?;
+    (&mut file).take(BINARY_SNIFF_LEN as u64).read_to_end(buf)?;
+    if buf.len() == BINARY_SNIFF_LEN && !is_binary(buf) {
+        file.read_to_end(buf)?;
     }
+    Ok(())
 }
 
 /// Whether bytes look binary: a NUL in the first few kilobytes.

@@ -154,6 +154,27 @@ fn binary_files_are_skipped_and_counted() {
 }
 
 #[test]
+fn only_the_first_kilobytes_decide_binary_and_long_text_is_read_to_the_end() {
+    let t = Tree::new();
+    // A NUL past the sniffed prefix does not make a file binary.
+    let mut text = "x = 1\n".repeat(3000).into_bytes();
+    text.extend_from_slice(secret_line(GITHUB_PAT).as_bytes());
+    text.push(0);
+    t.file("long.txt", text);
+    let mut bin = vec![0u8; 4];
+    bin.extend_from_slice("y = 2\n".repeat(3000).as_bytes());
+    bin.extend_from_slice(secret_line(GITHUB_PAT_2).as_bytes());
+    t.file("big.bin", bin);
+    let run = t.gate(&["scan", "--engines", "secrets", "-f", "json"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(
+        run.hits(),
+        vec![("long.txt".to_string(), 3001, "github-pat".to_string())]
+    );
+    assert_eq!(run.json()["summary"]["files_skipped"], 1);
+}
+
+#[test]
 fn a_huge_sparse_file_is_skipped_and_reported_without_being_read() {
     let t = Tree::new();
     let f = std::fs::File::create(t.path().join("huge.dat")).unwrap();

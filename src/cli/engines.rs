@@ -48,12 +48,15 @@ pub fn secrets_rule_set(
     extend_default: Option<bool>,
     disabled: &[String],
 ) -> Result<RuleSet> {
-    let sources = match rules_dir {
-        Some(dir) => secrets::dir_sources(dir)
-            .with_context(|| format!("{}: cannot read rules directory", dir.display()))?,
-        None => secrets::embedded_sources(),
+    let (sources, origin) = match rules_dir {
+        Some(dir) => (
+            secrets::dir_sources(dir)
+                .with_context(|| format!("{}: cannot read rules directory", dir.display()))?,
+            secrets::Origin::User,
+        ),
+        None => (secrets::embedded_sources(), secrets::Origin::BuiltIn),
     };
-    let (mut rules, mut globals) = secrets::compile_sources(&sources).map_err(|errs| {
+    let (mut rules, mut globals) = secrets::compile_sources(&sources, origin).map_err(|errs| {
         anyhow::anyhow!(
             "{} rule error(s):\n  {}",
             errs.len(),

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::fmt;
 
+use super::compile::{check_secret_group, CompileError};
 use super::detect::RuleSet;
 
 /// Path used for examples of rules that do not name one.
@@ -36,13 +37,27 @@ pub fn check_rules(set: &RuleSet, strict: bool) -> Vec<CheckFailure> {
                 message,
             })
         };
+        // Built-in patterns are only parsed when first used: build them all
+        // here, so that the test suite proves every one of them.
         if let Some(Err(e)) = rule
             .regex
             .as_ref()
-            .map(|r| r.compile_now(&rule.source, &rule.id))
+            .map(|r| r.compile_now(&rule.source, &rule.id, "rule"))
         {
-            fail(e.to_string());
+            fail(unlocated(e));
             continue;
+        }
+        if let Some(Err(message)) = rule
+            .explicit_group
+            .map(|g| check_secret_group(rule.regex.as_ref(), g))
+        {
+            fail(message);
+        }
+        let allowlist_regexes = rule.allowlists.iter().flat_map(|a| &a.regexes);
+        for e in allowlist_regexes
+            .filter_map(|r| r.compile_now(&rule.source, &rule.id, "allowlist").err())
+        {
+            fail(unlocated(e));
         }
         for id in std::iter::once(&rule.id).chain(rule.aliases.iter()) {
             if let Some(other) = seen.insert(id, &rule.id) {
@@ -122,7 +137,24 @@ pub fn check_rules(set: &RuleSet, strict: bool) -> Vec<CheckFailure> {
             }
         }
     }
+    for r in set.global_allowlists.iter().flat_map(|a| &a.regexes) {
+        if let Err(e) = r.compile_now("global allowlists", "(global allowlist)", "allowlist") {
+            failures.push(CheckFailure {
+                rule: "(global allowlist)".into(),
+                source: "global allowlists".into(),
+                message: unlocated(e),
+            });
+        }
+    }
     failures
+}
+
+/// A compile error without the file and rule a [`CheckFailure`] already names.
+fn unlocated(e: CompileError) -> String {
+    match e {
+        CompileError::Regex { what, message, .. } => format!("invalid {what} regex: {message}"),
+        CompileError::Invalid { message, .. } | CompileError::Toml { message, .. } => message,
+    }
 }
 
 fn is_kebab(id: &str) -> bool {
@@ -147,6 +179,40 @@ fn shorten(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn built_in_patterns_are_proved_by_the_check_not_at_load() {
+        let rules = r#"
+            [[rules]]
+            id = "broken-rule"
+            description = "A rule whose patterns do not parse."
+            regex = '''key=([a-z]{8)'''
+            secret_group = 3
+            keywords = ["key"]
+            allowlists = [{ regexes = ['''(unclosed'''] }]
+            examples = ["key=abcdefgh"]
+            negative_examples = ["key=abc"]
+        "#;
+        let sources = vec![("broken.toml".to_string(), rules.to_string())];
+        let (rules, globals) =
+            crate::secrets::compile_sources(&sources, crate::secrets::Origin::BuiltIn)
+                .expect("built-in patterns are not parsed at load");
+        let set = RuleSet::new(rules, globals);
+        assert!(set.detect("a.txt", b"key=abcdefgh", None).is_empty());
+        let messages: Vec<String> = check_rules(&set, false)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(messages.len(), 1, "{messages:?}");
+        assert!(
+            messages[0].starts_with("broken.toml: rule `broken-rule`: invalid rule regex"),
+            "{messages:?}"
+        );
+        assert!(
+            crate::secrets::compile_sources(&sources, crate::secrets::Origin::User).is_err(),
+            "a user's rule is checked when it is loaded"
+        );
+    }
 
     #[test]
     fn kebab_ids() {

@@ -114,14 +114,23 @@ impl Allowlist {
     }
 }
 
-/// A rule's regex: parsed (so validated, with its groups counted) when the
-/// rule is loaded, compiled the first time a keyword sends text its way. Most
+/// Where rules come from: the built-in catalogue is checked by the test
+/// suite (`gate rules check`), so loading it skips the parse that validates
+/// a user's rules up front.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    BuiltIn,
+    User,
+}
+
+/// A rule's regex, compiled the first time a keyword sends text its way. Most
 /// of the catalogue never runs on a given repository, and a pre-commit scan
-/// of ten files should not pay for building 500 automata.
+/// of ten files should not pay for building (or even parsing) 500 automata.
+/// A user's pattern is parsed when it is loaded, so errors come up front.
 #[derive(Debug, Clone)]
 pub struct LazyRegex {
     pattern: String,
-    captures: usize,
+    captures: OnceLock<usize>,
     compiled: OnceLock<Option<Regex>>,
     shape: OnceLock<Option<regex_automata::meta::Regex>>,
 }
@@ -134,28 +143,48 @@ impl LazyRegex {
         rule: &str,
         what: &'static str,
     ) -> Result<Self, CompileError> {
-        let hir = regex_syntax::ParserBuilder::new()
-            .unicode(false)
-            .utf8(false)
-            .build()
-            .parse(pattern)
-            .map_err(|e| CompileError::Regex {
-                file: file.to_string(),
-                rule: rule.to_string(),
-                what,
-                message: e.to_string(),
-            })?;
-        Ok(LazyRegex {
-            pattern: pattern.to_string(),
-            captures: hir.properties().explicit_captures_len() + 1,
-            compiled: OnceLock::new(),
-            shape: OnceLock::new(),
-        })
+        let hir = parse(pattern).map_err(|e| CompileError::Regex {
+            file: file.to_string(),
+            rule: rule.to_string(),
+            what,
+            message: e.to_string(),
+        })?;
+        let re = LazyRegex::unchecked(pattern);
+        re.captures
+            .get_or_init(|| hir.properties().explicit_captures_len() + 1);
+        Ok(re)
     }
 
-    /// Number of capture groups, the whole match included.
+    /// A built-in pattern: parsed and compiled on first use.
+    pub fn unchecked(pattern: &str) -> Self {
+        LazyRegex {
+            pattern: pattern.to_string(),
+            captures: OnceLock::new(),
+            compiled: OnceLock::new(),
+            shape: OnceLock::new(),
+        }
+    }
+
+    /// A pattern checked now (`User`) or trusted until used (`BuiltIn`).
+    pub fn with_origin(
+        pattern: &str,
+        origin: Origin,
+        file: &str,
+        rule: &str,
+        what: &'static str,
+    ) -> Result<Self, CompileError> {
+        match origin {
+            Origin::BuiltIn => Ok(LazyRegex::unchecked(pattern)),
+            Origin::User => LazyRegex::new(pattern, file, rule, what),
+        }
+    }
+
+    /// Number of capture groups, the whole match included (1 for a pattern
+    /// that does not parse: it never matches anyway).
     pub fn captures_len(&self) -> usize {
-        self.captures
+        *self.captures.get_or_init(|| {
+            parse(&self.pattern).map_or(1, |hir| hir.properties().explicit_captures_len() + 1)
+        })
     }
 
     /// The compiled regex (None only if it is too large to build; `rules
@@ -177,12 +206,7 @@ impl LazyRegex {
                 if group == 0 {
                     return None;
                 }
-                let hir = regex_syntax::ParserBuilder::new()
-                    .unicode(false)
-                    .utf8(false)
-                    .build()
-                    .parse(&self.pattern)
-                    .ok()?;
+                let hir = parse(&self.pattern).ok()?;
                 // Keywords match in any case; a pattern that starts with a few
                 // case-sensitive literals (`AC` of a Twilio SID) is already
                 // narrowed by the regex crate's literal search. Leave it alone.
@@ -204,13 +228,29 @@ impl LazyRegex {
             .as_ref()
     }
 
-    /// Build it now, saying why it cannot be built.
-    pub fn compile_now(&self, file: &str, rule: &str) -> Result<(), CompileError> {
+    /// Build it now, saying why it cannot be built; `what` says whose
+    /// pattern it is in the message ("rule", "allowlist").
+    pub fn compile_now(
+        &self,
+        file: &str,
+        rule: &str,
+        what: &'static str,
+    ) -> Result<(), CompileError> {
         if self.get().is_some() {
             return Ok(());
         }
-        compile_regex(&self.pattern, file, rule, "rule").map(|_| ())
+        compile_regex(&self.pattern, file, rule, what).map(|_| ())
     }
+}
+
+/// Parse a pattern the way it is compiled: ASCII classes, bytes not text.
+fn parse(pattern: &str) -> Result<Hir, Box<regex_syntax::Error>> {
+    regex_syntax::ParserBuilder::new()
+        .unicode(false)
+        .utf8(false)
+        .build()
+        .parse(pattern)
+        .map_err(Box::new)
 }
 
 /// Whether every match starts with one of at most four literals, each at
@@ -239,7 +279,8 @@ pub struct Rule {
     pub id: String,
     pub description: String,
     pub regex: Option<LazyRegex>,
-    pub secret_group: usize,
+    /// `secret_group` as written; see [`Rule::secret_group`].
+    pub explicit_group: Option<usize>,
     pub keywords: Vec<String>,
     pub entropy: Option<f32>,
     pub path: Option<Regex>,
@@ -260,6 +301,16 @@ pub struct Rule {
 }
 
 impl Rule {
+    /// The capture group holding the secret: as written, else group 1 when
+    /// the regex has one, else the whole match.
+    pub fn secret_group(&self) -> usize {
+        match (self.explicit_group, &self.regex) {
+            (Some(g), _) => g,
+            (None, Some(re)) if re.captures_len() > 1 => 1,
+            _ => 0,
+        }
+    }
+
     /// Whether the rule answers to this id (its own or an alias).
     pub fn answers_to(&self, id: &str) -> bool {
         self.id == id || self.aliases.iter().any(|a| a == id)
@@ -295,13 +346,14 @@ fn compile_regex(
 /// Compile one allowlist; `rule` names its owner in error messages.
 pub fn compile_allowlist(
     a: &AllowlistSyntax,
+    origin: Origin,
     file: &str,
     rule: &str,
 ) -> Result<Allowlist, CompileError> {
     let regexes = a
         .regexes
         .iter()
-        .map(|r| LazyRegex::new(r, file, rule, "allowlist"))
+        .map(|r| LazyRegex::with_origin(r, origin, file, rule, "allowlist"))
         .collect::<Result<_, _>>()?;
     let paths = a
         .paths
@@ -321,7 +373,7 @@ pub fn compile_allowlist(
 }
 
 /// Compile one rule as written.
-pub fn compile_rule(r: &RuleSyntax, file: &str) -> Result<Rule, CompileError> {
+pub fn compile_rule(r: &RuleSyntax, origin: Origin, file: &str) -> Result<Rule, CompileError> {
     let invalid = |message: String| CompileError::Invalid {
         file: file.to_string(),
         rule: r.id.clone(),
@@ -331,7 +383,7 @@ pub fn compile_rule(r: &RuleSyntax, file: &str) -> Result<Rule, CompileError> {
         return Err(invalid("empty id".into()));
     }
     let regex = match &r.regex {
-        Some(p) => Some(LazyRegex::new(p, file, &r.id, "rule")?),
+        Some(p) => Some(LazyRegex::with_origin(p, origin, file, &r.id, "rule")?),
         None if r.path.is_some() => None,
         None => {
             return Err(invalid(
@@ -339,17 +391,9 @@ pub fn compile_rule(r: &RuleSyntax, file: &str) -> Result<Rule, CompileError> {
             ))
         }
     };
-    let secret_group = match (&regex, r.secret_group) {
-        (Some(re), Some(g)) if g >= re.captures_len() => {
-            return Err(invalid(format!(
-                "secret_group {g} does not exist (the regex has {} groups)",
-                re.captures_len() - 1
-            )))
-        }
-        (_, Some(g)) => g,
-        (Some(re), None) if re.captures_len() > 1 => 1,
-        _ => 0,
-    };
+    if let (Some(g), Origin::User) = (r.secret_group, origin) {
+        check_secret_group(regex.as_ref(), g).map_err(invalid)?;
+    }
     let path = r
         .path
         .as_deref()
@@ -359,13 +403,13 @@ pub fn compile_rule(r: &RuleSyntax, file: &str) -> Result<Rule, CompileError> {
         .allowlist
         .iter()
         .chain(r.allowlists.iter())
-        .map(|a| compile_allowlist(a, file, &r.id))
+        .map(|a| compile_allowlist(a, origin, file, &r.id))
         .collect::<Result<_, _>>()?;
     Ok(Rule {
         id: r.id.clone(),
         description: r.description.clone(),
         regex,
-        secret_group,
+        explicit_group: r.secret_group,
         keywords: r.keywords.iter().map(|k| k.to_lowercase()).collect(),
         entropy: r.entropy,
         path,
@@ -382,6 +426,17 @@ pub fn compile_rule(r: &RuleSyntax, file: &str) -> Result<Rule, CompileError> {
         example_path: r.example_path.clone(),
         source: file.to_string(),
     })
+}
+
+/// A `secret_group` must name a group the regex has (a path-only rule has none to name).
+pub fn check_secret_group(regex: Option<&LazyRegex>, group: usize) -> Result<(), String> {
+    match regex {
+        Some(re) if group >= re.captures_len() => Err(format!(
+            "secret_group {group} does not exist (the regex has {} groups)",
+            re.captures_len() - 1
+        )),
+        _ => Ok(()),
+    }
 }
 
 /// Parse one rules file.

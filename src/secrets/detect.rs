@@ -300,14 +300,15 @@ fn regex_candidates<'a>(
 ) -> impl Iterator<Item = RegexCandidate> + 'a {
     let lazy = rule.regex.as_ref();
     let shape_absent = lazy
-        .and_then(|r| r.shape(rule.secret_group))
+        .and_then(|r| r.shape(rule.secret_group()))
         .is_some_and(|shape| !shape.is_match(&bytes[ws..we]));
     let re = lazy.filter(|_| !shape_absent).and_then(|r| r.get());
+    let group = rule.secret_group();
     re.into_iter()
         .flat_map(move |re| re.captures_iter(&bytes[ws..we]))
         .filter_map(move |caps| {
             let whole = caps.get(0)?;
-            let secret = caps.get(rule.secret_group)?;
+            let secret = caps.get(group)?;
             if secret.is_empty() {
                 return None;
             }

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::compile::{compile_allowlist, compile_rule, Allowlist, CompileError, Rule};
+use super::compile::{compile_allowlist, compile_rule, Allowlist, CompileError, Origin, Rule};
 use super::syntax::{AllowlistSyntax, Condition, RegexTarget, RuleSyntax};
 
 /// gitleaks runs a rule's regex over whole files; gate looks this far past a keyword.
@@ -180,18 +180,22 @@ fn load_into(path: &Path, out: &mut GitleaksConfig, depth: usize) -> Result<(), 
             negative_examples: Vec::new(),
             example_path: None,
         };
-        let rule = compile_rule(&syntax, &file)?;
+        let rule = compile_rule(&syntax, Origin::User, &file)?;
         // User rules are few: build them now so a regex too large to build
         // is reported with the file and rule, not discovered mid-scan.
         if let Some(re) = &rule.regex {
-            re.compile_now(&file, &rule.id)?;
+            re.compile_now(&file, &rule.id, "rule")?;
         }
         out.rules.push(rule);
     }
     for a in cfg.allowlist.iter().chain(cfg.allowlists.iter()) {
         let syntax = convert_allowlist(a, &file, "(global allowlist)")?;
-        out.allowlists
-            .push(compile_allowlist(&syntax, &file, "(global allowlist)")?);
+        out.allowlists.push(compile_allowlist(
+            &syntax,
+            Origin::User,
+            &file,
+            "(global allowlist)",
+        )?);
     }
     Ok(())
 }

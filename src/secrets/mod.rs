@@ -11,7 +11,7 @@ mod syntax;
 use std::path::Path;
 
 pub use check::{check_rules, CheckFailure};
-pub use compile::{Allowlist, CompileError, Rule};
+pub use compile::{Allowlist, CompileError, Origin, Rule};
 pub use detect::{Detection, RuleSet};
 pub use entropy::shannon;
 pub use gitleaks::{load_gitleaks_config, GitleaksConfig};
@@ -57,6 +57,7 @@ pub fn dir_sources(dir: &Path) -> std::io::Result<RuleSources> {
 /// Compile rules files, collecting every error rather than stopping at the first.
 pub fn compile_sources(
     sources: &[(String, String)],
+    origin: Origin,
 ) -> Result<(Vec<Rule>, Vec<Allowlist>), Vec<CompileError>> {
     let mut rules = Vec::new();
     let mut globals = Vec::new();
@@ -70,13 +71,13 @@ pub fn compile_sources(
             }
         };
         for r in &file.rules {
-            match compile::compile_rule(r, name) {
+            match compile::compile_rule(r, origin, name) {
                 Ok(rule) => rules.push(rule),
                 Err(e) => errors.push(e),
             }
         }
         for a in &file.allowlists {
-            match compile::compile_allowlist(a, name, "(global allowlist)") {
+            match compile::compile_allowlist(a, origin, name, "(global allowlist)") {
                 Ok(a) => globals.push(a),
                 Err(e) => errors.push(e),
             }
