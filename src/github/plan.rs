@@ -9,6 +9,7 @@ use serde::Serialize;
 use crate::finding::{BaselineState, Finding, Severity};
 use crate::policy::Verdict;
 use crate::redact::Redactor;
+use crate::report::markdown::{cell, not_counted, write_verdict};
 use crate::report::{
     escape_workflow_data, escape_workflow_property, redacted_message, redacted_snippet, Report,
 };
@@ -384,51 +385,14 @@ fn workflow_commands(report: &Report<'_>, seen: &[usize], redactor: &Redactor) -
     out
 }
 
-/// A Markdown table cell: one line, no pipes, no HTML.
-fn cell(s: &str) -> String {
-    s.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace('<', "&lt;")
-        .replace('`', "'")
-        .replace(['\r', '\n'], " ")
-}
-
 /// The summary: verdict, policy, expired exceptions, counts by severity and
 /// by tool, the findings that fail the gate, what was not counted, and inputs
 /// that could not be checked; rows stop before `limit` characters.
 pub fn summary(report: &Report<'_>, errored: bool, redactor: &Redactor, limit: usize) -> String {
     let v = report.verdict;
-    let mut head = String::new();
     let n = v.failures.len();
-    if errored {
-        let _ = writeln!(
-            head,
-            "## ⛔ gate could not check every input\n\nThe gate fails closed; see the inputs below."
-        );
-    } else if v.passed {
-        let _ = writeln!(head, "## ✅ gate passed");
-    } else {
-        let _ = writeln!(
-            head,
-            "## ❌ gate failed: {n} finding{} block{} this change",
-            if n == 1 { "" } else { "s" },
-            if n == 1 { "s" } else { "" }
-        );
-    }
-    let _ = writeln!(head, "\nPolicy: {}.\n", cell(&v.rule));
-    for w in &v.warnings {
-        let _ = writeln!(head, "> [!WARNING]\n> {}\n", cell(w));
-    }
-    let _ = writeln!(head, "| severity | findings | failing the gate |");
-    let _ = writeln!(head, "|---|---:|---:|");
-    for (sev, count) in report.counts() {
-        let failing = v
-            .failures
-            .iter()
-            .filter(|f| report.findings[f.index].severity == sev)
-            .count();
-        let _ = writeln!(head, "| {sev} | {count} | {failing} |");
-    }
+    let mut head = String::new();
+    write_verdict(&mut head, report, errored);
     let mut tools: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     for (i, f) in report.active() {
         for t in &f.tools {
@@ -446,24 +410,8 @@ pub fn summary(report: &Report<'_>, errored: bool, redactor: &Redactor, limit: u
             let _ = writeln!(head, "| {} | {count} | {failing} |", cell(t));
         }
     }
-    let mut notes = Vec::new();
-    if v.suppressed > 0 {
-        notes.push(format!("{} suppressed", v.suppressed));
-    }
-    if !v.excepted.is_empty() {
-        notes.push(format!("{} covered by exceptions", v.excepted.len()));
-    }
-    if v.in_baseline > 0 {
-        notes.push(format!("{} already in the baseline", v.in_baseline));
-    }
-    if v.outside_diff > 0 {
-        notes.push(format!(
-            "{} on lines this change did not touch",
-            v.outside_diff
-        ));
-    }
-    if !notes.is_empty() {
-        let _ = writeln!(head, "\nNot counted: {}.", notes.join(", "));
+    if let Some(line) = not_counted(v) {
+        let _ = writeln!(head, "\n{line}");
     }
     let problems: Vec<String> = report
         .diagnostics

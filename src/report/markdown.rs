@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 
 use super::{redacted_message, Emitter, RenderOptions, Report};
 use crate::finding::Severity;
+use crate::policy::Verdict;
 
 /// Rows per table before the rest is summarised (the step summary holds 1 MiB).
 const MAX_ROWS: usize = 100;
@@ -12,11 +13,12 @@ const MAX_ROWS: usize = 100;
 /// Markdown report.
 pub struct Markdown;
 
-/// A table cell: no line breaks, no pipes, no HTML.
-fn cell(s: &str) -> String {
+/// A table cell: one line, no pipes, no HTML, no code spans of its own.
+pub(crate) fn cell(s: &str) -> String {
     s.replace('\\', "\\\\")
         .replace('|', "\\|")
         .replace('<', "&lt;")
+        .replace('`', "'")
         .replace(['\r', '\n'], " ")
 }
 
@@ -30,53 +32,72 @@ fn icon(s: Severity) -> &'static str {
     }
 }
 
+/// The top of every Markdown summary: the verdict as a heading (or that the
+/// gate could not check every input), the policy, its warnings, and the
+/// findings and failures by severity.
+pub(crate) fn write_verdict(out: &mut String, report: &Report<'_>, errored: bool) {
+    let v = report.verdict;
+    let n = v.failures.len();
+    if errored {
+        let _ = writeln!(
+            out,
+            "## ⛔ gate could not check every input\n\nThe gate fails closed; see the inputs below.\n"
+        );
+    } else if v.passed {
+        let _ = writeln!(out, "## ✅ gate passed\n");
+    } else {
+        let _ = writeln!(
+            out,
+            "## ❌ gate failed: {n} finding{} block{} this change\n",
+            if n == 1 { "" } else { "s" },
+            if n == 1 { "s" } else { "" }
+        );
+    }
+    let _ = writeln!(out, "Policy: {}.\n", cell(&v.rule));
+    for w in &v.warnings {
+        let _ = writeln!(out, "> [!WARNING]\n> {}\n", cell(w));
+    }
+    let _ = writeln!(out, "| severity | findings | failing the gate |");
+    let _ = writeln!(out, "|---|---:|---:|");
+    for (sev, count) in report.counts() {
+        let failing = v
+            .failures
+            .iter()
+            .filter(|f| report.findings[f.index].severity == sev)
+            .count();
+        let _ = writeln!(out, "| {} {sev} | {count} | {failing} |", icon(sev));
+    }
+}
+
+/// What the verdict left out and why, as one sentence (None when nothing was).
+pub(crate) fn not_counted(v: &Verdict) -> Option<String> {
+    let mut notes = Vec::new();
+    if v.suppressed > 0 {
+        notes.push(format!("{} suppressed", v.suppressed));
+    }
+    if !v.excepted.is_empty() {
+        notes.push(format!("{} covered by exceptions", v.excepted.len()));
+    }
+    if v.in_baseline > 0 {
+        notes.push(format!("{} already in the baseline", v.in_baseline));
+    }
+    if v.outside_diff > 0 {
+        notes.push(format!(
+            "{} on lines this change did not touch",
+            v.outside_diff
+        ));
+    }
+    (!notes.is_empty()).then(|| format!("Not counted: {}.", notes.join(", ")))
+}
+
 impl Emitter for Markdown {
     fn render(&self, report: &Report<'_>, opts: &RenderOptions) -> String {
         let v = report.verdict;
         let mut out = String::new();
         let n = v.failures.len();
-        if v.passed {
-            let _ = writeln!(out, "## ✅ gate passed\n");
-        } else {
-            let _ = writeln!(
-                out,
-                "## ❌ gate failed: {n} finding{} block{} this change\n",
-                if n == 1 { "" } else { "s" },
-                if n == 1 { "s" } else { "" }
-            );
-        }
-        let _ = writeln!(out, "Policy: {}.\n", cell(&v.rule));
-        for w in &v.warnings {
-            let _ = writeln!(out, "> [!WARNING]\n> {}\n", cell(w));
-        }
-        let _ = writeln!(out, "| severity | findings | failing the gate |");
-        let _ = writeln!(out, "|---|---:|---:|");
-        for (sev, count) in report.counts() {
-            let failing = v
-                .failures
-                .iter()
-                .filter(|f| report.findings[f.index].severity == sev)
-                .count();
-            let _ = writeln!(out, "| {} {sev} | {count} | {failing} |", icon(sev));
-        }
-        let mut notes = Vec::new();
-        if v.suppressed > 0 {
-            notes.push(format!("{} suppressed", v.suppressed));
-        }
-        if !v.excepted.is_empty() {
-            notes.push(format!("{} covered by exceptions", v.excepted.len()));
-        }
-        if v.in_baseline > 0 {
-            notes.push(format!("{} already in the baseline", v.in_baseline));
-        }
-        if v.outside_diff > 0 {
-            notes.push(format!(
-                "{} on lines this change did not touch",
-                v.outside_diff
-            ));
-        }
-        if !notes.is_empty() {
-            let _ = writeln!(out, "\nNot counted: {}.", notes.join(", "));
+        write_verdict(&mut out, report, false);
+        if let Some(line) = not_counted(v) {
+            let _ = writeln!(out, "\n{line}");
         }
         if n > 0 {
             let _ = writeln!(out, "\n### Findings that fail the gate\n");

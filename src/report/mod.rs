@@ -4,7 +4,7 @@ mod github;
 mod gitlab;
 mod json;
 mod junit;
-mod markdown;
+pub(crate) mod markdown;
 mod sarif;
 mod text;
 
