@@ -2,7 +2,7 @@
 
 use std::cell::RefCell;
 use std::fs::File;
-use std::io::{IsTerminal, Read};
+use std::io::{IsTerminal, Read as _};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -80,7 +80,7 @@ pub fn scan_paths(
             .par_bridge()
             .map(|w| {
                 let r = match w {
-                    Walked::File(f) => scan_file(&f, engines),
+                    Walked::File(f) => scan_file(&f, opts.max_file_size, engines),
                     Walked::Diagnostic(d) => skipped(d),
                 };
                 if let Some(bar) = &bar {
@@ -132,11 +132,17 @@ thread_local! {
     static READ_BUFFER: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
 }
 
-fn scan_file(f: &WalkedFile, engines: &[Box<dyn Engine>]) -> ScanResult {
+fn scan_file(f: &WalkedFile, max_size: u64, engines: &[Box<dyn Engine>]) -> ScanResult {
     READ_BUFFER.with_borrow_mut(|buf| {
         buf.clear();
-        let result = match read_text(&f.path, buf) {
-            Ok(()) => scan_source(&f.report_path, buf, engines),
+        let result = match read_text(&f.path, max_size, buf) {
+            Ok(Read::Whole | Read::BinaryPrefix) => scan_source(&f.report_path, buf, engines),
+            Ok(Read::TooLarge(size)) => skipped(Diagnostic::file(
+                Level::Note,
+                Kind::TooLarge,
+                &f.report_path,
+                format!("skipped: {size} bytes is over --max-file-size ({max_size} bytes)"),
+            )),
             Err(e) => skipped(Diagnostic::file(
                 Level::Error,
                 Kind::Unreadable,
@@ -151,16 +157,37 @@ fn scan_file(f: &WalkedFile, engines: &[Box<dyn Engine>]) -> ScanResult {
     })
 }
 
-/// Read a file into `buf`, stopping after the first bytes when they show it
-/// is binary: those are enough to skip it, and its path is all engines judge
-/// a binary file by.
-fn read_text(path: &Path, buf: &mut Vec<u8>) -> std::io::Result<()> {
+/// What [`read_text`] put in the buffer.
+enum Read {
+    /// The whole file.
+    Whole,
+    /// Only the first bytes, which show the file is binary: enough to skip
+    /// it, and its path is all engines judge a binary file by.
+    BinaryPrefix,
+    /// Nothing: the file is over the size limit (its size).
+    TooLarge(u64),
+}
+
+/// Read a file into `buf`, unless it is too large; stop after the sniffed
+/// prefix when that shows the file is binary.
+fn read_text(path: &Path, max_size: u64, buf: &mut Vec<u8>) -> std::io::Result<Read> {
     let mut file = File::open(path)?;
-    (&mut file).take(BINARY_SNIFF_LEN as u64).read_to_end(buf)?;
-    if buf.len() == BINARY_SNIFF_LEN && !is_binary(buf) {
-        file.read_to_end(buf)?;
+    let size = file.metadata()?.len();
+    if size > max_size {
+        return Ok(Read::TooLarge(size));
     }
-    Ok(())
+    (&mut file).take(BINARY_SNIFF_LEN as u64).read_to_end(buf)?;
+    if buf.len() < BINARY_SNIFF_LEN {
+        return Ok(Read::Whole);
+    }
+    if is_binary(buf) {
+        return Ok(Read::BinaryPrefix);
+    }
+    // The size is a hint (the file may grow while it is read); `read_to_end`
+    // still reads to the end.
+    buf.reserve((size as usize).saturating_sub(buf.len()) + 1);
+    file.read_to_end(buf)?;
+    Ok(Read::Whole)
 }
 
 /// Whether bytes look binary: a NUL in the first few kilobytes.

@@ -42,7 +42,6 @@ pub struct WalkedFile {
     pub path: PathBuf,
     /// Path relative to the root, POSIX separators.
     pub report_path: String,
-    pub size: u64,
 }
 
 /// The walker could not even start (bad glob).
@@ -95,14 +94,13 @@ pub fn walk(opts: &WalkOptions) -> Result<Receiver<Walked>, WalkError> {
     let walker = builder.build_parallel();
     let (tx, rx) = sync_channel(CHANNEL_DEPTH);
     let root = opts.root.clone();
-    let max = opts.max_file_size;
     thread::spawn(move || {
         walker.run(|| {
             let tx = tx.clone();
             let root = root.clone();
             Box::new(move |entry| {
                 let item = match entry {
-                    Ok(e) => classify(e, &root, max),
+                    Ok(e) => classify(e, &root),
                     Err(err) => Some(Walked::Diagnostic(walk_error(&err, &root))),
                 };
                 match item.map(|i| tx.send(i)) {
@@ -115,36 +113,16 @@ pub fn walk(opts: &WalkOptions) -> Result<Receiver<Walked>, WalkError> {
     Ok(rx)
 }
 
-fn classify(e: ignore::DirEntry, root: &Path, max: u64) -> Option<Walked> {
+fn classify(e: ignore::DirEntry, root: &Path) -> Option<Walked> {
     let ft = e.file_type()?;
     if !ft.is_file() {
         // Directories, and symlinks we were told not to follow.
         return None;
     }
     let report_path = report_path(e.path(), root);
-    let size = match e.metadata() {
-        Ok(m) => m.len(),
-        Err(err) => {
-            return Some(Walked::Diagnostic(Diagnostic::file(
-                Level::Error,
-                Kind::Unreadable,
-                report_path,
-                format!("cannot read file metadata: {err}"),
-            )))
-        }
-    };
-    if size > max {
-        return Some(Walked::Diagnostic(Diagnostic::file(
-            Level::Note,
-            Kind::TooLarge,
-            report_path,
-            format!("skipped: {size} bytes is over --max-file-size ({max} bytes)"),
-        )));
-    }
     Some(Walked::File(WalkedFile {
         path: e.into_path(),
         report_path,
-        size,
     }))
 }
 
