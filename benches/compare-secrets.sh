@@ -50,8 +50,8 @@ if [ -n "$KINGFISHER" ]; then
         "$KINGFISHER" scan "$CORPUS" --no-validate --no-update-check -f json -o "$OUT/kf.json"
 fi
 if [ -n "$BETTERLEAKS" ]; then
-    measure betterleaks "python3 -c 'import json;print(len(json.load(open(\"$OUT/bl.json\"))))' 2>/dev/null || echo ?" -- \
-        "$BETTERLEAKS" dir "$CORPUS" --no-banner --exit-code 0 -f json -r "$OUT/bl.json"
+    measure betterleaks "python3 -c 'import json;d=json.load(open(\"$OUT/bl.json\"));print(len(d.get(\"findings\",[]) if isinstance(d,dict) else d))' 2>/dev/null || echo ?" -- \
+        "$BETTERLEAKS" fs "$CORPUS" --no-banner --no-color -l error --exit-code 0 -o "$OUT/bl.json"
 fi
 
 echo "corpus: $CORPUS ($(du -sh "$CORPUS" | cut -f1), $(find "$CORPUS" -type f | wc -l) files), $(nproc) cores, best of $RUNS"
