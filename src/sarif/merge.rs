@@ -83,10 +83,13 @@ pub fn merge(
             finding, columns, ..
         } in input.results
         {
-            by_file
-                .entry(finding.path.clone())
-                .or_default()
-                .push((finding, columns));
+            // Thousands of results name the same file: key on the first one's path.
+            match by_file.get_mut(&finding.path) {
+                Some(v) => v.push((finding, columns)),
+                None => {
+                    by_file.insert(finding.path.clone(), vec![(finding, columns)]);
+                }
+            }
         }
     }
     // A team that runs ruff reviews with `# noqa`; without ruff, bandit's

@@ -2,7 +2,6 @@
 //! belongs to (tree-sitter-python), real comments, columns in characters and
 //! GitHub's line hashes.
 
-use std::collections::HashMap;
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -28,6 +27,21 @@ fn is_statement(kind: &str) -> bool {
         )
 }
 
+/// A statement that holds no statements (`x = f(\n  a)`, `return g()`): the
+/// walk need not look inside it.
+fn is_simple_statement(kind: &str) -> bool {
+    kind.ends_with("_statement")
+        && !matches!(
+            kind,
+            "if_statement"
+                | "for_statement"
+                | "while_statement"
+                | "try_statement"
+                | "with_statement"
+                | "match_statement"
+        )
+}
+
 /// Whether gate parses a path as Python.
 pub fn is_python(path: &str) -> bool {
     let lower = path.to_ascii_lowercase();
@@ -42,8 +56,8 @@ pub struct Source {
     line_starts: Vec<usize>,
     /// For Python: the 1-based start line of the smallest statement holding each line.
     statement: Vec<u32>,
-    /// For Python: comment texts by 1-based line.
-    comments: HashMap<u32, Vec<String>>,
+    /// For Python: the syntax tree, asked for the comment on a reported line.
+    tree: Option<tree_sitter::Tree>,
     python: bool,
     hashes: OnceLock<LineHashes>,
 }
@@ -68,7 +82,7 @@ impl Source {
             bytes,
             line_starts,
             statement: Vec::new(),
-            comments: HashMap::new(),
+            tree: None,
             python: is_python(path),
             hashes: OnceLock::new(),
         };
@@ -98,7 +112,13 @@ impl Source {
                     .is_some_and(is_statement)
             })
             .collect();
-        let comment_kind = language.id_for_node_kind("comment", true);
+        let simple_kinds: Vec<bool> = (0..language.node_kind_count())
+            .map(|id| {
+                language
+                    .node_kind_for_id(id as u16)
+                    .is_some_and(is_simple_statement)
+            })
+            .collect();
         let lines = self.line_starts.len();
         let mut statement: Vec<u32> = (1..=lines as u32).collect();
         let mut cursor = tree.walk();
@@ -108,18 +128,16 @@ impl Source {
             let kind = node.kind_id();
             let start = node.start_position().row;
             let end = node.end_position().row.min(lines.saturating_sub(1));
-            if kind == comment_kind {
-                let text = node.utf8_text(&self.bytes).unwrap_or("").to_string();
-                self.comments
-                    .entry(start as u32 + 1)
-                    .or_default()
-                    .push(text);
-            } else if statement_kinds.get(kind as usize).copied().unwrap_or(false) {
+            if statement_kinds.get(kind as usize).copied().unwrap_or(false) {
                 for slot in statement.iter_mut().take(end + 1).skip(start) {
                     *slot = start as u32 + 1;
                 }
             }
-            if cursor.goto_first_child() {
+            // Only statements matter here (comments are looked up per line):
+            // a well-formed simple statement holds none, so skip its tokens.
+            let leaf_statement =
+                simple_kinds.get(kind as usize).copied().unwrap_or(false) && !node.has_error();
+            if !leaf_statement && cursor.goto_first_child() {
                 continue;
             }
             loop {
@@ -131,7 +149,33 @@ impl Source {
                 }
             }
         }
+        drop(cursor);
         self.statement = statement;
+        self.tree = Some(tree);
+    }
+
+    /// The comment on a 1-based line of a Python file: a comment runs to the
+    /// end of its line, so it is the token under the line's last visible
+    /// character (a `#` inside a string is part of a string token).
+    fn python_comment(&self, line: u32) -> Option<&str> {
+        let tree = self.tree.as_ref()?;
+        let i = (line as usize).checked_sub(1)?;
+        let start = *self.line_starts.get(i)?;
+        let end = self
+            .line_starts
+            .get(i + 1)
+            .copied()
+            .unwrap_or(self.bytes.len());
+        let raw = &self.bytes[start..end];
+        let last = raw
+            .iter()
+            .rposition(|b| !matches!(b, b' ' | b'\t' | b'\x0c' | b'\r' | b'\n'))?;
+        let at = tree_sitter::Point::new(i, last);
+        let node = tree.root_node().descendant_for_point_range(at, at)?;
+        if node.kind() != "comment" || node.start_position().row != i {
+            return None;
+        }
+        node.utf8_text(&self.bytes).ok()
     }
 
     /// The text of a 1-based line, without its line break.
@@ -160,11 +204,7 @@ impl Source {
     /// text from the first `#` or `//` (good enough for `gate:allow`).
     pub fn comments(&self, line: u32) -> Vec<&str> {
         if self.python {
-            return self
-                .comments
-                .get(&line)
-                .map(|v| v.iter().map(String::as_str).collect())
-                .unwrap_or_default();
+            return self.python_comment(line).into_iter().collect();
         }
         let Some(text) = self.line(line) else {
             return Vec::new();
@@ -213,7 +253,6 @@ impl Source {
         self.hashes
             .get_or_init(|| LineHashes::compute(&self.bytes))
             .line(line)
-            .map(str::to_string)
     }
 }
 
