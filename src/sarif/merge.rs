@@ -245,7 +245,7 @@ fn combine(
     let mut iter = parts.into_iter();
     let mut f = iter.next().expect("a group has at least one report");
     let mut lines = vec![f.region.start_line];
-    let mut tools: Vec<String> = f.tools.clone();
+    let mut tools: Vec<String> = std::mem::take(&mut f.tools);
     for g in iter {
         lines.push(g.region.start_line);
         for t in g.tools {
@@ -294,14 +294,13 @@ fn in_source_suppression(
     }
     let python_engine = f.tools.iter().any(|t| t == PYTHON_TOOL);
     let map = RuleMap::get();
-    let ruff_code = map.ruff_code(&f.rule_id);
-    let bandit_name = map.bandit_name(&f.rule_id);
-    let mut seen = BTreeSet::new();
-    for &line in lines {
-        if !seen.insert(line) {
+    for (k, &line) in lines.iter().enumerate() {
+        if lines[..k].contains(&line) {
             continue;
         }
-        for comment in src.comments(line) {
+        if let Some(comment) = src.comment(line) {
+            let ruff_code = map.ruff_code(&f.rule_id);
+            let bandit_name = map.bandit_name(&f.rule_id);
             let hit = comment.contains("gate:allow")
                 || (!python_engine && nosec_covers(comment, &f.rule_id, bandit_name))
                 || (noqa && noqa_covers(comment, &f.rule_id, ruff_code));

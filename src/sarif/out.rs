@@ -136,17 +136,28 @@ fn fallback_rule(f: &Finding) -> RuleInfo {
     }
 }
 
+/// A JSON object that takes ownership of its values: `json!` copies every
+/// `Value` it is handed, which for a run of 25,000 results is the whole run.
+fn object<const N: usize>(entries: [(&str, Value); N]) -> Value {
+    Value::Object(
+        entries
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect(),
+    )
+}
+
 fn location(path: &str, region: Option<Value>) -> Value {
     let (uri, base) = to_uri(path);
     let mut art = json!({ "uri": uri });
     if let Some(b) = base {
         art["uriBaseId"] = json!(b);
     }
-    let mut phys = json!({ "artifactLocation": art });
+    let mut phys = object([("artifactLocation", art)]);
     if let Some(r) = region {
         phys["region"] = r;
     }
-    json!({ "physicalLocation": phys })
+    object([("physicalLocation", phys)])
 }
 
 fn result(f: &Finding, rule_index: usize, failure: Option<&str>, opts: &RenderOptions) -> Value {
@@ -186,15 +197,21 @@ fn result(f: &Finding, rule_index: usize, failure: Option<&str>, opts: &RenderOp
     if !f.tags.is_empty() {
         props.insert("tags".into(), json!(f.tags));
     }
-    let mut r = json!({
-        "ruleId": f.rule_id,
-        "ruleIndex": rule_index,
-        "level": level(f.severity),
-        "message": { "text": redacted_message(f, &opts.redactor) },
-        "locations": [location(&f.path, Some(region))],
-        "partialFingerprints": partial,
-        "properties": props,
-    });
+    let mut r = object([
+        ("ruleId", json!(f.rule_id)),
+        ("ruleIndex", json!(rule_index)),
+        ("level", json!(level(f.severity))),
+        (
+            "message",
+            json!({ "text": redacted_message(f, &opts.redactor) }),
+        ),
+        (
+            "locations",
+            Value::Array(vec![location(&f.path, Some(region))]),
+        ),
+        ("partialFingerprints", Value::Object(partial)),
+        ("properties", Value::Object(props)),
+    ]);
     if let Some(s) = &f.suppression {
         r["suppressions"] = json!([{
             "kind": match s.kind {
@@ -296,7 +313,7 @@ fn build_with_limit(report: &Report<'_>, opts: &RenderOptions, max_results: usiz
     let successful = !report.diagnostics.iter().any(|d| d.level == Level::Error);
     let mut invocation = json!({ "executionSuccessful": successful });
     if !notifications.is_empty() {
-        invocation["toolExecutionNotifications"] = json!(notifications);
+        invocation["toolExecutionNotifications"] = Value::Array(notifications);
     }
     let extensions: Vec<Value> = report
         .run
@@ -320,17 +337,16 @@ fn build_with_limit(report: &Report<'_>, opts: &RenderOptions, max_results: usiz
         .collect();
     contributing.sort_unstable();
     contributing.dedup();
-    let mut tool = json!({
-        "driver": {
-            "name": "gate",
-            "version": env!("CARGO_PKG_VERSION"),
-            "semanticVersion": env!("CARGO_PKG_VERSION"),
-            "informationUri": INFORMATION_URI,
-            "rules": rules,
-        }
+    let mut driver = json!({
+        "name": "gate",
+        "version": env!("CARGO_PKG_VERSION"),
+        "semanticVersion": env!("CARGO_PKG_VERSION"),
+        "informationUri": INFORMATION_URI,
     });
+    driver["rules"] = Value::Array(rules);
+    let mut tool = object([("driver", driver)]);
     if !extensions.is_empty() {
-        tool["extensions"] = json!(extensions);
+        tool["extensions"] = Value::Array(extensions);
     }
     let mut run_props = Map::new();
     run_props.insert("contributingTools".into(), json!(contributing));
@@ -350,14 +366,14 @@ fn build_with_limit(report: &Report<'_>, opts: &RenderOptions, max_results: usiz
         .automation_id
         .clone()
         .unwrap_or_else(|| DEFAULT_AUTOMATION_ID.to_string());
-    let mut run = json!({
-        "tool": tool,
-        "automationDetails": { "id": automation_id },
-        "invocations": [invocation],
-        "columnKind": "unicodeCodePoints",
-        "results": results,
-        "properties": run_props,
-    });
+    let mut run = object([
+        ("tool", tool),
+        ("automationDetails", json!({ "id": automation_id })),
+        ("invocations", Value::Array(vec![invocation])),
+        ("columnKind", json!("unicodeCodePoints")),
+        ("results", Value::Array(results)),
+        ("properties", Value::Object(run_props)),
+    ]);
     if let Some(root) = &report.run.root {
         let mut uri = super::uri::to_uri(&root.to_string_lossy().replace('\\', "/")).0;
         if !uri.ends_with('/') {
@@ -365,11 +381,11 @@ fn build_with_limit(report: &Report<'_>, opts: &RenderOptions, max_results: usiz
         }
         run["originalUriBaseIds"] = json!({ SRCROOT: { "uri": uri } });
     }
-    json!({
-        "$schema": SARIF_SCHEMA_URI,
-        "version": "2.1.0",
-        "runs": [run],
-    })
+    object([
+        ("$schema", json!(SARIF_SCHEMA_URI)),
+        ("version", json!("2.1.0")),
+        ("runs", Value::Array(vec![run])),
+    ])
 }
 
 fn limit_message(dropped: usize, total: usize) -> String {

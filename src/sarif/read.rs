@@ -615,12 +615,13 @@ fn read_run(at: &str, run: RunIn, root: &Path, out: &mut SarifInput) -> Result<(
             let info = rule_info(&tool, canonical, reported, rule, &f);
             seen_rules.insert(canonical.to_string(), info);
         }
-        let fingerprints = r
-            .partial_fingerprints
-            .iter()
-            .flatten()
-            .filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_string())))
-            .collect();
+        let fingerprints = match &r.partial_fingerprints {
+            None => BTreeMap::new(),
+            Some(m) => m
+                .iter()
+                .filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_string())))
+                .collect(),
+        };
         out.results.push(Imported {
             finding: f,
             reported_rule: reported.to_string(),
@@ -774,13 +775,16 @@ fn rate(
 }
 
 fn cwe_from_text(s: &str) -> Option<u32> {
-    let lower = s.to_ascii_lowercase();
-    let i = lower.rfind("cwe-").or_else(|| lower.rfind("cwe/"))?;
-    let digits: String = lower[i + 4..]
-        .chars()
-        .take_while(char::is_ascii_digit)
-        .collect();
-    digits.parse().ok()
+    // ASCII case-insensitive `rfind`, without a lowercased copy per result.
+    let b = s.as_bytes();
+    let rfind = |pat: &[u8]| {
+        (0..b.len().saturating_sub(pat.len() - 1))
+            .rev()
+            .find(|&i| b[i..i + pat.len()].eq_ignore_ascii_case(pat))
+    };
+    let i = rfind(b"cwe-").or_else(|| rfind(b"cwe/"))?;
+    let digits = b[i + 4..].iter().take_while(|c| c.is_ascii_digit()).count();
+    s[i + 4..i + 4 + digits].parse().ok()
 }
 
 fn cwe_of(props: Option<&Props>, rule_props: Option<&Props>) -> Option<u32> {
@@ -961,6 +965,11 @@ mod tests {
     fn cwe_from_tags_and_security_severity_buckets() {
         assert_eq!(cwe_from_text("external/cwe/cwe-78"), Some(78));
         assert_eq!(cwe_from_text("CWE-502"), Some(502));
+        assert_eq!(cwe_from_text("Cwe-78 and cwe/79"), Some(78), "`cwe-` first");
+        assert_eq!(cwe_from_text("see CWE/22."), Some(22));
+        assert_eq!(cwe_from_text("cwe-"), None);
+        assert_eq!(cwe_from_text("cw"), None);
+        assert_eq!(cwe_from_text("é cwe-9é"), Some(9));
         let score = |json: &str| {
             let p: Props = serde_json::from_str(json).unwrap();
             security_severity(p.security_severity.as_ref())

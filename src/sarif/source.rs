@@ -203,18 +203,21 @@ impl Source {
     /// Comments on a line: real comments for Python (tree-sitter), else the
     /// text from the first `#` or `//` (good enough for `gate:allow`).
     pub fn comments(&self, line: u32) -> Vec<&str> {
+        self.comment(line).into_iter().collect()
+    }
+
+    /// The comment on a line, if it has one (a line has at most one: a
+    /// comment runs to the end of its line).
+    pub fn comment(&self, line: u32) -> Option<&str> {
         if self.python {
-            return self.python_comment(line).into_iter().collect();
+            return self.python_comment(line);
         }
-        let Some(text) = self.line(line) else {
-            return Vec::new();
-        };
-        [text.find('#'), text.find("//")]
+        let text = self.line(line)?;
+        let i = [text.find('#'), text.find("//")]
             .into_iter()
             .flatten()
-            .min()
-            .map(|i| vec![&text[i..]])
-            .unwrap_or_default()
+            .min()?;
+        Some(&text[i..])
     }
 
     /// A 1-based column in `unit` as a 1-based character column.
