@@ -446,9 +446,63 @@ pub fn render(report: &Report<'_>, opts: &RenderOptions) -> (String, Option<Stri
         GITHUB_MAX_RESULTS_PER_RUN,
         GITHUB_MAX_GZIP_BYTES,
     );
-    drop(log);
+    drop_in_parallel(log);
     let warning = (dropped > 0).then(|| limit_message(dropped, report.findings.len()));
     (text, warning)
+}
+
+/// Where the one run's results sit in gate's log, and how deep.
+const RESULTS_POINTER: &str = "/runs/0/results";
+const RESULTS_KEY_LINE: &str = "\n      \"results\": []";
+const RESULT_INDENT: &str = "        ";
+
+/// `serde_json::to_string_pretty(log)`, byte for byte, with the results
+/// (nearly all of the text) serialised on every core and spliced in.
+fn to_pretty(log: &mut Value) -> String {
+    let whole = |log: &Value| serde_json::to_string_pretty(log).expect("SARIF serialises");
+    let results = match log.pointer_mut(RESULTS_POINTER) {
+        Some(Value::Array(items)) if !items.is_empty() => std::mem::take(items),
+        _ => return whole(log),
+    };
+    let skeleton = whole(log);
+    let parts: Vec<String> = results
+        .par_iter()
+        .map(|r| {
+            let text = serde_json::to_string_pretty(r).expect("SARIF serialises");
+            // JSON strings hold no raw line breaks: every line is indented.
+            let mut out = String::with_capacity(text.len() + text.len() / 8);
+            for (k, line) in text.split('\n').enumerate() {
+                if k > 0 {
+                    out.push('\n');
+                }
+                out.push_str(RESULT_INDENT);
+                out.push_str(line);
+            }
+            out
+        })
+        .collect();
+    if let Some(slot) = log.pointer_mut(RESULTS_POINTER) {
+        *slot = Value::Array(results);
+    }
+    let Some(at) = skeleton.find(RESULTS_KEY_LINE) else {
+        return whole(log);
+    };
+    let cut = at + RESULTS_KEY_LINE.len() - 1;
+    let size = skeleton.len() + parts.iter().map(|p| p.len() + 2).sum::<usize>() + 8;
+    let mut text = String::with_capacity(size);
+    text.push_str(&skeleton[..cut]);
+    text.push('\n');
+    text.push_str(&parts.join(",\n"));
+    text.push_str("\n      ]");
+    text.push_str(&skeleton[cut + 1..]);
+    text
+}
+
+/// Free a log on every core (its results are nearly all of it).
+fn drop_in_parallel(mut log: Value) {
+    if let Some(Value::Array(items)) = log.pointer_mut(RESULTS_POINTER).map(Value::take) {
+        items.into_par_iter().for_each(drop);
+    }
 }
 
 /// Build, serialise and shrink until the gzipped text fits `max_gzip`.
@@ -461,7 +515,8 @@ fn render_within(
     let mut limit = max_results.min(report.findings.len());
     loop {
         let log = build_with_limit(report, opts, limit);
-        let mut text = serde_json::to_string_pretty(&log).expect("SARIF serialises");
+        let mut log = log;
+        let mut text = to_pretty(&mut log);
         text.push('\n');
         // Text that is small enough uncompressed is small enough gzipped.
         let size = if text.len() <= max_gzip {
@@ -551,6 +606,16 @@ mod tests {
         let text = notes[0]["message"]["text"].as_str().unwrap();
         assert!(text.starts_with("30 of 50 results were left out"), "{text}");
         assert_eq!(log["runs"][0]["properties"]["droppedResults"], 30);
+    }
+
+    #[test]
+    fn results_serialised_in_parallel_give_the_same_text() {
+        for n in [0, 1, 7] {
+            let (mut log, _) = render_with(&findings(n), 100, usize::MAX);
+            let expected = serde_json::to_string_pretty(&log).unwrap();
+            assert_eq!(to_pretty(&mut log), expected, "{n} results");
+            assert_eq!(serde_json::to_string_pretty(&log).unwrap(), expected);
+        }
     }
 
     #[test]

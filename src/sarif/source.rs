@@ -56,8 +56,9 @@ pub struct Source {
     line_starts: Vec<usize>,
     /// For Python: the 1-based start line of the smallest statement holding each line.
     statement: Vec<u32>,
-    /// For Python: the syntax tree, asked for the comment on a reported line.
-    tree: Option<tree_sitter::Tree>,
+    /// For Python: the byte range of the comment on each 0-based line (a
+    /// comment runs to the end of its line: a line has at most one).
+    comments: Vec<Option<(usize, usize)>>,
     python: bool,
     hashes: OnceLock<LineHashes>,
 }
@@ -82,7 +83,7 @@ impl Source {
             bytes,
             line_starts,
             statement: Vec::new(),
-            tree: None,
+            comments: Vec::new(),
             python: is_python(path),
             hashes: OnceLock::new(),
         };
@@ -103,8 +104,9 @@ impl Source {
         let Some(tree) = parser.parse(&self.bytes, None) else {
             return;
         };
-        // Compare kind ids, not kind names: this walk visits every token.
+        // Compare kind ids, not kind names: this walk visits many nodes.
         let language = tree.language();
+        let comment_kind = language.id_for_node_kind("comment", true);
         let statement_kinds: Vec<bool> = (0..language.node_kind_count())
             .map(|id| {
                 language
@@ -121,6 +123,7 @@ impl Source {
             .collect();
         let lines = self.line_starts.len();
         let mut statement: Vec<u32> = (1..=lines as u32).collect();
+        let mut comments = vec![None; lines];
         let mut cursor = tree.walk();
         // Pre-order: parents before children, so the smallest statement writes last.
         'walk: loop {
@@ -128,15 +131,21 @@ impl Source {
             let kind = node.kind_id();
             let start = node.start_position().row;
             let end = node.end_position().row.min(lines.saturating_sub(1));
-            if statement_kinds.get(kind as usize).copied().unwrap_or(false) {
+            if kind == comment_kind {
+                if let Some(slot) = comments.get_mut(start) {
+                    slot.get_or_insert((node.start_byte(), node.end_byte()));
+                }
+            } else if statement_kinds.get(kind as usize).copied().unwrap_or(false) {
                 for slot in statement.iter_mut().take(end + 1).skip(start) {
                     *slot = start as u32 + 1;
                 }
             }
-            // Only statements matter here (comments are looked up per line):
-            // a well-formed simple statement holds none, so skip its tokens.
-            let leaf_statement =
-                simple_kinds.get(kind as usize).copied().unwrap_or(false) && !node.has_error();
+            // A well-formed simple statement on one line holds no statement
+            // and no comment (a comment ends its line, and tree-sitter leaves
+            // trailing comments to the parent): skip its tokens.
+            let leaf_statement = simple_kinds.get(kind as usize).copied().unwrap_or(false)
+                && start == end
+                && !node.has_error();
             if !leaf_statement && cursor.goto_first_child() {
                 continue;
             }
@@ -149,33 +158,8 @@ impl Source {
                 }
             }
         }
-        drop(cursor);
         self.statement = statement;
-        self.tree = Some(tree);
-    }
-
-    /// The comment on a 1-based line of a Python file: a comment runs to the
-    /// end of its line, so it is the token under the line's last visible
-    /// character (a `#` inside a string is part of a string token).
-    fn python_comment(&self, line: u32) -> Option<&str> {
-        let tree = self.tree.as_ref()?;
-        let i = (line as usize).checked_sub(1)?;
-        let start = *self.line_starts.get(i)?;
-        let end = self
-            .line_starts
-            .get(i + 1)
-            .copied()
-            .unwrap_or(self.bytes.len());
-        let raw = &self.bytes[start..end];
-        let last = raw
-            .iter()
-            .rposition(|b| !matches!(b, b' ' | b'\t' | b'\x0c' | b'\r' | b'\n'))?;
-        let at = tree_sitter::Point::new(i, last);
-        let node = tree.root_node().descendant_for_point_range(at, at)?;
-        if node.kind() != "comment" || node.start_position().row != i {
-            return None;
-        }
-        node.utf8_text(&self.bytes).ok()
+        self.comments = comments;
     }
 
     /// The text of a 1-based line, without its line break.
@@ -210,7 +194,9 @@ impl Source {
     /// comment runs to the end of its line).
     pub fn comment(&self, line: u32) -> Option<&str> {
         if self.python {
-            return self.python_comment(line);
+            let i = (line as usize).checked_sub(1)?;
+            let (start, end) = (*self.comments.get(i)?)?;
+            return std::str::from_utf8(&self.bytes[start..end]).ok();
         }
         let text = self.line(line)?;
         let i = [text.find('#'), text.find("//")]
@@ -284,6 +270,21 @@ mod tests {
         assert_eq!(s.statement_line(99), 99);
         assert_eq!(s.comments(7), vec!["# nosec B602"]);
         assert!(s.comments(5).is_empty());
+    }
+
+    #[test]
+    fn comments_after_and_inside_statements_are_found_but_not_in_strings() {
+        let s = Source::new(
+            "c.py",
+            b"x = eval(y)  # nosec\ns = \"# not a comment\"\nf(a,  # inside\n  b)  # after\nif x:  # head\n    pass\n".to_vec(),
+        );
+        assert_eq!(s.comments(1), vec!["# nosec"]);
+        assert!(s.comments(2).is_empty());
+        assert_eq!(s.comment(3), Some("# inside"));
+        assert_eq!(s.comment(4), Some("# after"));
+        assert_eq!(s.comment(5), Some("# head"));
+        assert_eq!(s.comment(6), None);
+        assert_eq!(s.statement_line(4), 3);
     }
 
     #[test]
