@@ -468,16 +468,18 @@ fn bench(c: &mut Criterion) {
             .collect::<Vec<_>>()
             .join(", ")
     );
-    assert!(
-        best < Duration::from_secs(1),
-        "merging 200,000 results must take under a second"
-    );
     let mut g = c.benchmark_group("merge");
     g.sample_size(10);
     g.bench_function("gate merge: 200k results from 10 files", |b| {
         b.iter(|| merge_in_process(&corpus))
     });
     g.finish();
+    // Last, so that a miss still leaves every number above on record.
+    assert!(
+        best < Duration::from_secs(1),
+        "merging 200,000 results must take under a second (best of 3: {:.3} s)",
+        best.as_secs_f64()
+    );
 }
 
 criterion_group!(benches, bench);
