@@ -4,6 +4,7 @@ use std::collections::HashMap;
 use std::fmt;
 use std::str::FromStr;
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
@@ -60,14 +61,16 @@ impl fmt::Display for Severity {
 impl FromStr for Severity {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s.to_ascii_lowercase().as_str() {
-            "info" | "none" | "note" => Ok(Severity::Info),
-            "low" => Ok(Severity::Low),
-            "medium" | "moderate" => Ok(Severity::Medium),
-            "high" => Ok(Severity::High),
-            "critical" => Ok(Severity::Critical),
+        let is = |name: &str| s.eq_ignore_ascii_case(name);
+        match s {
+            _ if is("info") || is("none") || is("note") => Ok(Severity::Info),
+            _ if is("low") => Ok(Severity::Low),
+            _ if is("medium") || is("moderate") => Ok(Severity::Medium),
+            _ if is("high") => Ok(Severity::High),
+            _ if is("critical") => Ok(Severity::Critical),
             other => Err(format!(
-                "unknown severity `{other}` (expected critical, high, medium, low or info)"
+                "unknown severity `{}` (expected critical, high, medium, low or info)",
+                other.to_ascii_lowercase()
             )),
         }
     }
@@ -111,12 +114,14 @@ impl fmt::Display for Confidence {
 impl FromStr for Confidence {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s.to_ascii_lowercase().as_str() {
-            "low" => Ok(Confidence::Low),
-            "medium" => Ok(Confidence::Medium),
-            "high" => Ok(Confidence::High),
+        let is = |name: &str| s.eq_ignore_ascii_case(name);
+        match s {
+            _ if is("low") => Ok(Confidence::Low),
+            _ if is("medium") => Ok(Confidence::Medium),
+            _ if is("high") => Ok(Confidence::High),
             other => Err(format!(
-                "unknown confidence `{other}` (expected high, medium or low)"
+                "unknown confidence `{}` (expected high, medium or low)",
+                other.to_ascii_lowercase()
             )),
         }
     }
@@ -310,25 +315,43 @@ impl Finding {
 /// Moving code up or down a file does not change it; editing the line does.
 pub fn assign_fingerprints(findings: &mut [Finding]) {
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    // Hashing is independent per finding (rayon); counting occurrences is not.
+    let bases: Vec<String> = findings.par_iter().map(fingerprint_base).collect();
     let mut seen: HashMap<String, u32> = HashMap::new();
-    for f in findings.iter_mut() {
-        let mut h = Sha256::new();
-        h.update(b"gate-fp-v1\0");
-        h.update(f.rule_id.as_bytes());
-        h.update(b"\0");
-        h.update(f.path.as_bytes());
-        h.update(b"\0");
-        if let Some(c) = &f.commit {
-            h.update(c.sha.as_bytes());
-        }
-        h.update(b"\0");
-        h.update(f.identity_content().as_bytes());
-        let digest = h.finalize();
-        let base: String = digest[..10].iter().map(|b| format!("{b:02x}")).collect();
-        let n = seen.entry(base.clone()).or_insert(0);
-        *n += 1;
+    for (f, base) in findings.iter_mut().zip(bases) {
+        let n = match seen.get_mut(&base) {
+            Some(n) => {
+                *n += 1;
+                *n
+            }
+            None => {
+                seen.insert(base.clone(), 1);
+                1
+            }
+        };
         f.fingerprint = format!("{base}:{n}");
     }
+}
+
+/// The hash of what identifies a finding, as 20 hex digits.
+fn fingerprint_base(f: &Finding) -> String {
+    let mut h = Sha256::new();
+    h.update(b"gate-fp-v1\0");
+    h.update(f.rule_id.as_bytes());
+    h.update(b"\0");
+    h.update(f.path.as_bytes());
+    h.update(b"\0");
+    if let Some(c) = &f.commit {
+        h.update(c.sha.as_bytes());
+    }
+    h.update(b"\0");
+    h.update(f.identity_content().as_bytes());
+    let digest = h.finalize();
+    let mut hex = String::with_capacity(20);
+    for b in &digest[..10] {
+        let _ = fmt::Write::write_fmt(&mut hex, format_args!("{b:02x}"));
+    }
+    hex
 }
 
 #[cfg(test)]

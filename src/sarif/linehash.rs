@@ -26,7 +26,8 @@ const CR: u16 = b'\r' as u16;
 /// The hash of every line of a file: `hashes[i]` belongs to line `i + 1`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LineHashes {
-    hashes: Vec<String>,
+    /// Hash and occurrence count per line, formatted only for lines asked for.
+    hashes: Vec<Option<(u64, u32)>>,
 }
 
 impl LineHashes {
@@ -39,19 +40,20 @@ impl LineHashes {
         }
         h.process(EOF);
         h.flush();
-        let mut hashes = vec![String::new(); h.lines.len()];
-        for (line, hash) in h.lines {
+        let mut hashes = vec![None; h.lines.len()];
+        for (line, hash, n) in h.lines {
             if let Some(slot) = hashes.get_mut(line - 1) {
-                *slot = hash;
+                *slot = Some((hash, n));
             }
         }
         LineHashes { hashes }
     }
 
     /// The hash of a 1-based line, if the file has that line.
-    pub fn line(&self, line: u32) -> Option<&str> {
+    pub fn line(&self, line: u32) -> Option<String> {
         let i = (line as usize).checked_sub(1)?;
-        self.hashes.get(i).map(String::as_str)
+        let slot = self.hashes.get(i)?;
+        Some(slot.map_or_else(String::new, |(hash, n)| format!("{hash:x}:{n}")))
     }
 
     /// How many lines got a hash (the lines of the file, plus one after a final newline).
@@ -76,7 +78,7 @@ struct Hasher {
     line_start: bool,
     prev_cr: bool,
     counts: HashMap<u64, u32>,
-    lines: Vec<(usize, String)>,
+    lines: Vec<(usize, u64, u32)>,
 }
 
 impl Hasher {
@@ -99,7 +101,7 @@ impl Hasher {
         let n = self.counts.entry(self.hash).or_insert(0);
         *n += 1;
         if let Some(line) = self.line_numbers[self.index].take() {
-            self.lines.push((line, format!("{:x}:{n}", self.hash)));
+            self.lines.push((line, self.hash, *n));
         }
     }
 
@@ -197,9 +199,7 @@ mod tests {
 
     fn all(bytes: &[u8]) -> Vec<String> {
         let h = LineHashes::compute(bytes);
-        (1..=h.len() as u32)
-            .map(|l| h.line(l).unwrap().to_string())
-            .collect()
+        (1..=h.len() as u32).map(|l| h.line(l).unwrap()).collect()
     }
 
     /// The vectors GitHub's CodeQL action tests its own implementation with.

@@ -83,10 +83,13 @@ pub fn merge(
             finding, columns, ..
         } in input.results
         {
-            by_file
-                .entry(finding.path.clone())
-                .or_default()
-                .push((finding, columns));
+            // Thousands of results name the same file: key on the first one's path.
+            match by_file.get_mut(&finding.path) {
+                Some(v) => v.push((finding, columns)),
+                None => {
+                    by_file.insert(finding.path.clone(), vec![(finding, columns)]);
+                }
+            }
         }
     }
     // A team that runs ruff reviews with `# noqa`; without ruff, bandit's
@@ -194,15 +197,17 @@ fn merge_file(
     order.sort_by(|&a, &b| key(&items[a]).cmp(&key(&items[b])));
     let group_of = |i: usize| (items[i].1.rule_id.as_str(), items[i].0);
     let tool_of = |i: usize| items[i].1.tool.as_str();
-    // Runs of one tool inside runs of one group, as index ranges into `order`.
-    let mut groups: Vec<Vec<std::ops::Range<usize>>> = Vec::new();
+    // Runs of one tool inside runs of one group, as index ranges into
+    // `order`; `groups` holds each group's range of `runs`.
+    let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut groups: Vec<std::ops::Range<usize>> = Vec::new();
     let mut start = 0;
     while start < order.len() {
         let mut end = start + 1;
         while end < order.len() && group_of(order[end]) == group_of(order[start]) {
             end += 1;
         }
-        let mut runs = Vec::new();
+        let first_run = runs.len();
         let mut run = start;
         while run < end {
             let mut run_end = run + 1;
@@ -212,12 +217,13 @@ fn merge_file(
             runs.push(run..run_end);
             run = run_end;
         }
-        groups.push(runs);
+        groups.push(first_run..runs.len());
         start = end;
     }
     let mut slots: Vec<Option<Finding>> = items.into_iter().map(|(_, f)| Some(f)).collect();
     let mut out = Vec::with_capacity(order.len());
-    for runs in groups {
+    for group in groups {
+        let runs = &runs[group];
         let n = runs.iter().map(ExactSizeIterator::len).max().unwrap_or(0);
         for k in 0..n {
             // The k-th report of each tool is one problem.
@@ -241,8 +247,9 @@ fn combine(
 ) -> Finding {
     let mut iter = parts.into_iter();
     let mut f = iter.next().expect("a group has at least one report");
-    let mut lines = vec![f.region.start_line];
-    let mut tools: Vec<String> = f.tools.clone();
+    let mut lines = Vec::with_capacity(iter.len() + 1);
+    lines.push(f.region.start_line);
+    let mut tools: Vec<String> = std::mem::take(&mut f.tools);
     for g in iter {
         lines.push(g.region.start_line);
         for t in g.tools {
@@ -291,14 +298,13 @@ fn in_source_suppression(
     }
     let python_engine = f.tools.iter().any(|t| t == PYTHON_TOOL);
     let map = RuleMap::get();
-    let ruff_code = map.ruff_code(&f.rule_id);
-    let bandit_name = map.bandit_name(&f.rule_id);
-    let mut seen = BTreeSet::new();
-    for &line in lines {
-        if !seen.insert(line) {
+    for (k, &line) in lines.iter().enumerate() {
+        if lines[..k].contains(&line) {
             continue;
         }
-        for comment in src.comments(line) {
+        if let Some(comment) = src.comment(line) {
+            let ruff_code = map.ruff_code(&f.rule_id);
+            let bandit_name = map.bandit_name(&f.rule_id);
             let hit = comment.contains("gate:allow")
                 || (!python_engine && nosec_covers(comment, &f.rule_id, bandit_name))
                 || (noqa && noqa_covers(comment, &f.rule_id, ruff_code));

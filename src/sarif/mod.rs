@@ -4,6 +4,7 @@
 pub mod linehash;
 pub mod merge;
 pub(crate) mod out;
+mod props;
 pub mod read;
 pub mod rulemap;
 pub mod source;

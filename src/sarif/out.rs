@@ -8,6 +8,7 @@
 use std::collections::BTreeMap;
 use std::io::Write as _;
 
+use rayon::prelude::*;
 use serde_json::{json, Map, Value};
 
 use super::uri::{to_uri, SRCROOT};
@@ -135,17 +136,28 @@ fn fallback_rule(f: &Finding) -> RuleInfo {
     }
 }
 
+/// A JSON object that takes ownership of its values: `json!` copies every
+/// `Value` it is handed, which for a run of 25,000 results is the whole run.
+fn object<const N: usize>(entries: [(&str, Value); N]) -> Value {
+    Value::Object(
+        entries
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect(),
+    )
+}
+
 fn location(path: &str, region: Option<Value>) -> Value {
     let (uri, base) = to_uri(path);
     let mut art = json!({ "uri": uri });
     if let Some(b) = base {
         art["uriBaseId"] = json!(b);
     }
-    let mut phys = json!({ "artifactLocation": art });
+    let mut phys = object([("artifactLocation", art)]);
     if let Some(r) = region {
         phys["region"] = r;
     }
-    json!({ "physicalLocation": phys })
+    object([("physicalLocation", phys)])
 }
 
 fn result(f: &Finding, rule_index: usize, failure: Option<&str>, opts: &RenderOptions) -> Value {
@@ -185,15 +197,21 @@ fn result(f: &Finding, rule_index: usize, failure: Option<&str>, opts: &RenderOp
     if !f.tags.is_empty() {
         props.insert("tags".into(), json!(f.tags));
     }
-    let mut r = json!({
-        "ruleId": f.rule_id,
-        "ruleIndex": rule_index,
-        "level": level(f.severity),
-        "message": { "text": redacted_message(f, &opts.redactor) },
-        "locations": [location(&f.path, Some(region))],
-        "partialFingerprints": partial,
-        "properties": props,
-    });
+    let mut r = object([
+        ("ruleId", json!(f.rule_id)),
+        ("ruleIndex", json!(rule_index)),
+        ("level", json!(level(f.severity))),
+        (
+            "message",
+            json!({ "text": redacted_message(f, &opts.redactor) }),
+        ),
+        (
+            "locations",
+            Value::Array(vec![location(&f.path, Some(region))]),
+        ),
+        ("partialFingerprints", Value::Object(partial)),
+        ("properties", Value::Object(props)),
+    ]);
     if let Some(s) = &f.suppression {
         r["suppressions"] = json!([{
             "kind": match s.kind {
@@ -226,18 +244,23 @@ fn notification(d: &Diagnostic) -> Value {
 /// Which findings fit in one GitHub run: the most important first (failing
 /// the gate, then severity, then confidence), at most `max`.
 fn keep_order(findings: &[Finding], failed: &dyn Fn(usize) -> bool) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..findings.len()).collect();
-    order.sort_by_key(|&i| {
-        let f = &findings[i];
-        (
-            std::cmp::Reverse(failed(i)),
-            std::cmp::Reverse(f.suppression.is_none()),
-            std::cmp::Reverse(f.severity),
-            std::cmp::Reverse(f.confidence),
-            i,
-        )
-    });
-    order
+    use std::cmp::Reverse;
+    // Keys computed once, not once per comparison; `i` makes them unique.
+    let mut keys: Vec<_> = findings
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            (
+                Reverse(failed(i)),
+                Reverse(f.suppression.is_none()),
+                Reverse(f.severity),
+                Reverse(f.confidence),
+                i,
+            )
+        })
+        .collect();
+    keys.sort_unstable();
+    keys.into_iter().map(|k| k.4).collect()
 }
 
 /// Build the SARIF log for a report, keeping at most `max_results` results.
@@ -260,7 +283,7 @@ fn build_with_limit(report: &Report<'_>, opts: &RenderOptions, max_results: usiz
     let dropped = report.findings.len() - kept.len();
     let mut rules: Vec<Value> = Vec::new();
     let mut index: BTreeMap<&str, usize> = BTreeMap::new();
-    let mut results = Vec::with_capacity(kept.len());
+    let mut rule_index = Vec::with_capacity(kept.len());
     for &i in &kept {
         let f = &report.findings[i];
         let idx = *index.entry(f.rule_id.as_str()).or_insert_with(|| {
@@ -272,8 +295,13 @@ fn build_with_limit(report: &Report<'_>, opts: &RenderOptions, max_results: usiz
             rules.push(descriptor(&info));
             rules.len() - 1
         });
-        results.push(result(f, idx, failures.get(&i).copied(), opts));
+        rule_index.push(idx);
     }
+    let results: Vec<Value> = kept
+        .par_iter()
+        .zip(rule_index)
+        .map(|(&i, idx)| result(&report.findings[i], idx, failures.get(&i).copied(), opts))
+        .collect();
     let mut notifications: Vec<Value> = report.diagnostics.iter().map(notification).collect();
     if dropped > 0 {
         notifications.push(json!({
@@ -285,7 +313,7 @@ fn build_with_limit(report: &Report<'_>, opts: &RenderOptions, max_results: usiz
     let successful = !report.diagnostics.iter().any(|d| d.level == Level::Error);
     let mut invocation = json!({ "executionSuccessful": successful });
     if !notifications.is_empty() {
-        invocation["toolExecutionNotifications"] = json!(notifications);
+        invocation["toolExecutionNotifications"] = Value::Array(notifications);
     }
     let extensions: Vec<Value> = report
         .run
@@ -309,17 +337,16 @@ fn build_with_limit(report: &Report<'_>, opts: &RenderOptions, max_results: usiz
         .collect();
     contributing.sort_unstable();
     contributing.dedup();
-    let mut tool = json!({
-        "driver": {
-            "name": "gate",
-            "version": env!("CARGO_PKG_VERSION"),
-            "semanticVersion": env!("CARGO_PKG_VERSION"),
-            "informationUri": INFORMATION_URI,
-            "rules": rules,
-        }
+    let mut driver = json!({
+        "name": "gate",
+        "version": env!("CARGO_PKG_VERSION"),
+        "semanticVersion": env!("CARGO_PKG_VERSION"),
+        "informationUri": INFORMATION_URI,
     });
+    driver["rules"] = Value::Array(rules);
+    let mut tool = object([("driver", driver)]);
     if !extensions.is_empty() {
-        tool["extensions"] = json!(extensions);
+        tool["extensions"] = Value::Array(extensions);
     }
     let mut run_props = Map::new();
     run_props.insert("contributingTools".into(), json!(contributing));
@@ -339,14 +366,14 @@ fn build_with_limit(report: &Report<'_>, opts: &RenderOptions, max_results: usiz
         .automation_id
         .clone()
         .unwrap_or_else(|| DEFAULT_AUTOMATION_ID.to_string());
-    let mut run = json!({
-        "tool": tool,
-        "automationDetails": { "id": automation_id },
-        "invocations": [invocation],
-        "columnKind": "unicodeCodePoints",
-        "results": results,
-        "properties": run_props,
-    });
+    let mut run = object([
+        ("tool", tool),
+        ("automationDetails", json!({ "id": automation_id })),
+        ("invocations", Value::Array(vec![invocation])),
+        ("columnKind", json!("unicodeCodePoints")),
+        ("results", Value::Array(results)),
+        ("properties", Value::Object(run_props)),
+    ]);
     if let Some(root) = &report.run.root {
         let mut uri = super::uri::to_uri(&root.to_string_lossy().replace('\\', "/")).0;
         if !uri.ends_with('/') {
@@ -354,11 +381,11 @@ fn build_with_limit(report: &Report<'_>, opts: &RenderOptions, max_results: usiz
         }
         run["originalUriBaseIds"] = json!({ SRCROOT: { "uri": uri } });
     }
-    json!({
-        "$schema": SARIF_SCHEMA_URI,
-        "version": "2.1.0",
-        "runs": [run],
-    })
+    object([
+        ("$schema", json!(SARIF_SCHEMA_URI)),
+        ("version", json!("2.1.0")),
+        ("runs", Value::Array(vec![run])),
+    ])
 }
 
 fn limit_message(dropped: usize, total: usize) -> String {
@@ -369,9 +396,35 @@ fn limit_message(dropped: usize, total: usize) -> String {
 }
 
 fn gzip_len(s: &str) -> usize {
-    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-    let _ = enc.write_all(s.as_bytes());
+    gzip_len_at(s.as_bytes(), flate2::Compression::default())
+}
+
+fn gzip_len_at(bytes: &[u8], level: flate2::Compression) -> usize {
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), level);
+    let _ = enc.write_all(bytes);
     enc.finish().map(|v| v.len()).unwrap_or(usize::MAX)
+}
+
+/// Bytes per independently compressed piece when estimating the gzipped size.
+const GZIP_ESTIMATE_CHUNK: usize = 1 << 20;
+
+/// The gzipped size of `s`, or an overestimate of it when that is enough
+/// to show it fits `max`: pieces compressed at the fastest level, in
+/// parallel, each with its own header and without the previous piece as
+/// dictionary, come out larger than the whole text at the default level (a
+/// test checks it on SARIF). Only text that does not fit that way is
+/// compressed exactly.
+fn gzip_len_within(s: &str, max: usize) -> usize {
+    let estimate: usize = s
+        .as_bytes()
+        .par_chunks(GZIP_ESTIMATE_CHUNK)
+        .map(|c| gzip_len_at(c, flate2::Compression::fast()))
+        .sum();
+    if estimate <= max {
+        estimate
+    } else {
+        gzip_len(s)
+    }
 }
 
 /// Build the SARIF log for a report (as JSON), within GitHub's limits.
@@ -393,9 +446,63 @@ pub fn render(report: &Report<'_>, opts: &RenderOptions) -> (String, Option<Stri
         GITHUB_MAX_RESULTS_PER_RUN,
         GITHUB_MAX_GZIP_BYTES,
     );
-    drop(log);
+    drop_in_parallel(log);
     let warning = (dropped > 0).then(|| limit_message(dropped, report.findings.len()));
     (text, warning)
+}
+
+/// Where the one run's results sit in gate's log, and how deep.
+const RESULTS_POINTER: &str = "/runs/0/results";
+const RESULTS_KEY_LINE: &str = "\n      \"results\": []";
+const RESULT_INDENT: &str = "        ";
+
+/// `serde_json::to_string_pretty(log)`, byte for byte, with the results
+/// (nearly all of the text) serialised on every core and spliced in.
+fn to_pretty(log: &mut Value) -> String {
+    let whole = |log: &Value| serde_json::to_string_pretty(log).expect("SARIF serialises");
+    let results = match log.pointer_mut(RESULTS_POINTER) {
+        Some(Value::Array(items)) if !items.is_empty() => std::mem::take(items),
+        _ => return whole(log),
+    };
+    let skeleton = whole(log);
+    let parts: Vec<String> = results
+        .par_iter()
+        .map(|r| {
+            let text = serde_json::to_string_pretty(r).expect("SARIF serialises");
+            // JSON strings hold no raw line breaks: every line is indented.
+            let mut out = String::with_capacity(text.len() + text.len() / 8);
+            for (k, line) in text.split('\n').enumerate() {
+                if k > 0 {
+                    out.push('\n');
+                }
+                out.push_str(RESULT_INDENT);
+                out.push_str(line);
+            }
+            out
+        })
+        .collect();
+    if let Some(slot) = log.pointer_mut(RESULTS_POINTER) {
+        *slot = Value::Array(results);
+    }
+    let Some(at) = skeleton.find(RESULTS_KEY_LINE) else {
+        return whole(log);
+    };
+    let cut = at + RESULTS_KEY_LINE.len() - 1;
+    let size = skeleton.len() + parts.iter().map(|p| p.len() + 2).sum::<usize>() + 8;
+    let mut text = String::with_capacity(size);
+    text.push_str(&skeleton[..cut]);
+    text.push('\n');
+    text.push_str(&parts.join(",\n"));
+    text.push_str("\n      ]");
+    text.push_str(&skeleton[cut + 1..]);
+    text
+}
+
+/// Free a log on every core (its results are nearly all of it).
+fn drop_in_parallel(mut log: Value) {
+    if let Some(Value::Array(items)) = log.pointer_mut(RESULTS_POINTER).map(Value::take) {
+        items.into_par_iter().for_each(drop);
+    }
 }
 
 /// Build, serialise and shrink until the gzipped text fits `max_gzip`.
@@ -408,13 +515,14 @@ fn render_within(
     let mut limit = max_results.min(report.findings.len());
     loop {
         let log = build_with_limit(report, opts, limit);
-        let mut text = serde_json::to_string_pretty(&log).expect("SARIF serialises");
+        let mut log = log;
+        let mut text = to_pretty(&mut log);
         text.push('\n');
         // Text that is small enough uncompressed is small enough gzipped.
         let size = if text.len() <= max_gzip {
             text.len()
         } else {
-            gzip_len(&text)
+            gzip_len_within(&text, max_gzip)
         };
         if size <= max_gzip || limit == 0 {
             return (log, text, report.findings.len() - limit);
@@ -498,6 +606,27 @@ mod tests {
         let text = notes[0]["message"]["text"].as_str().unwrap();
         assert!(text.starts_with("30 of 50 results were left out"), "{text}");
         assert_eq!(log["runs"][0]["properties"]["droppedResults"], 30);
+    }
+
+    #[test]
+    fn results_serialised_in_parallel_give_the_same_text() {
+        for n in [0, 1, 7] {
+            let (mut log, _) = render_with(&findings(n), 100, usize::MAX);
+            let expected = serde_json::to_string_pretty(&log).unwrap();
+            assert_eq!(to_pretty(&mut log), expected, "{n} results");
+            assert_eq!(serde_json::to_string_pretty(&log).unwrap(), expected);
+        }
+    }
+
+    #[test]
+    fn the_fast_gzip_estimate_never_undercounts_sarif() {
+        let (log, _) = render_with(&findings(6000), 6000, usize::MAX);
+        let text = serde_json::to_string_pretty(&log).unwrap();
+        assert!(text.len() > 2 * GZIP_ESTIMATE_CHUNK, "{}", text.len());
+        let exact = gzip_len(&text);
+        let estimate = gzip_len_within(&text, usize::MAX);
+        assert!(estimate >= exact, "{estimate} < {exact}");
+        assert_eq!(gzip_len_within(&text, exact - 1), exact, "too big: exact");
     }
 
     #[test]

@@ -5,14 +5,16 @@
 //! version other than 2.1.0, a truncated file) is an error that names the
 //! file and the JSON path. Never "0 findings" for a file we could not read.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::fs::File;
 use std::io::Read as _;
 use std::path::Path;
 
 use serde::Deserialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
+use super::props::{Loose, Props};
 use super::rulemap::RuleMap;
 use super::uri::Resolver;
 use crate::diagnostic::{Diagnostic, Kind, Level};
@@ -86,82 +88,114 @@ pub struct SarifInput {
 }
 
 // ---- The tolerant shape of SARIF: only what gate reads, everything optional. ----
+//
+// Strings are borrowed from the file's bytes where JSON escapes allow it,
+// property bags keep only the keys gate reads, and every other field is
+// skipped unread: a result costs the finding it becomes, not a JSON tree.
+
+type Text<'a> = Cow<'a, str>;
 
 #[derive(Deserialize)]
-struct LogIn {
+struct LogIn<'a> {
     version: Option<Value>,
-    runs: Option<Vec<RunIn>>,
+    #[serde(borrow)]
+    runs: Option<Vec<RunIn<'a>>>,
 }
 
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
-struct RunIn {
-    tool: Option<ToolIn>,
-    results: Option<Vec<ResultIn>>,
-    artifacts: Option<Vec<ArtifactIn>>,
-    original_uri_base_ids: Option<HashMap<String, ArtifactLocationIn>>,
+struct RunIn<'a> {
+    #[serde(borrow)]
+    tool: Option<ToolIn<'a>>,
+    #[serde(borrow)]
+    results: Option<Vec<ResultIn<'a>>>,
+    #[serde(borrow)]
+    artifacts: Option<Vec<ArtifactIn<'a>>>,
+    #[serde(borrow)]
+    original_uri_base_ids: Option<HashMap<String, ArtifactLocationIn<'a>>>,
     column_kind: Option<String>,
-    invocations: Option<Vec<InvocationIn>>,
+    #[serde(borrow)]
+    invocations: Option<Vec<InvocationIn<'a>>>,
 }
 
 #[derive(Deserialize)]
-struct ToolIn {
-    driver: Option<ComponentIn>,
-    extensions: Option<Vec<ComponentIn>>,
+struct ToolIn<'a> {
+    #[serde(borrow)]
+    driver: Option<ComponentIn<'a>>,
+    #[serde(borrow)]
+    extensions: Option<Vec<ComponentIn<'a>>>,
 }
 
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
-struct ComponentIn {
+struct ComponentIn<'a> {
     name: Option<String>,
     version: Option<String>,
     semantic_version: Option<String>,
     information_uri: Option<String>,
-    rules: Option<Vec<RuleIn>>,
+    #[serde(borrow)]
+    rules: Option<Vec<RuleIn<'a>>>,
 }
 
-#[derive(Deserialize, Clone)]
+#[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
-struct RuleIn {
-    id: Option<String>,
-    name: Option<String>,
-    short_description: Option<MessageIn>,
-    full_description: Option<MessageIn>,
-    help: Option<MessageIn>,
-    help_uri: Option<String>,
+struct RuleIn<'a> {
+    #[serde(borrow)]
+    id: Option<Text<'a>>,
+    #[serde(borrow)]
+    name: Option<Text<'a>>,
+    #[serde(borrow)]
+    short_description: Option<MessageIn<'a>>,
+    #[serde(borrow)]
+    full_description: Option<MessageIn<'a>>,
+    #[serde(borrow)]
+    help: Option<MessageIn<'a>>,
+    #[serde(borrow)]
+    help_uri: Option<Text<'a>>,
     default_configuration: Option<ConfigurationIn>,
-    properties: Option<Map<String, Value>>,
+    #[serde(borrow)]
+    properties: Option<Props<'a>>,
 }
 
-#[derive(Deserialize, Clone)]
+#[derive(Deserialize)]
 struct ConfigurationIn {
     level: Option<String>,
 }
 
-#[derive(Deserialize, Clone)]
-struct MessageIn {
-    text: Option<String>,
-    markdown: Option<String>,
+#[derive(Deserialize)]
+struct MessageIn<'a> {
+    #[serde(borrow)]
+    text: Option<Text<'a>>,
+    #[serde(borrow)]
+    markdown: Option<Text<'a>>,
 }
 
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
-struct ResultIn {
-    rule_id: Option<String>,
+struct ResultIn<'a> {
+    #[serde(borrow)]
+    rule_id: Option<Text<'a>>,
     rule_index: Option<i64>,
-    rule: Option<RuleRefIn>,
-    kind: Option<String>,
-    level: Option<String>,
-    message: Option<MessageIn>,
-    locations: Option<Vec<LocationIn>>,
+    #[serde(borrow)]
+    rule: Option<RuleRefIn<'a>>,
+    #[serde(borrow)]
+    kind: Option<Text<'a>>,
+    #[serde(borrow)]
+    level: Option<Text<'a>>,
+    #[serde(borrow)]
+    message: Option<MessageIn<'a>>,
+    #[serde(borrow)]
+    locations: Option<Vec<LocationIn<'a>>>,
     suppressions: Option<Vec<SuppressionIn>>,
     partial_fingerprints: Option<BTreeMap<String, Value>>,
-    properties: Option<Map<String, Value>>,
+    #[serde(borrow)]
+    properties: Option<Props<'a>>,
 }
 
 #[derive(Deserialize)]
-struct RuleRefIn {
-    id: Option<String>,
+struct RuleRefIn<'a> {
+    #[serde(borrow)]
+    id: Option<Text<'a>>,
     index: Option<i64>,
 }
 
@@ -174,57 +208,68 @@ struct SuppressionIn {
 
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
-struct LocationIn {
-    physical_location: Option<PhysicalLocationIn>,
+struct LocationIn<'a> {
+    #[serde(borrow)]
+    physical_location: Option<PhysicalLocationIn<'a>>,
 }
 
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
-struct PhysicalLocationIn {
-    artifact_location: Option<ArtifactLocationIn>,
-    region: Option<RegionIn>,
+struct PhysicalLocationIn<'a> {
+    #[serde(borrow)]
+    artifact_location: Option<ArtifactLocationIn<'a>>,
+    #[serde(borrow)]
+    region: Option<RegionIn<'a>>,
 }
 
-#[derive(Deserialize, Clone)]
+#[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
-struct ArtifactLocationIn {
-    uri: Option<String>,
-    uri_base_id: Option<String>,
+struct ArtifactLocationIn<'a> {
+    #[serde(borrow)]
+    uri: Option<Text<'a>>,
+    #[serde(borrow)]
+    uri_base_id: Option<Text<'a>>,
     index: Option<i64>,
 }
 
 #[derive(Deserialize)]
-struct ArtifactIn {
-    location: Option<ArtifactLocationIn>,
+struct ArtifactIn<'a> {
+    #[serde(borrow)]
+    location: Option<ArtifactLocationIn<'a>>,
 }
 
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
-struct RegionIn {
+struct RegionIn<'a> {
     start_line: Option<i64>,
     start_column: Option<i64>,
     end_line: Option<i64>,
     end_column: Option<i64>,
-    snippet: Option<ContentIn>,
+    #[serde(borrow)]
+    snippet: Option<ContentIn<'a>>,
 }
 
 #[derive(Deserialize)]
-struct ContentIn {
-    text: Option<String>,
+struct ContentIn<'a> {
+    #[serde(borrow)]
+    text: Option<Text<'a>>,
 }
 
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
-struct InvocationIn {
+struct InvocationIn<'a> {
     execution_successful: Option<bool>,
-    tool_execution_notifications: Option<Vec<NotificationIn>>,
+    #[serde(borrow)]
+    tool_execution_notifications: Option<Vec<NotificationIn<'a>>>,
 }
 
 #[derive(Deserialize)]
-struct NotificationIn {
+struct NotificationIn<'a> {
     level: Option<String>,
-    message: Option<MessageIn>,
-    locations: Option<Vec<LocationIn>>,
+    #[serde(borrow)]
+    message: Option<MessageIn<'a>>,
+    #[serde(borrow)]
+    locations: Option<Vec<LocationIn<'a>>>,
 }
 
 // ---- Reading. ----
@@ -384,20 +429,15 @@ fn read_run(at: &str, run: RunIn, root: &Path, out: &mut SarifInput) -> Result<(
             ))
         }
     };
-    let rules: Vec<RuleIn> = driver.rules.clone().unwrap_or_default();
-    let ext_rules: Vec<RuleIn> = run
+    let rules: &[RuleIn] = driver.rules.as_deref().unwrap_or_default();
+    let ext_rules = run
         .tool
-        .as_ref()
-        .and_then(|t| t.extensions.as_ref())
-        .map(|exts| {
-            exts.iter()
-                .flat_map(|e| e.rules.clone().unwrap_or_default())
-                .collect()
-        })
-        .unwrap_or_default();
+        .iter()
+        .flat_map(|t| t.extensions.iter().flatten())
+        .flat_map(|e| e.rules.iter().flatten());
     let rule_by_id: HashMap<&str, &RuleIn> = rules
         .iter()
-        .chain(ext_rules.iter())
+        .chain(ext_rules)
         .filter_map(|r| r.id.as_deref().map(|id| (id, r)))
         .collect();
     let bases = run
@@ -405,17 +445,19 @@ fn read_run(at: &str, run: RunIn, root: &Path, out: &mut SarifInput) -> Result<(
         .iter()
         .flatten()
         .filter_map(|(k, v)| {
-            v.uri
-                .clone()
-                .map(|u| (k.clone(), (u, v.uri_base_id.clone())))
+            let uri = v.uri.as_deref()?.to_string();
+            Some((
+                k.clone(),
+                (uri, v.uri_base_id.as_deref().map(str::to_string)),
+            ))
         })
         .collect();
     let mut resolver = Resolver::new(root, bases);
-    let artifacts: Vec<Option<ArtifactLocationIn>> = run
+    let artifacts: Vec<Option<&ArtifactLocationIn>> = run
         .artifacts
-        .unwrap_or_default()
-        .into_iter()
-        .map(|a| a.location)
+        .iter()
+        .flatten()
+        .map(|a| a.location.as_ref())
         .collect();
     for (k, inv) in run.invocations.iter().flatten().enumerate() {
         if inv.execution_successful == Some(false) {
@@ -435,7 +477,7 @@ fn read_run(at: &str, run: RunIn, root: &Path, out: &mut SarifInput) -> Result<(
             let text = n
                 .message
                 .as_ref()
-                .and_then(|m| m.text.clone())
+                .and_then(|m| m.text.as_deref())
                 .unwrap_or_default();
             let path = n
                 .locations
@@ -456,7 +498,7 @@ fn read_run(at: &str, run: RunIn, root: &Path, out: &mut SarifInput) -> Result<(
             });
         }
     }
-    let Some(results) = run.results else {
+    let Some(results) = run.results.as_deref() else {
         return Err(err(
             format!("{at}.results"),
             "missing `results`: the tool did not report whether it found anything".into(),
@@ -464,72 +506,76 @@ fn read_run(at: &str, run: RunIn, root: &Path, out: &mut SarifInput) -> Result<(
     };
     let map = RuleMap::get();
     let mut seen_rules: BTreeMap<String, RuleInfo> = BTreeMap::new();
-    for (j, r) in results.into_iter().enumerate() {
-        let rat = format!("{at}.results[{j}]");
-        let reported = r
+    out.results.reserve(results.len());
+    for (j, r) in results.iter().enumerate() {
+        // JSON paths are spelled out only for an error.
+        let rat = || format!("{at}.results[{j}]");
+        let reported: &str = r
             .rule_id
-            .clone()
-            .or_else(|| r.rule.as_ref().and_then(|x| x.id.clone()))
+            .as_deref()
+            .or_else(|| r.rule.as_ref()?.id.as_deref())
             .or_else(|| {
                 let idx = r.rule_index.or_else(|| r.rule.as_ref()?.index)?;
-                rules.get(usize::try_from(idx).ok()?)?.id.clone()
+                rules.get(usize::try_from(idx).ok()?)?.id.as_deref()
             })
-            .ok_or_else(|| err(format!("{rat}.ruleId"), "missing `ruleId`".into()))?;
+            .ok_or_else(|| err(format!("{}.ruleId", rat()), "missing `ruleId`".into()))?;
         match r.kind.as_deref() {
             None | Some("fail") | Some("review") | Some("open") | Some("informational") => {}
             Some("pass") | Some("notApplicable") => continue,
             Some(other) => {
                 return Err(err(
-                    format!("{rat}.kind"),
+                    format!("{}.kind", rat()),
                     format!("unknown kind `{other}` (fail, pass, review, open, notApplicable, informational)"),
                 ))
             }
         }
-        let rule = rule_by_id.get(reported.as_str()).copied();
+        let rule = rule_by_id.get(reported).copied();
         let level = match r.level.as_deref() {
-            Some(l) => Some(check_level(l).map_err(|m| err(format!("{rat}.level"), m))?),
+            Some(l) => Some(check_level(l).map_err(|m| err(format!("{}.level", rat()), m))?),
             None => None,
         };
-        let message = r
+        let message: &str = r
             .message
             .as_ref()
-            .and_then(|m| m.text.clone().or_else(|| m.markdown.clone()))
-            .or_else(|| rule.and_then(|x| x.short_description.as_ref()?.text.clone()))
-            .ok_or_else(|| err(format!("{rat}.message"), "missing `message.text`".into()))?;
+            .and_then(|m| m.text.as_deref().or(m.markdown.as_deref()))
+            .or_else(|| rule?.short_description.as_ref()?.text.as_deref())
+            .ok_or_else(|| {
+                err(
+                    format!("{}.message", rat()),
+                    "missing `message.text`".into(),
+                )
+            })?;
         let locations = r.locations.as_deref().unwrap_or_default();
         let Some(loc) = locations.first() else {
             return Err(err(
-                format!("{rat}.locations"),
+                format!("{}.locations", rat()),
                 "result has no location: gate cannot tell where the problem is".into(),
             ));
         };
-        let lat = format!("{rat}.locations[0].physicalLocation");
+        let lat = || format!("{}.locations[0].physicalLocation", rat());
         let phys = loc
             .physical_location
             .as_ref()
-            .ok_or_else(|| err(lat.clone(), "missing `physicalLocation`".into()))?;
+            .ok_or_else(|| err(lat(), "missing `physicalLocation`".into()))?;
         let art = phys.artifact_location.as_ref().and_then(|a| {
             if a.uri.is_some() {
-                Some(a.clone())
+                Some(a)
             } else {
                 let idx = usize::try_from(a.index?).ok()?;
-                artifacts.get(idx)?.clone()
+                *artifacts.get(idx)?
             }
         });
-        let Some(art) = art.filter(|a| a.uri.is_some()) else {
+        let Some((uri, art)) = art.and_then(|a| Some((a.uri.as_deref()?, a))) else {
             return Err(err(
-                format!("{lat}.artifactLocation.uri"),
+                format!("{}.artifactLocation.uri", lat()),
                 "missing artifact URI".into(),
             ));
         };
         let path = resolver
-            .resolve(
-                art.uri.as_deref().unwrap_or_default(),
-                art.uri_base_id.as_deref(),
-            )
-            .map_err(|m| err(format!("{lat}.artifactLocation.uri"), m))?;
-        let region = read_region(phys.region.as_ref(), &format!("{lat}.region"))?;
-        if is_syntax_error(&tool, &reported) {
+            .resolve(uri, art.uri_base_id.as_deref())
+            .map_err(|m| err(format!("{}.artifactLocation.uri", lat()), m))?;
+        let region = read_region(phys.region.as_ref(), || format!("{}.region", lat()))?;
+        if is_syntax_error(&tool, reported) {
             out.diagnostics.push(
                 Diagnostic::file(
                     Level::Warning,
@@ -541,47 +587,44 @@ fn read_run(at: &str, run: RunIn, root: &Path, out: &mut SarifInput) -> Result<(
             );
             continue;
         }
-        let canonical = map.canonical(&reported).to_string();
+        let canonical = map.canonical(reported);
         let props = r.properties.as_ref();
         let rule_props = rule.and_then(|x| x.properties.as_ref());
         let default_level = rule
             .and_then(|x| x.default_configuration.as_ref()?.level.as_deref())
             .and_then(|l| check_level(l).ok());
-        let (severity, confidence) = rate(
-            &tool,
-            &canonical,
-            level.or(default_level),
-            props,
-            rule_props,
-        );
+        let (severity, confidence) =
+            rate(&tool, canonical, level.or(default_level), props, rule_props);
         let cwe = cwe_of(props, rule_props);
         let mut f = Finding::new(
-            canonical.clone(),
-            tool.clone(),
+            canonical,
+            tool.as_str(),
             severity,
             confidence,
             path,
             region,
-            message.trim().to_string(),
+            message.trim(),
         );
         f.cwe = cwe;
         f.snippet = phys
             .region
             .as_ref()
-            .and_then(|x| x.snippet.as_ref()?.text.clone());
+            .and_then(|x| Some(x.snippet.as_ref()?.text.as_deref()?.to_string()));
         f.suppression = accepted_suppression(r.suppressions.as_deref());
-        seen_rules
-            .entry(canonical.clone())
-            .or_insert_with(|| rule_info(&tool, &canonical, &reported, rule, &f));
-        let fingerprints = r
-            .partial_fingerprints
-            .iter()
-            .flatten()
-            .filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_string())))
-            .collect();
+        if !seen_rules.contains_key(canonical) {
+            let info = rule_info(&tool, canonical, reported, rule, &f);
+            seen_rules.insert(canonical.to_string(), info);
+        }
+        let fingerprints = match &r.partial_fingerprints {
+            None => BTreeMap::new(),
+            Some(m) => m
+                .iter()
+                .filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_string())))
+                .collect(),
+        };
         out.results.push(Imported {
             finding: f,
-            reported_rule: reported,
+            reported_rule: reported.to_string(),
             columns,
             fingerprints,
         });
@@ -611,7 +654,7 @@ fn is_syntax_error(tool: &str, rule: &str) -> bool {
     tool == "ruff" && matches!(rule, "invalid-syntax" | "E999" | "syntax-error")
 }
 
-fn read_region(r: Option<&RegionIn>, at: &str) -> Result<Region, RunError> {
+fn read_region(r: Option<&RegionIn>, at: impl Fn() -> String) -> Result<Region, RunError> {
     let Some(r) = r else {
         return Ok(Region::line(1));
     };
@@ -620,7 +663,7 @@ fn read_region(r: Option<&RegionIn>, at: &str) -> Result<Region, RunError> {
             None => Ok(None),
             Some(n) if n >= 1 && n <= i64::from(u32::MAX) => Ok(Some(n as u32)),
             Some(n) => Err((
-                format!("{at}.{name}"),
+                format!("{}.{name}", at()),
                 format!("{name} {n} is out of range (lines and columns start at 1)"),
             )),
         }
@@ -657,16 +700,18 @@ fn accepted_suppression(s: Option<&[SuppressionIn]>) -> Option<Suppression> {
     })
 }
 
-fn prop_str<'a>(m: Option<&'a Map<String, Value>>, key: &str) -> Option<&'a str> {
-    m?.get(key)?.as_str()
+/// A string property: `key` picks the field of the bag.
+fn prop_str<'a>(
+    m: Option<&'a Props<'_>>,
+    key: impl Fn(&'a Props<'_>) -> &'a Option<Loose<'a>>,
+) -> Option<&'a str> {
+    key(m?).as_ref()?.as_str()
 }
 
-fn security_severity(m: Option<&Map<String, Value>>) -> Option<Severity> {
-    let v = m?.get("security-severity")?;
-    let score: f64 = match v {
-        Value::String(s) => s.trim().parse().ok()?,
-        Value::Number(n) => n.as_f64()?,
-        _ => return None,
+fn security_severity(v: Option<&Loose>) -> Option<Severity> {
+    let score: f64 = match v? {
+        Loose::Str(s) => s.trim().parse().ok()?,
+        other => other.as_f64()?,
     };
     // GitHub's buckets.
     Some(if score > 9.0 {
@@ -688,15 +733,15 @@ fn rate(
     tool: &str,
     rule: &str,
     level: Option<&str>,
-    props: Option<&Map<String, Value>>,
-    rule_props: Option<&Map<String, Value>>,
+    props: Option<&Props>,
+    rule_props: Option<&Props>,
 ) -> (Severity, Confidence) {
-    let sev_prop = prop_str(props, "issue_severity")
-        .or_else(|| prop_str(props, "severity"))
+    let sev_prop = prop_str(props, |p| &p.issue_severity)
+        .or_else(|| prop_str(props, |p| &p.severity))
         .and_then(|s| s.parse::<Severity>().ok());
     let severity = sev_prop
-        .or_else(|| security_severity(props))
-        .or_else(|| security_severity(rule_props))
+        .or_else(|| security_severity(props?.security_severity.as_ref()))
+        .or_else(|| security_severity(rule_props?.security_severity.as_ref()))
         .unwrap_or_else(|| {
             if tool == "ruff" {
                 // ruff writes `error` for every result: its level says nothing.
@@ -714,44 +759,46 @@ fn rate(
                 }
             }
         });
-    let confidence = prop_str(props, "issue_confidence")
-        .or_else(|| prop_str(props, "confidence"))
-        .or_else(|| prop_str(props, "precision"))
-        .or_else(|| prop_str(rule_props, "precision"))
-        .and_then(|c| match c.to_ascii_lowercase().as_str() {
-            "very-high" => Some(Confidence::High),
-            other => other.parse().ok(),
+    let confidence = prop_str(props, |p| &p.issue_confidence)
+        .or_else(|| prop_str(props, |p| &p.confidence))
+        .or_else(|| prop_str(props, |p| &p.precision))
+        .or_else(|| prop_str(rule_props, |p| &p.precision))
+        .and_then(|c| {
+            if c.eq_ignore_ascii_case("very-high") {
+                Some(Confidence::High)
+            } else {
+                c.parse().ok()
+            }
         })
         .unwrap_or(Confidence::Medium);
     (severity, confidence)
 }
 
 fn cwe_from_text(s: &str) -> Option<u32> {
-    let lower = s.to_ascii_lowercase();
-    let i = lower.rfind("cwe-").or_else(|| lower.rfind("cwe/"))?;
-    let digits: String = lower[i + 4..]
-        .chars()
-        .take_while(char::is_ascii_digit)
-        .collect();
-    digits.parse().ok()
+    // ASCII case-insensitive `rfind`, without a lowercased copy per result.
+    let b = s.as_bytes();
+    let rfind = |pat: &[u8]| {
+        (0..b.len().saturating_sub(pat.len() - 1))
+            .rev()
+            .find(|&i| b[i..i + pat.len()].eq_ignore_ascii_case(pat))
+    };
+    let i = rfind(b"cwe-").or_else(|| rfind(b"cwe/"))?;
+    let digits = b[i + 4..].iter().take_while(|c| c.is_ascii_digit()).count();
+    s[i + 4..i + 4 + digits].parse().ok()
 }
 
-fn cwe_of(
-    props: Option<&Map<String, Value>>,
-    rule_props: Option<&Map<String, Value>>,
-) -> Option<u32> {
-    let direct = props.and_then(|m| match m.get("cwe")? {
-        Value::Number(n) => n.as_u64().and_then(|n| u32::try_from(n).ok()),
-        Value::String(s) => cwe_from_text(s).or_else(|| s.parse().ok()),
-        _ => None,
+fn cwe_of(props: Option<&Props>, rule_props: Option<&Props>) -> Option<u32> {
+    let direct = props.and_then(|m| match m.cwe.as_ref()? {
+        Loose::Str(s) => cwe_from_text(s).or_else(|| s.parse().ok()),
+        n => n.as_u64().and_then(|n| u32::try_from(n).ok()),
     });
     direct.or_else(|| {
         [props, rule_props]
             .into_iter()
             .flatten()
-            .filter_map(|m| m.get("tags")?.as_array())
+            .filter_map(|m| m.tags.as_ref()?.as_list())
             .flatten()
-            .filter_map(Value::as_str)
+            .filter_map(Loose::as_str)
             .find_map(cwe_from_text)
     })
 }
@@ -775,33 +822,35 @@ fn rule_info(
 ) -> RuleInfo {
     let map = RuleMap::get();
     let text = |m: Option<&MessageIn>| {
-        m.and_then(|m| m.text.clone())
+        m.and_then(|m| m.text.as_deref())
             .filter(|t| !t.trim().is_empty())
+            .map(str::to_string)
     };
     let name = rule
-        .and_then(|r| prop_str(r.properties.as_ref(), "name").map(str::to_string))
-        .or_else(|| rule.and_then(|r| r.name.clone()))
-        .filter(|n| n != "blacklist")
+        .and_then(|r| prop_str(r.properties.as_ref(), |p| &p.name))
+        .or_else(|| rule?.name.as_deref())
+        .filter(|n| *n != "blacklist")
+        .map(str::to_string)
         .or_else(|| map.bandit_name(canonical).map(str::to_string))
         .unwrap_or_else(|| reported.to_string());
     let short = text(rule.and_then(|r| r.short_description.as_ref()))
         .unwrap_or_else(|| first_sentence(&first.message).unwrap_or_else(|| humanize(&name)));
     let full =
         text(rule.and_then(|r| r.full_description.as_ref())).unwrap_or_else(|| short.clone());
-    let help_uri = rule.and_then(|r| r.help_uri.clone());
+    let help_uri = rule.and_then(|r| Some(r.help_uri.as_deref()?.to_string()));
     let mut help = rule
         .and_then(|r| r.help.as_ref())
-        .and_then(|h| h.markdown.clone().or_else(|| h.text.clone()))
+        .and_then(|h| h.markdown.as_deref().or(h.text.as_deref()))
         .filter(|h| !h.trim().is_empty() && h.trim() != short.trim())
-        .unwrap_or_else(|| full.clone());
+        .map_or_else(|| full.clone(), str::to_string);
     if let Some(uri) = &help_uri {
         help.push_str(&format!("\n\n[{tool} documentation for {reported}]({uri})"));
     }
     let tags: Vec<String> = rule
-        .and_then(|r| r.properties.as_ref()?.get("tags")?.as_array().cloned())
+        .and_then(|r| r.properties.as_ref()?.tags.as_ref()?.as_list())
         .unwrap_or_default()
         .iter()
-        .filter_map(Value::as_str)
+        .filter_map(Loose::as_str)
         .filter(|t| *t != "security" && cwe_from_text(t).is_none())
         .map(str::to_string)
         .collect();
@@ -916,10 +965,20 @@ mod tests {
     fn cwe_from_tags_and_security_severity_buckets() {
         assert_eq!(cwe_from_text("external/cwe/cwe-78"), Some(78));
         assert_eq!(cwe_from_text("CWE-502"), Some(502));
-        let mut m = Map::new();
-        m.insert("security-severity".into(), Value::String("9.1".into()));
-        assert_eq!(security_severity(Some(&m)), Some(Severity::Critical));
-        m.insert("security-severity".into(), serde_json::json!(7.0));
-        assert_eq!(security_severity(Some(&m)), Some(Severity::High));
+        assert_eq!(cwe_from_text("Cwe-78 and cwe/79"), Some(78), "`cwe-` first");
+        assert_eq!(cwe_from_text("see CWE/22."), Some(22));
+        assert_eq!(cwe_from_text("cwe-"), None);
+        assert_eq!(cwe_from_text("cw"), None);
+        assert_eq!(cwe_from_text("é cwe-9é"), Some(9));
+        let score = |json: &str| {
+            let p: Props = serde_json::from_str(json).unwrap();
+            security_severity(p.security_severity.as_ref())
+        };
+        assert_eq!(
+            score(r#"{"security-severity":"9.1"}"#),
+            Some(Severity::Critical)
+        );
+        assert_eq!(score(r#"{"security-severity":7.0}"#), Some(Severity::High));
+        assert_eq!(score(r#"{"security-severity":7}"#), Some(Severity::High));
     }
 }

@@ -2,7 +2,6 @@
 //! belongs to (tree-sitter-python), real comments, columns in characters and
 //! GitHub's line hashes.
 
-use std::collections::HashMap;
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -28,6 +27,21 @@ fn is_statement(kind: &str) -> bool {
         )
 }
 
+/// A statement that holds no statements (`x = f(\n  a)`, `return g()`): the
+/// walk need not look inside it.
+fn is_simple_statement(kind: &str) -> bool {
+    kind.ends_with("_statement")
+        && !matches!(
+            kind,
+            "if_statement"
+                | "for_statement"
+                | "while_statement"
+                | "try_statement"
+                | "with_statement"
+                | "match_statement"
+        )
+}
+
 /// Whether gate parses a path as Python.
 pub fn is_python(path: &str) -> bool {
     let lower = path.to_ascii_lowercase();
@@ -42,8 +56,9 @@ pub struct Source {
     line_starts: Vec<usize>,
     /// For Python: the 1-based start line of the smallest statement holding each line.
     statement: Vec<u32>,
-    /// For Python: comment texts by 1-based line.
-    comments: HashMap<u32, Vec<String>>,
+    /// For Python: the byte range of the comment on each 0-based line (a
+    /// comment runs to the end of its line: a line has at most one).
+    comments: Vec<Option<(usize, usize)>>,
     python: bool,
     hashes: OnceLock<LineHashes>,
 }
@@ -68,7 +83,7 @@ impl Source {
             bytes,
             line_starts,
             statement: Vec::new(),
-            comments: HashMap::new(),
+            comments: Vec::new(),
             python: is_python(path),
             hashes: OnceLock::new(),
         };
@@ -89,8 +104,9 @@ impl Source {
         let Some(tree) = parser.parse(&self.bytes, None) else {
             return;
         };
-        // Compare kind ids, not kind names: this walk visits every token.
+        // Compare kind ids, not kind names: this walk visits many nodes.
         let language = tree.language();
+        let comment_kind = language.id_for_node_kind("comment", true);
         let statement_kinds: Vec<bool> = (0..language.node_kind_count())
             .map(|id| {
                 language
@@ -98,9 +114,16 @@ impl Source {
                     .is_some_and(is_statement)
             })
             .collect();
-        let comment_kind = language.id_for_node_kind("comment", true);
+        let simple_kinds: Vec<bool> = (0..language.node_kind_count())
+            .map(|id| {
+                language
+                    .node_kind_for_id(id as u16)
+                    .is_some_and(is_simple_statement)
+            })
+            .collect();
         let lines = self.line_starts.len();
         let mut statement: Vec<u32> = (1..=lines as u32).collect();
+        let mut comments = vec![None; lines];
         let mut cursor = tree.walk();
         // Pre-order: parents before children, so the smallest statement writes last.
         'walk: loop {
@@ -109,17 +132,21 @@ impl Source {
             let start = node.start_position().row;
             let end = node.end_position().row.min(lines.saturating_sub(1));
             if kind == comment_kind {
-                let text = node.utf8_text(&self.bytes).unwrap_or("").to_string();
-                self.comments
-                    .entry(start as u32 + 1)
-                    .or_default()
-                    .push(text);
+                if let Some(slot) = comments.get_mut(start) {
+                    slot.get_or_insert((node.start_byte(), node.end_byte()));
+                }
             } else if statement_kinds.get(kind as usize).copied().unwrap_or(false) {
                 for slot in statement.iter_mut().take(end + 1).skip(start) {
                     *slot = start as u32 + 1;
                 }
             }
-            if cursor.goto_first_child() {
+            // A well-formed simple statement on one line holds no statement
+            // and no comment (a comment ends its line, and tree-sitter leaves
+            // trailing comments to the parent): skip its tokens.
+            let leaf_statement = simple_kinds.get(kind as usize).copied().unwrap_or(false)
+                && start == end
+                && !node.has_error();
+            if !leaf_statement && cursor.goto_first_child() {
                 continue;
             }
             loop {
@@ -132,6 +159,7 @@ impl Source {
             }
         }
         self.statement = statement;
+        self.comments = comments;
     }
 
     /// The text of a 1-based line, without its line break.
@@ -159,22 +187,23 @@ impl Source {
     /// Comments on a line: real comments for Python (tree-sitter), else the
     /// text from the first `#` or `//` (good enough for `gate:allow`).
     pub fn comments(&self, line: u32) -> Vec<&str> {
+        self.comment(line).into_iter().collect()
+    }
+
+    /// The comment on a line, if it has one (a line has at most one: a
+    /// comment runs to the end of its line).
+    pub fn comment(&self, line: u32) -> Option<&str> {
         if self.python {
-            return self
-                .comments
-                .get(&line)
-                .map(|v| v.iter().map(String::as_str).collect())
-                .unwrap_or_default();
+            let i = (line as usize).checked_sub(1)?;
+            let (start, end) = (*self.comments.get(i)?)?;
+            return std::str::from_utf8(&self.bytes[start..end]).ok();
         }
-        let Some(text) = self.line(line) else {
-            return Vec::new();
-        };
-        [text.find('#'), text.find("//")]
+        let text = self.line(line)?;
+        let i = [text.find('#'), text.find("//")]
             .into_iter()
             .flatten()
-            .min()
-            .map(|i| vec![&text[i..]])
-            .unwrap_or_default()
+            .min()?;
+        Some(&text[i..])
     }
 
     /// A 1-based column in `unit` as a 1-based character column.
@@ -213,7 +242,6 @@ impl Source {
         self.hashes
             .get_or_init(|| LineHashes::compute(&self.bytes))
             .line(line)
-            .map(str::to_string)
     }
 }
 
@@ -242,6 +270,21 @@ mod tests {
         assert_eq!(s.statement_line(99), 99);
         assert_eq!(s.comments(7), vec!["# nosec B602"]);
         assert!(s.comments(5).is_empty());
+    }
+
+    #[test]
+    fn comments_after_and_inside_statements_are_found_but_not_in_strings() {
+        let s = Source::new(
+            "c.py",
+            b"x = eval(y)  # nosec\ns = \"# not a comment\"\nf(a,  # inside\n  b)  # after\nif x:  # head\n    pass\n".to_vec(),
+        );
+        assert_eq!(s.comments(1), vec!["# nosec"]);
+        assert!(s.comments(2).is_empty());
+        assert_eq!(s.comment(3), Some("# inside"));
+        assert_eq!(s.comment(4), Some("# after"));
+        assert_eq!(s.comment(5), Some("# head"));
+        assert_eq!(s.comment(6), None);
+        assert_eq!(s.statement_line(4), 3);
     }
 
     #[test]

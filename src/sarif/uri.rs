@@ -15,6 +15,9 @@ pub const SRCROOT: &str = "%SRCROOT%";
 /// How deep `originalUriBaseIds` may refer to each other before we call it a cycle.
 const MAX_BASE_DEPTH: usize = 8;
 
+/// A report path, or why a URI has none.
+type Resolved = Result<String, String>;
+
 /// Resolves one run's URIs against the root.
 #[derive(Debug)]
 pub struct Resolver<'a> {
@@ -23,6 +26,9 @@ pub struct Resolver<'a> {
     bases: HashMap<String, (String, Option<String>)>,
     /// Absolute prefixes found to correspond to the root (re-rooting cache).
     prefixes: Vec<String>,
+    /// Every URI resolved so far (by base id): a run names each file many
+    /// times, and re-rooting asks the file system.
+    memo: HashMap<String, Vec<(Option<String>, Resolved)>>,
 }
 
 /// Whether a report path is absolute (outside the root).
@@ -119,11 +125,29 @@ impl<'a> Resolver<'a> {
             root,
             bases,
             prefixes: Vec::new(),
+            memo: HashMap::new(),
         }
     }
 
     /// The report path for an artifact location's `uri` and `uriBaseId`.
     pub fn resolve(&mut self, uri: &str, base_id: Option<&str>) -> Result<String, String> {
+        let known = self.memo.get(uri).and_then(|v| {
+            v.iter()
+                .find(|(b, _)| b.as_deref() == base_id)
+                .map(|(_, r)| r.clone())
+        });
+        if let Some(r) = known {
+            return r;
+        }
+        let r = self.resolve_uncached(uri, base_id);
+        self.memo
+            .entry(uri.to_string())
+            .or_default()
+            .push((base_id.map(str::to_string), r.clone()));
+        r
+    }
+
+    fn resolve_uncached(&mut self, uri: &str, base_id: Option<&str>) -> Result<String, String> {
         let uri = uri.replace('\\', "/");
         if let Some(path) = file_uri_path(&uri)? {
             return Ok(self.absolute_path(&path));
