@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use tree_sitter::Node;
+use tree_sitter::{Node, TreeCursor};
 
 use super::tree::{children, text, Kinds};
 
@@ -113,7 +113,6 @@ pub fn check_node<'t>(
     n: Node<'t>,
     parent: Option<Node<'t>>,
 ) -> Option<SyntaxProblem> {
-    let kind = n.kind_id();
     if n.is_error() {
         return Some(SyntaxProblem::at(n, "invalid syntax"));
     }
@@ -126,6 +125,39 @@ pub fn check_node<'t>(
     if !n.is_named() {
         return (n.kind() == "<>").then(|| SyntaxProblem::at(n, "invalid syntax: `<>`"));
     }
+    check_named(k, src, n, n.kind_id(), parent, &mut n.walk())
+}
+
+/// Whether [`check_named`] looks at nodes of this kind (the walk asks once per kind).
+pub fn has_named_check(k: &Kinds, kind: u16) -> bool {
+    [
+        k.print_statement,
+        k.exec_statement,
+        k.type_alias_statement,
+        k.integer,
+        k.float,
+        k.string_start,
+        k.block,
+        k.try_statement,
+        k.except_clause,
+        k.concatenated_string,
+        k.interpolation,
+        k.argument_list,
+        k.parameters,
+    ]
+    .contains(&kind)
+}
+
+/// [`check_node`] for a named node that is neither an error nor missing, of
+/// kind `kind`; `cursor` is scratch space for walking its children.
+pub fn check_named<'t>(
+    k: &Kinds,
+    src: &[u8],
+    n: Node<'t>,
+    kind: u16,
+    parent: Option<Node<'t>>,
+    cursor: &mut TreeCursor<'t>,
+) -> Option<SyntaxProblem> {
     if kind == k.print_statement {
         return Some(SyntaxProblem::at(
             n,
@@ -234,8 +266,12 @@ pub fn check_node<'t>(
     if kind == k.argument_list {
         let mut keyword = false;
         let mut kw_unpack = false;
-        let count = children(k, n).count();
-        for c in children(k, n) {
+        let comment = k.comment;
+        let count = n
+            .named_children(cursor)
+            .filter(|c| c.kind_id() != comment)
+            .count();
+        for c in n.named_children(cursor).filter(|c| c.kind_id() != comment) {
             let ck = c.kind_id();
             if ck == k.keyword_argument {
                 keyword = true;
@@ -267,7 +303,10 @@ pub fn check_node<'t>(
     }
     if kind == k.parameters {
         let mut default = false;
-        for c in children(k, n) {
+        for c in n
+            .named_children(cursor)
+            .filter(|c| c.kind_id() != k.comment)
+        {
             let ck = c.kind_id();
             if ck == k.default_parameter || ck == k.typed_default_parameter {
                 default = true;

@@ -40,12 +40,22 @@ pub struct Source {
     bytes: Vec<u8>,
     /// Byte offset of each line's start.
     line_starts: Vec<usize>,
-    /// For Python: the 1-based start line of the smallest statement holding each line.
-    statement: Vec<u32>,
-    /// For Python: comment texts by 1-based line.
-    comments: HashMap<u32, Vec<String>>,
+    /// For Python: statements and comments, parsed on first use (most merges
+    /// need neither, and parsing is what a merge would spend its time on).
+    index: OnceLock<PythonIndex>,
     python: bool,
+    /// Whether the text holds a word an in-source suppression needs.
+    directives: bool,
     hashes: OnceLock<LineHashes>,
+}
+
+/// What tree-sitter-python tells about a file's lines.
+#[derive(Debug, Default)]
+struct PythonIndex {
+    /// The 1-based start line of the smallest statement holding each line.
+    statement: Vec<u32>,
+    /// Comment texts by 1-based line.
+    comments: HashMap<u32, Vec<String>>,
 }
 
 impl Source {
@@ -64,30 +74,40 @@ impl Source {
     pub fn new(path: &str, bytes: Vec<u8>) -> Source {
         let mut line_starts = vec![0];
         line_starts.extend(memchr::memchr_iter(b'\n', &bytes).map(|i| i + 1));
-        let mut s = Source {
+        let directives = memchr::memmem::find(&bytes, b"gate:allow").is_some()
+            || memchr::memmem::find(&bytes, b"nosec").is_some()
+            || has_noqa(&bytes);
+        Source {
             bytes,
             line_starts,
-            statement: Vec::new(),
-            comments: HashMap::new(),
+            index: OnceLock::new(),
             python: is_python(path),
+            directives,
             hashes: OnceLock::new(),
-        };
-        if s.python {
-            s.index_python();
         }
-        s
     }
 
-    fn index_python(&mut self) {
+    /// Whether any comment could hold `gate:allow`, `nosec` or `noqa` (any case):
+    /// when not, no line needs its comments read.
+    pub fn may_have_directives(&self) -> bool {
+        self.directives
+    }
+
+    fn index(&self) -> &PythonIndex {
+        self.index.get_or_init(|| self.index_python())
+    }
+
+    fn index_python(&self) -> PythonIndex {
+        let mut index = PythonIndex::default();
         let mut parser = tree_sitter::Parser::new();
         if parser
             .set_language(&tree_sitter_python::LANGUAGE.into())
             .is_err()
         {
-            return;
+            return index;
         }
         let Some(tree) = parser.parse(&self.bytes, None) else {
-            return;
+            return index;
         };
         // Compare kind ids, not kind names: this walk visits every token.
         let language = tree.language();
@@ -110,7 +130,8 @@ impl Source {
             let end = node.end_position().row.min(lines.saturating_sub(1));
             if kind == comment_kind {
                 let text = node.utf8_text(&self.bytes).unwrap_or("").to_string();
-                self.comments
+                index
+                    .comments
                     .entry(start as u32 + 1)
                     .or_default()
                     .push(text);
@@ -131,7 +152,8 @@ impl Source {
                 }
             }
         }
-        self.statement = statement;
+        index.statement = statement;
+        index
     }
 
     /// The text of a 1-based line, without its line break.
@@ -152,8 +174,11 @@ impl Source {
     /// The start line of the smallest statement holding `line` (the line itself
     /// for files that are not Python or lines outside the file).
     pub fn statement_line(&self, line: u32) -> u32 {
+        if !self.python {
+            return line;
+        }
         let i = (line as usize).wrapping_sub(1);
-        self.statement.get(i).copied().unwrap_or(line)
+        self.index().statement.get(i).copied().unwrap_or(line)
     }
 
     /// Comments on a line: real comments for Python (tree-sitter), else the
@@ -161,6 +186,7 @@ impl Source {
     pub fn comments(&self, line: u32) -> Vec<&str> {
         if self.python {
             return self
+                .index()
                 .comments
                 .get(&line)
                 .map(|v| v.iter().map(String::as_str).collect())
@@ -215,6 +241,15 @@ impl Source {
             .line(line)
             .map(str::to_string)
     }
+}
+
+/// `noqa` in any case (ruff reads `# NOQA` too).
+fn has_noqa(bytes: &[u8]) -> bool {
+    memchr::memchr2_iter(b'n', b'N', bytes).any(|i| {
+        bytes
+            .get(i..i + 4)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"noqa"))
+    })
 }
 
 #[cfg(test)]

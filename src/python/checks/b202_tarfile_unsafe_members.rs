@@ -46,7 +46,10 @@ pub fn check(cx: &Cx<'_>, call: &Call<'_, '_>, out: &mut Hits) {
     if let Some(m) = call.kw("members") {
         let m = unparen(k, m);
         if m.kind_id() == k.call {
-            let Some(func) = m.child_by_field_name("function").map(|f| unparen(k, f)) else {
+            let Some(func) = m
+                .child_by_field_id(crate::python::tree::fields().function)
+                .map(|f| unparen(k, f))
+            else {
                 return;
             };
             // bandit reads `func.id`: a method call here raises inside bandit and reports nothing.
