@@ -264,42 +264,12 @@ pub fn check_named<'t>(
         return parent.and_then(|p| fstring_expression(k, src, n, p));
     }
     if kind == k.argument_list {
-        let mut keyword = false;
-        let mut kw_unpack = false;
-        let comment = k.comment;
-        let count = n
+        let kids: Vec<(u16, Node<'t>)> = n
             .named_children(cursor)
-            .filter(|c| c.kind_id() != comment)
-            .count();
-        for c in n.named_children(cursor).filter(|c| c.kind_id() != comment) {
-            let ck = c.kind_id();
-            if ck == k.keyword_argument {
-                keyword = true;
-            } else if ck == k.dictionary_splat {
-                kw_unpack = true;
-            } else if ck == k.list_splat {
-                if kw_unpack {
-                    return Some(SyntaxProblem::at(
-                        c,
-                        "iterable argument unpacking follows keyword argument unpacking",
-                    ));
-                }
-            } else if keyword || kw_unpack {
-                return Some(SyntaxProblem::at(
-                    c,
-                    "positional argument follows keyword argument",
-                ));
-            } else if ck == k.generator_expression
-                && count > 1
-                && c.child(0).is_some_and(|t| t.kind() != "(")
-            {
-                return Some(SyntaxProblem::at(
-                    c,
-                    "Generator expression must be parenthesized",
-                ));
-            }
-        }
-        return None;
+            .map(|c| (c.kind_id(), c))
+            .filter(|(ck, _)| *ck != k.comment)
+            .collect();
+        return arguments_problem(k, &kids);
     }
     if kind == k.parameters {
         let mut default = false;
@@ -328,6 +298,41 @@ pub fn check_named<'t>(
             }
         }
         return None;
+    }
+    None
+}
+
+/// The problem with an argument list whose arguments (comments left out) are
+/// `kids`, as (kind id, node): argument order, unparenthesised generators.
+pub fn arguments_problem(k: &Kinds, kids: &[(u16, Node<'_>)]) -> Option<SyntaxProblem> {
+    let mut keyword = false;
+    let mut kw_unpack = false;
+    for &(ck, c) in kids {
+        if ck == k.keyword_argument {
+            keyword = true;
+        } else if ck == k.dictionary_splat {
+            kw_unpack = true;
+        } else if ck == k.list_splat {
+            if kw_unpack {
+                return Some(SyntaxProblem::at(
+                    c,
+                    "iterable argument unpacking follows keyword argument unpacking",
+                ));
+            }
+        } else if keyword || kw_unpack {
+            return Some(SyntaxProblem::at(
+                c,
+                "positional argument follows keyword argument",
+            ));
+        } else if ck == k.generator_expression
+            && kids.len() > 1
+            && c.child(0).is_some_and(|t| t.kind() != "(")
+        {
+            return Some(SyntaxProblem::at(
+                c,
+                "Generator expression must be parenthesized",
+            ));
+        }
     }
     None
 }

@@ -3,7 +3,7 @@
 use tree_sitter::{Node, Parser, TreeCursor};
 
 use super::context::{qual_name, Call, Cx, Hits, Imports, Str, StrParent};
-use super::literal::{constant_value, fstring_parts, kind_of};
+use super::literal::{self, constant_value, fstring_parts, kind_of};
 use super::nosec::{self, NosecLines};
 use super::registry::{self, Run, CHECKS};
 use super::syntax::{self, SyntaxProblem, MAX_BRACKET_DEPTH, MAX_TREE_DEPTH};
@@ -44,16 +44,22 @@ enum Act {
     ClassDef,
     Except,
     Assert,
+    Arguments,
 }
 
 /// Per kind id: what to do, and whether the node has a syntax check.
 struct Dispatch {
     act: Vec<Act>,
     syntax: Vec<bool>,
+    named: Vec<bool>,
     async_kw: u16,
 }
 
 impl Dispatch {
+    fn named(&self, kind: u16) -> bool {
+        self.named.get(kind as usize).copied().unwrap_or(true)
+    }
+
     fn get() -> &'static Dispatch {
         static D: std::sync::OnceLock<Dispatch> = std::sync::OnceLock::new();
         D.get_or_init(|| {
@@ -96,6 +102,8 @@ impl Dispatch {
                     Act::Except
                 } else if kind == k.assert_statement {
                     Act::Assert
+                } else if kind == k.argument_list {
+                    Act::Arguments
                 } else {
                     Act::Named
                 };
@@ -105,6 +113,9 @@ impl Dispatch {
             Dispatch {
                 act,
                 syntax,
+                named: (0..count)
+                    .map(|i| lang.node_kind_is_named(i as u16))
+                    .collect(),
                 async_kw: id("async"),
             }
         })
@@ -148,6 +159,7 @@ pub fn run(engine: &PythonEngine, path: &str, src: &[u8]) -> WalkResult {
         nosec: NosecLines::default(),
         syntax: None,
         has_error: root.has_error(),
+        arguments: None,
         qual: String::new(),
         buf: String::new(),
         brackets: 0,
@@ -194,6 +206,8 @@ fn first_error(root: Node<'_>) -> Option<Node<'_>> {
 struct Scratch<'a, 't> {
     args: Vec<Node<'t>>,
     kws: Vec<(Option<&'a str>, Node<'t>)>,
+    /// A call's arguments (comments left out), as (kind id, node).
+    kids: Vec<(u16, Node<'t>)>,
     /// For iterating a node's children (`Node::child(i)` is linear in `i`).
     cursor: TreeCursor<'t>,
 }
@@ -210,6 +224,8 @@ struct Walker<'a> {
     syntax: Option<SyntaxProblem>,
     /// Whether tree-sitter recovered from an error anywhere (else no node is an error or missing).
     has_error: bool,
+    /// The syntax verdict on the argument list of the call visited last, by node id.
+    arguments: Option<(usize, Option<SyntaxProblem>)>,
     qual: String,
     buf: String,
     brackets: u32,
@@ -222,15 +238,16 @@ impl<'a> Walker<'a> {
         let mut scratch = Scratch {
             args: Vec::new(),
             kws: Vec::new(),
+            kids: Vec::new(),
             cursor: root.walk(),
         };
         loop {
             let node = cursor.node();
-            self.visit(node, &stack, &mut scratch);
+            let descend = self.visit(node, &stack, &mut scratch);
             if self.syntax.is_some() {
                 return;
             }
-            if cursor.goto_first_child() {
+            if descend && cursor.goto_first_child() {
                 stack.push(node);
                 if stack.len() > MAX_TREE_DEPTH {
                     self.syntax = Some(SyntaxProblem::at(
@@ -260,19 +277,24 @@ impl<'a> Walker<'a> {
         self.hits.scope = scope;
     }
 
-    fn visit<'t>(&mut self, n: Node<'t>, stack: &[Node<'t>], scratch: &mut Scratch<'a, 't>) {
+    fn visit<'t>(
+        &mut self,
+        n: Node<'t>,
+        stack: &[Node<'t>],
+        scratch: &mut Scratch<'a, 't>,
+    ) -> bool {
         let k = self.k;
         let kind = n.kind_id();
         if self.has_error && (n.is_error() || n.is_missing()) {
             self.syntax = syntax::check_node(k, self.src, n, stack.last().copied());
-            return;
+            return true;
         }
         let act = self.d.act.get(kind as usize).copied().unwrap_or(Act::Named);
         match act {
-            Act::Token => return,
+            Act::Token => return true,
             Act::Open | Act::Close => {
                 if stack.last().is_some_and(|p| p.kind_id() == k.interpolation) {
-                    return;
+                    return true;
                 }
                 if act == Act::Open {
                     self.brackets += 1;
@@ -282,13 +304,21 @@ impl<'a> Walker<'a> {
                 } else {
                     self.brackets = self.brackets.saturating_sub(1);
                 }
-                return;
+                return true;
             }
             Act::Diamond => {
                 self.syntax = Some(SyntaxProblem::at(n, "invalid syntax: `<>`"));
-                return;
+                return true;
             }
             _ => {}
+        }
+        if act == Act::Arguments {
+            if let Some((id, problem)) = self.arguments.take() {
+                if id == n.id() {
+                    self.syntax = problem;
+                    return true;
+                }
+            }
         }
         if self.d.syntax.get(kind as usize).copied().unwrap_or(false) {
             if let Some(p) = syntax::check_named(
@@ -300,7 +330,7 @@ impl<'a> Walker<'a> {
                 &mut scratch.cursor,
             ) {
                 self.syntax = Some(p);
-                return;
+                return true;
             }
         }
         match act {
@@ -320,6 +350,7 @@ impl<'a> Walker<'a> {
                 {
                     self.string(n, stack);
                 }
+                return self.descend_string(n, stack, scratch);
             }
             Act::ConcatenatedString => self.string(n, stack),
             Act::Import => self.import(n),
@@ -338,6 +369,37 @@ impl<'a> Walker<'a> {
             Act::Assert => self.node_checks(n, false),
             _ => {}
         }
+        true
+    }
+
+    /// Whether the walk must go into a string's children. Only an f-string has
+    /// any that matter (interpolations); for the others the prefix's syntax check
+    /// runs here, and skipping their tokens saves a good part of the walk.
+    fn descend_string<'t>(
+        &mut self,
+        n: Node<'t>,
+        stack: &[Node<'t>],
+        scratch: &mut Scratch<'a, 't>,
+    ) -> bool {
+        let k = self.k;
+        if self.has_error || literal::prefix(k, self.src, n).fstring {
+            return true;
+        }
+        if stack.len() + 1 > MAX_TREE_DEPTH {
+            // Its children are one level deeper: the walk's own depth check.
+            return true;
+        }
+        if let Some(start) = n.child(0).filter(|c| c.kind_id() == k.string_start) {
+            self.syntax = syntax::check_named(
+                k,
+                self.src,
+                start,
+                k.string_start,
+                Some(n),
+                &mut scratch.cursor,
+            );
+        }
+        false
     }
 
     fn function_def(&mut self, n: Node<'_>) {
@@ -406,16 +468,29 @@ impl<'a> Walker<'a> {
         kws.clear();
         if let Some(al) = n.child_by_field_id(fx.arguments) {
             if al.kind_id() == k.argument_list {
-                for c in al.named_children(&mut bufs.cursor) {
-                    let ck = c.kind_id();
-                    if ck == k.comment {
-                        continue;
+                let kids = &mut bufs.kids;
+                kids.clear();
+                let cursor = &mut bufs.cursor;
+                cursor.reset(al);
+                if cursor.goto_first_child() {
+                    loop {
+                        let c = cursor.node();
+                        let ck = c.kind_id();
+                        if ck != k.comment && self.d.named(ck) {
+                            kids.push((ck, c));
+                        }
+                        if !cursor.goto_next_sibling() {
+                            break;
+                        }
                     }
+                }
+                // The argument list is visited next: its syntax check reuses this pass.
+                self.arguments = Some((al.id(), syntax::arguments_problem(k, kids)));
+                for &(ck, c) in kids.iter() {
                     if ck == k.keyword_argument {
-                        if let (Some(name), Some(value)) = (
-                            c.child_by_field_id(crate::python::tree::fields().name),
-                            c.child_by_field_id(crate::python::tree::fields().value),
-                        ) {
+                        if let (Some(name), Some(value)) =
+                            (c.child_by_field_id(fx.name), c.child_by_field_id(fx.value))
+                        {
                             kws.push((Some(text(self.src, name)), value));
                         }
                     } else if ck == k.dictionary_splat {
