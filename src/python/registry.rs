@@ -265,9 +265,15 @@ fn section(doc: &str, heading: &str) -> Option<String> {
 /// `importlib.import_module("x")`, or the qualified name) against every
 /// enabled blacklist, first match wins.
 pub fn blacklist_call(cx: &Cx<'_>, call: &Call<'_, '_>, list: &[usize]) -> Option<(usize, String)> {
-    let func = call
-        .node
-        .child_by_field_id(crate::python::tree::fields().function)
+    // A callee named `__import__` resolves to that qual name unless aliased:
+    // only then is the callee itself looked at.
+    let maybe_import = call.qual == "__import__" || cx.imports.aliases.contains_key("__import__");
+    let func = maybe_import
+        .then(|| {
+            call.node
+                .child_by_field_id(crate::python::tree::fields().function)
+        })
+        .flatten()
         .map(|f| unparen(cx.k, f));
     let owned: String;
     let name: &str =

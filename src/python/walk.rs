@@ -344,15 +344,16 @@ impl<'a> Walker<'a> {
             }
             Act::Call => self.call(n, scratch),
             Act::String => {
+                let pre = literal::prefix(k, self.src, n);
                 if stack
                     .last()
                     .is_none_or(|p| p.kind_id() != k.concatenated_string)
                 {
-                    self.string(n, stack);
+                    self.string(n, stack, Some((pre.fstring, pre.bytes)));
                 }
-                return self.descend_string(n, stack, scratch);
+                return pre.fstring || self.descend_string(n, stack, scratch);
             }
-            Act::ConcatenatedString => self.string(n, stack),
+            Act::ConcatenatedString => self.string(n, stack, None),
             Act::Import => self.import(n),
             Act::FunctionDef | Act::ClassDef => {
                 if n.child_by_field_id(fields().type_parameters).is_some() {
@@ -372,9 +373,10 @@ impl<'a> Walker<'a> {
         true
     }
 
-    /// Whether the walk must go into a string's children. Only an f-string has
-    /// any that matter (interpolations); for the others the prefix's syntax check
-    /// runs here, and skipping their tokens saves a good part of the walk.
+    /// Whether the walk must go into the children of a string that is not an
+    /// f-string. Only an f-string has any that matter (interpolations); for the
+    /// others the prefix's syntax check runs here, and skipping their tokens
+    /// saves a good part of the walk.
     fn descend_string<'t>(
         &mut self,
         n: Node<'t>,
@@ -382,7 +384,7 @@ impl<'a> Walker<'a> {
         scratch: &mut Scratch<'a, 't>,
     ) -> bool {
         let k = self.k;
-        if self.has_error || literal::prefix(k, self.src, n).fstring {
+        if self.has_error {
             return true;
         }
         if stack.len() + 1 > MAX_TREE_DEPTH {
@@ -624,12 +626,13 @@ impl<'a> Walker<'a> {
         }
     }
 
-    fn string<'t>(&mut self, n: Node<'t>, stack: &[Node<'t>]) {
+    /// `kind`: (f-string, bytes) when the caller already read the prefix.
+    fn string<'t>(&mut self, n: Node<'t>, stack: &[Node<'t>], kind: Option<(bool, bool)>) {
         let k = self.k;
         if self.engine.enabled.str_.is_empty() {
             return;
         }
-        let (f, b) = kind_of(k, self.src, n);
+        let (f, b) = kind.unwrap_or_else(|| kind_of(k, self.src, n));
         if b && !f {
             return;
         }

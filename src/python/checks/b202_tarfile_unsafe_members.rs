@@ -34,7 +34,7 @@ with tarfile.open(path) as tar:
 /// `tar.extractall(...)` with tarfile imported.
 pub fn check(cx: &Cx<'_>, call: &Call<'_, '_>, out: &mut Hits) {
     let k = cx.k;
-    if !cx.imports.exact("tarfile") || !call.name.contains("extractall") {
+    if !call.name.contains("extractall") || !cx.imports.exact("tarfile") {
         return;
     }
     if let Some(f) = call.kw("filter") {
