@@ -241,14 +241,19 @@ impl<'a> Walker<'a> {
             kids: Vec::new(),
             cursor: root.walk(),
         };
+        // The kinds of `stack`, so that parents' kinds cost no call into tree-sitter.
+        let mut kinds: Vec<u16> = Vec::new();
         loop {
             let node = cursor.node();
-            let descend = self.visit(node, &stack, &mut scratch);
+            let kind = node.kind_id();
+            let parent_kind = kinds.last().copied();
+            let descend = self.visit(node, kind, parent_kind, &stack, &mut scratch);
             if self.syntax.is_some() {
                 return;
             }
             if descend && cursor.goto_first_child() {
                 stack.push(node);
+                kinds.push(kind);
                 if stack.len() > MAX_TREE_DEPTH {
                     self.syntax = Some(SyntaxProblem::at(
                         node,
@@ -266,6 +271,7 @@ impl<'a> Walker<'a> {
                     return;
                 }
                 stack.pop();
+                kinds.pop();
             }
         }
     }
@@ -277,24 +283,27 @@ impl<'a> Walker<'a> {
         self.hits.scope = scope;
     }
 
+    /// Run what applies to node `n` of kind `kind`; whether the walk goes into its children.
     fn visit<'t>(
         &mut self,
         n: Node<'t>,
+        kind: u16,
+        parent_kind: Option<u16>,
         stack: &[Node<'t>],
         scratch: &mut Scratch<'a, 't>,
     ) -> bool {
         let k = self.k;
-        let kind = n.kind_id();
         if self.has_error && (n.is_error() || n.is_missing()) {
             self.syntax = syntax::check_node(k, self.src, n, stack.last().copied());
             return true;
         }
         let act = self.d.act.get(kind as usize).copied().unwrap_or(Act::Named);
         match act {
-            Act::Token => return true,
+            // Anonymous tokens are leaves (but for aliases like `not in`).
+            Act::Token => return n.child_count() > 0,
             Act::Open | Act::Close => {
-                if stack.last().is_some_and(|p| p.kind_id() == k.interpolation) {
-                    return true;
+                if parent_kind == Some(k.interpolation) {
+                    return n.child_count() > 0;
                 }
                 if act == Act::Open {
                     self.brackets += 1;
@@ -304,7 +313,7 @@ impl<'a> Walker<'a> {
                 } else {
                     self.brackets = self.brackets.saturating_sub(1);
                 }
-                return true;
+                return n.child_count() > 0;
             }
             Act::Diamond => {
                 self.syntax = Some(SyntaxProblem::at(n, "invalid syntax: `<>`"));
@@ -345,10 +354,7 @@ impl<'a> Walker<'a> {
             Act::Call => self.call(n, scratch),
             Act::String => {
                 let pre = literal::prefix(k, self.src, n);
-                if stack
-                    .last()
-                    .is_none_or(|p| p.kind_id() != k.concatenated_string)
-                {
+                if parent_kind != Some(k.concatenated_string) {
                     self.string(n, stack, Some((pre.fstring, pre.bytes)));
                 }
                 return pre.fstring || self.descend_string(n, stack, scratch);
