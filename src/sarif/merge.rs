@@ -294,10 +294,14 @@ fn in_source_suppression(
     lines: &[u32],
     noqa: bool,
 ) -> Option<Suppression> {
-    if f.tools.iter().all(|t| t == SECRETS_TOOL) || !src.may_have_directives() {
+    if f.tools.iter().all(|t| t == SECRETS_TOOL) {
         return None;
     }
     let python_engine = f.tools.iter().any(|t| t == PYTHON_TOOL);
+    let words = src.words();
+    if !words.allow && (python_engine || !words.nosec) && (!noqa || !words.noqa) {
+        return None;
+    }
     let map = RuleMap::get();
     let ruff_code = map.ruff_code(&f.rule_id);
     let bandit_name = map.bandit_name(&f.rule_id);

@@ -44,9 +44,17 @@ pub struct Source {
     /// need neither, and parsing is what a merge would spend its time on).
     index: OnceLock<PythonIndex>,
     python: bool,
-    /// Whether the text holds a word an in-source suppression needs.
-    directives: bool,
+    /// Whether the text holds `gate:allow`, `nosec`, `noqa` (any case) anywhere.
+    words: Words,
     hashes: OnceLock<LineHashes>,
+}
+
+/// Which suppression words occur anywhere in a file's text.
+#[derive(Debug, Clone, Copy)]
+pub struct Words {
+    pub allow: bool,
+    pub nosec: bool,
+    pub noqa: bool,
 }
 
 /// What tree-sitter-python tells about a file's lines.
@@ -74,23 +82,26 @@ impl Source {
     pub fn new(path: &str, bytes: Vec<u8>) -> Source {
         let mut line_starts = vec![0];
         line_starts.extend(memchr::memchr_iter(b'\n', &bytes).map(|i| i + 1));
-        let directives = memchr::memmem::find(&bytes, b"gate:allow").is_some()
-            || memchr::memmem::find(&bytes, b"nosec").is_some()
-            || has_noqa(&bytes);
+        let words = Words {
+            allow: memchr::memmem::find(&bytes, b"gate:allow").is_some(),
+            nosec: memchr::memmem::find(&bytes, b"nosec").is_some(),
+            noqa: has_noqa(&bytes),
+        };
         Source {
             bytes,
             line_starts,
             index: OnceLock::new(),
             python: is_python(path),
-            directives,
+            words,
             hashes: OnceLock::new(),
         }
     }
 
-    /// Whether any comment could hold `gate:allow`, `nosec` or `noqa` (any case):
-    /// when not, no line needs its comments read.
-    pub fn may_have_directives(&self) -> bool {
-        self.directives
+    /// Which of `gate:allow`, `nosec`, `noqa` (any case) occur in the text: a
+    /// comment can only hold a word the file holds, so the others need no
+    /// comments read (and a Python file no parse).
+    pub fn words(&self) -> Words {
+        self.words
     }
 
     fn index(&self) -> &PythonIndex {
