@@ -272,9 +272,12 @@ pub fn qual_attr(k: &Kinds, src: &[u8], imports: &Imports, n: Node<'_>) -> Strin
         return String::new();
     }
     let attr = n
-        .child_by_field_name("attribute")
+        .child_by_field_id(crate::python::tree::fields().attribute)
         .map_or("", |a| text(src, a));
-    let prefix = match n.child_by_field_name("object").map(|o| unparen(k, o)) {
+    let prefix = match n
+        .child_by_field_id(crate::python::tree::fields().object)
+        .map(|o| unparen(k, o))
+    {
         Some(o) if o.kind_id() == k.identifier => {
             let id = text(src, o);
             imports

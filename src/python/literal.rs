@@ -412,7 +412,7 @@ pub fn literal(k: &Kinds, src: &[u8], node: Node<'_>) -> Lit {
 pub fn arg_value(k: &Kinds, src: &[u8], node: Node<'_>) -> Lit {
     let n = unparen(k, node);
     if n.kind_id() == k.attribute {
-        if let Some(a) = n.child_by_field_name("attribute") {
+        if let Some(a) = n.child_by_field_id(crate::python::tree::fields().attribute) {
             return Lit::Str(text(src, a).to_string());
         }
     }

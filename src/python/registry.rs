@@ -265,18 +265,26 @@ fn section(doc: &str, heading: &str) -> Option<String> {
 /// `importlib.import_module("x")`, or the qualified name) against every
 /// enabled blacklist, first match wins.
 pub fn blacklist_call(cx: &Cx<'_>, call: &Call<'_, '_>, list: &[usize]) -> Option<(usize, String)> {
-    let func = call
-        .node
-        .child_by_field_name("function")
+    // A callee named `__import__` resolves to that qual name unless aliased:
+    // only then is the callee itself looked at.
+    let maybe_import = call.qual == "__import__" || cx.imports.aliases.contains_key("__import__");
+    let func = maybe_import
+        .then(|| {
+            call.node
+                .child_by_field_id(crate::python::tree::fields().function)
+        })
+        .flatten()
         .map(|f| unparen(cx.k, f));
-    let name: String =
+    let owned: String;
+    let name: &str =
         if func.is_some_and(|f| f.kind_id() == cx.k.identifier && cx.text(f) == "__import__") {
             match call.args.first() {
                 Some(a) if is_str_constant(cx.k, cx.src, *a) => {
-                    call.arg_value(cx, 0).as_str()?.to_string()
+                    owned = call.arg_value(cx, 0).as_str()?.to_string();
+                    &owned
                 }
-                Some(_) => "UNKNOWN".to_string(),
-                None => String::new(),
+                Some(_) => "UNKNOWN",
+                None => "",
             }
         } else if call.qual == "importlib.import_module" || call.qual == "importlib.__import__" {
             let v = if call.args.is_empty() {
@@ -288,17 +296,20 @@ pub fn blacklist_call(cx: &Cx<'_>, call: &Call<'_, '_>, list: &[usize]) -> Optio
                 call.arg_value(cx, 0)
             };
             match v {
-                Lit::Str(s) => s,
+                Lit::Str(s) => {
+                    owned = s;
+                    &owned
+                }
                 _ => return None,
             }
         } else {
-            call.qual.to_string()
+            call.qual
         };
-    let c = by_qualname(&name)?
+    let c = by_qualname(name)?
         .iter()
         .copied()
         .find(|c| list.contains(c))?;
-    Some((c, name))
+    Some((c, name.to_string()))
 }
 
 /// Blacklist entries by exact qualified name, in id order.

@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use tree_sitter::Node;
+use tree_sitter::{Node, TreeCursor};
 
 use super::tree::{children, text, Kinds};
 
@@ -113,7 +113,6 @@ pub fn check_node<'t>(
     n: Node<'t>,
     parent: Option<Node<'t>>,
 ) -> Option<SyntaxProblem> {
-    let kind = n.kind_id();
     if n.is_error() {
         return Some(SyntaxProblem::at(n, "invalid syntax"));
     }
@@ -126,6 +125,39 @@ pub fn check_node<'t>(
     if !n.is_named() {
         return (n.kind() == "<>").then(|| SyntaxProblem::at(n, "invalid syntax: `<>`"));
     }
+    check_named(k, src, n, n.kind_id(), parent, &mut n.walk())
+}
+
+/// Whether [`check_named`] looks at nodes of this kind (the walk asks once per kind).
+pub fn has_named_check(k: &Kinds, kind: u16) -> bool {
+    [
+        k.print_statement,
+        k.exec_statement,
+        k.type_alias_statement,
+        k.integer,
+        k.float,
+        k.string_start,
+        k.block,
+        k.try_statement,
+        k.except_clause,
+        k.concatenated_string,
+        k.interpolation,
+        k.argument_list,
+        k.parameters,
+    ]
+    .contains(&kind)
+}
+
+/// [`check_node`] for a named node that is neither an error nor missing, of
+/// kind `kind`; `cursor` is scratch space for walking its children.
+pub fn check_named<'t>(
+    k: &Kinds,
+    src: &[u8],
+    n: Node<'t>,
+    kind: u16,
+    parent: Option<Node<'t>>,
+    cursor: &mut TreeCursor<'t>,
+) -> Option<SyntaxProblem> {
     if kind == k.print_statement {
         return Some(SyntaxProblem::at(
             n,
@@ -232,42 +264,19 @@ pub fn check_node<'t>(
         return parent.and_then(|p| fstring_expression(k, src, n, p));
     }
     if kind == k.argument_list {
-        let mut keyword = false;
-        let mut kw_unpack = false;
-        let count = children(k, n).count();
-        for c in children(k, n) {
-            let ck = c.kind_id();
-            if ck == k.keyword_argument {
-                keyword = true;
-            } else if ck == k.dictionary_splat {
-                kw_unpack = true;
-            } else if ck == k.list_splat {
-                if kw_unpack {
-                    return Some(SyntaxProblem::at(
-                        c,
-                        "iterable argument unpacking follows keyword argument unpacking",
-                    ));
-                }
-            } else if keyword || kw_unpack {
-                return Some(SyntaxProblem::at(
-                    c,
-                    "positional argument follows keyword argument",
-                ));
-            } else if ck == k.generator_expression
-                && count > 1
-                && c.child(0).is_some_and(|t| t.kind() != "(")
-            {
-                return Some(SyntaxProblem::at(
-                    c,
-                    "Generator expression must be parenthesized",
-                ));
-            }
-        }
-        return None;
+        let kids: Vec<(u16, Node<'t>)> = n
+            .named_children(cursor)
+            .map(|c| (c.kind_id(), c))
+            .filter(|(ck, _)| *ck != k.comment)
+            .collect();
+        return arguments_problem(k, &kids);
     }
     if kind == k.parameters {
         let mut default = false;
-        for c in children(k, n) {
+        for c in n
+            .named_children(cursor)
+            .filter(|c| c.kind_id() != k.comment)
+        {
             let ck = c.kind_id();
             if ck == k.default_parameter || ck == k.typed_default_parameter {
                 default = true;
@@ -289,6 +298,41 @@ pub fn check_node<'t>(
             }
         }
         return None;
+    }
+    None
+}
+
+/// The problem with an argument list whose arguments (comments left out) are
+/// `kids`, as (kind id, node): argument order, unparenthesised generators.
+pub fn arguments_problem(k: &Kinds, kids: &[(u16, Node<'_>)]) -> Option<SyntaxProblem> {
+    let mut keyword = false;
+    let mut kw_unpack = false;
+    for &(ck, c) in kids {
+        if ck == k.keyword_argument {
+            keyword = true;
+        } else if ck == k.dictionary_splat {
+            kw_unpack = true;
+        } else if ck == k.list_splat {
+            if kw_unpack {
+                return Some(SyntaxProblem::at(
+                    c,
+                    "iterable argument unpacking follows keyword argument unpacking",
+                ));
+            }
+        } else if keyword || kw_unpack {
+            return Some(SyntaxProblem::at(
+                c,
+                "positional argument follows keyword argument",
+            ));
+        } else if ck == k.generator_expression
+            && kids.len() > 1
+            && c.child(0).is_some_and(|t| t.kind() != "(")
+        {
+            return Some(SyntaxProblem::at(
+                c,
+                "Generator expression must be parenthesized",
+            ));
+        }
     }
     None
 }

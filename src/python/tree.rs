@@ -119,6 +119,13 @@ pub struct Fields {
     pub key: u16,
     pub object: u16,
     pub attribute: u16,
+    pub alias: u16,
+    pub body: u16,
+    pub definition: u16,
+    pub module_name: u16,
+    pub operator: u16,
+    pub parameters: u16,
+    pub type_parameters: u16,
 }
 
 impl Fields {
@@ -135,6 +142,13 @@ impl Fields {
             key: id("key"),
             object: id("object"),
             attribute: id("attribute"),
+            alias: id("alias"),
+            body: id("body"),
+            definition: id("definition"),
+            module_name: id("module_name"),
+            operator: id("operator"),
+            parameters: id("parameters"),
+            type_parameters: id("type_parameters"),
         }
     }
 }
@@ -204,7 +218,7 @@ pub fn is_string(k: &Kinds, n: Node<'_>) -> bool {
 
 /// The exception type of an `except` clause (`except E as e` included), if any.
 pub fn except_type<'t>(k: &Kinds, n: Node<'t>) -> Option<Node<'t>> {
-    let v = n.child_by_field_name("value")?;
+    let v = n.child_by_field_id(crate::python::tree::fields().value)?;
     if v.kind_id() == k.as_pattern {
         return v.named_child(0).map(|c| unparen(k, c));
     }

@@ -1,9 +1,9 @@
 //! One parse, one iterative walk, dispatch by node kind.
 
-use tree_sitter::{Node, Parser};
+use tree_sitter::{Node, Parser, TreeCursor};
 
 use super::context::{qual_name, Call, Cx, Hits, Imports, Str, StrParent};
-use super::literal::{constant_value, fstring_parts, kind_of};
+use super::literal::{self, constant_value, fstring_parts, kind_of};
 use super::nosec::{self, NosecLines};
 use super::registry::{self, Run, CHECKS};
 use super::syntax::{self, SyntaxProblem, MAX_BRACKET_DEPTH, MAX_TREE_DEPTH};
@@ -20,6 +20,106 @@ pub struct WalkResult {
 
 thread_local! {
     static PARSER: std::cell::RefCell<Option<Parser>> = const { std::cell::RefCell::new(None) };
+}
+
+/// What the walk does at a node, by kind id: looked up once per node instead
+/// of comparing the kind against every kind the engine cares about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Act {
+    /// An anonymous token the walk ignores.
+    Token,
+    /// `(`, `[`, `{` and their closing tokens: Python's bracket depth limit.
+    Open,
+    Close,
+    /// Python 2's `<>`.
+    Diamond,
+    /// A named node nothing dispatches on.
+    Named,
+    Comment,
+    Call,
+    String,
+    ConcatenatedString,
+    Import,
+    FunctionDef,
+    ClassDef,
+    Except,
+    Assert,
+    Arguments,
+}
+
+/// Per kind id: what to do, and whether the node has a syntax check.
+struct Dispatch {
+    act: Vec<Act>,
+    syntax: Vec<bool>,
+    named: Vec<bool>,
+    async_kw: u16,
+}
+
+impl Dispatch {
+    fn named(&self, kind: u16) -> bool {
+        self.named.get(kind as usize).copied().unwrap_or(true)
+    }
+
+    fn get() -> &'static Dispatch {
+        static D: std::sync::OnceLock<Dispatch> = std::sync::OnceLock::new();
+        D.get_or_init(|| {
+            let (lang, k) = language();
+            let count = lang.node_kind_count();
+            let mut act = Vec::with_capacity(count);
+            let mut syntax = Vec::with_capacity(count);
+            let id = |name: &str| lang.id_for_node_kind(name, false);
+            let (open, close) = ([id("("), id("["), id("{")], [id(")"), id("]"), id("}")]);
+            for i in 0..count {
+                let kind = i as u16;
+                let a = if !lang.node_kind_is_named(kind) {
+                    if open.contains(&kind) {
+                        Act::Open
+                    } else if close.contains(&kind) {
+                        Act::Close
+                    } else if kind == id("<>") {
+                        Act::Diamond
+                    } else {
+                        Act::Token
+                    }
+                } else if kind == k.comment {
+                    Act::Comment
+                } else if kind == k.call {
+                    Act::Call
+                } else if kind == k.string {
+                    Act::String
+                } else if kind == k.concatenated_string {
+                    Act::ConcatenatedString
+                } else if kind == k.import_statement
+                    || kind == k.import_from_statement
+                    || kind == k.future_import_statement
+                {
+                    Act::Import
+                } else if kind == k.function_definition {
+                    Act::FunctionDef
+                } else if kind == k.class_definition {
+                    Act::ClassDef
+                } else if kind == k.except_clause || kind == k.except_group_clause {
+                    Act::Except
+                } else if kind == k.assert_statement {
+                    Act::Assert
+                } else if kind == k.argument_list {
+                    Act::Arguments
+                } else {
+                    Act::Named
+                };
+                act.push(a);
+                syntax.push(lang.node_kind_is_named(kind) && syntax::has_named_check(k, kind));
+            }
+            Dispatch {
+                act,
+                syntax,
+                named: (0..count)
+                    .map(|i| lang.node_kind_is_named(i as u16))
+                    .collect(),
+                async_kw: id("async"),
+            }
+        })
+    }
 }
 
 /// Parse `src` and run every enabled check over it.
@@ -47,32 +147,24 @@ pub fn run(engine: &PythonEngine, path: &str, src: &[u8]) -> WalkResult {
             }),
         };
     };
+    let root = tree.root_node();
     let mut w = Walker {
         engine,
         k,
+        d: Dispatch::get(),
         src,
         path,
         imports: Imports::default(),
         hits: Hits::default(),
         nosec: NosecLines::default(),
         syntax: None,
+        has_error: root.has_error(),
+        arguments: None,
         qual: String::new(),
         buf: String::new(),
         brackets: 0,
-        open: [
-            lang.id_for_node_kind("(", false),
-            lang.id_for_node_kind("[", false),
-            lang.id_for_node_kind("{", false),
-        ],
-        diamond: lang.id_for_node_kind("<>", false),
-        close: [
-            lang.id_for_node_kind(")", false),
-            lang.id_for_node_kind("]", false),
-            lang.id_for_node_kind("}", false),
-        ],
     };
-    let root = tree.root_node();
-    if root.has_error() {
+    if w.has_error {
         // Find the first error for the message; still no findings.
         w.syntax = first_error(root).map(|n| SyntaxProblem::at(n, "invalid syntax"));
     }
@@ -110,44 +202,58 @@ fn first_error(root: Node<'_>) -> Option<Node<'_>> {
     }
 }
 
-/// Argument buffers reused across call nodes.
-#[derive(Default)]
-struct CallBufs<'a, 't> {
+/// Scratch space reused across nodes: no allocation per call node.
+struct Scratch<'a, 't> {
     args: Vec<Node<'t>>,
     kws: Vec<(Option<&'a str>, Node<'t>)>,
+    /// A call's arguments (comments left out), as (kind id, node).
+    kids: Vec<(u16, Node<'t>)>,
+    /// For iterating a node's children (`Node::child(i)` is linear in `i`).
+    cursor: TreeCursor<'t>,
 }
 
 struct Walker<'a> {
     engine: &'a PythonEngine,
     k: &'static Kinds,
+    d: &'static Dispatch,
     src: &'a [u8],
     path: &'a str,
     imports: Imports,
     hits: Hits,
     nosec: NosecLines,
     syntax: Option<SyntaxProblem>,
+    /// Whether tree-sitter recovered from an error anywhere (else no node is an error or missing).
+    has_error: bool,
+    /// The syntax verdict on the argument list of the call visited last, by node id.
+    arguments: Option<(usize, Option<SyntaxProblem>)>,
     qual: String,
     buf: String,
     brackets: u32,
-    open: [u16; 3],
-    close: [u16; 3],
-    diamond: u16,
 }
 
 impl<'a> Walker<'a> {
     fn walk<'t>(&mut self, root: Node<'t>) {
         let mut cursor = root.walk();
         let mut stack: Vec<Node<'t>> = Vec::new();
-        // Reused for every call node: no allocation per call.
-        let mut bufs = CallBufs::default();
+        let mut scratch = Scratch {
+            args: Vec::new(),
+            kws: Vec::new(),
+            kids: Vec::new(),
+            cursor: root.walk(),
+        };
+        // The kinds of `stack`, so that parents' kinds cost no call into tree-sitter.
+        let mut kinds: Vec<u16> = Vec::new();
         loop {
             let node = cursor.node();
-            self.visit(node, &stack, &mut bufs);
+            let kind = node.kind_id();
+            let parent_kind = kinds.last().copied();
+            let descend = self.visit(node, kind, parent_kind, &stack, &mut scratch);
             if self.syntax.is_some() {
                 return;
             }
-            if cursor.goto_first_child() {
+            if descend && cursor.goto_first_child() {
                 stack.push(node);
+                kinds.push(kind);
                 if stack.len() > MAX_TREE_DEPTH {
                     self.syntax = Some(SyntaxProblem::at(
                         node,
@@ -165,6 +271,7 @@ impl<'a> Walker<'a> {
                     return;
                 }
                 stack.pop();
+                kinds.pop();
             }
         }
     }
@@ -176,86 +283,152 @@ impl<'a> Walker<'a> {
         self.hits.scope = scope;
     }
 
-    fn visit<'t>(&mut self, n: Node<'t>, stack: &[Node<'t>], bufs: &mut CallBufs<'a, 't>) {
+    /// Run what applies to node `n` of kind `kind`; whether the walk goes into its children.
+    fn visit<'t>(
+        &mut self,
+        n: Node<'t>,
+        kind: u16,
+        parent_kind: Option<u16>,
+        stack: &[Node<'t>],
+        scratch: &mut Scratch<'a, 't>,
+    ) -> bool {
         let k = self.k;
-        let kind = n.kind_id();
-        if !n.is_named() {
-            if self.open.contains(&kind) {
-                if stack.last().is_some_and(|p| p.kind_id() == k.interpolation) {
-                    return;
+        if self.has_error && (n.is_error() || n.is_missing()) {
+            self.syntax = syntax::check_node(k, self.src, n, stack.last().copied());
+            return true;
+        }
+        let act = self.d.act.get(kind as usize).copied().unwrap_or(Act::Named);
+        match act {
+            // Anonymous tokens are leaves (but for aliases like `not in`).
+            Act::Token => return n.child_count() > 0,
+            Act::Open | Act::Close => {
+                if parent_kind == Some(k.interpolation) {
+                    return n.child_count() > 0;
                 }
-                self.brackets += 1;
-                if self.brackets > MAX_BRACKET_DEPTH {
-                    self.syntax = Some(SyntaxProblem::at(n, "too many nested parentheses"));
+                if act == Act::Open {
+                    self.brackets += 1;
+                    if self.brackets > MAX_BRACKET_DEPTH {
+                        self.syntax = Some(SyntaxProblem::at(n, "too many nested parentheses"));
+                    }
+                } else {
+                    self.brackets = self.brackets.saturating_sub(1);
                 }
-            } else if self.close.contains(&kind) {
-                if stack.last().is_some_and(|p| p.kind_id() == k.interpolation) {
-                    return;
-                }
-                self.brackets = self.brackets.saturating_sub(1);
-            } else if kind == self.diamond {
+                return n.child_count() > 0;
+            }
+            Act::Diamond => {
                 self.syntax = Some(SyntaxProblem::at(n, "invalid syntax: `<>`"));
+                return true;
             }
-            return;
+            _ => {}
         }
-        if let Some(p) = syntax::check_node(k, self.src, n, stack.last().copied()) {
-            self.syntax = Some(p);
-            return;
-        }
-        if kind == k.comment {
-            let t = text(self.src, n);
-            if t.contains("nosec") {
-                if let Some(ns) = nosec::parse(t, registry::lookup) {
-                    self.nosec.insert(line(n), ns);
+        if act == Act::Arguments {
+            if let Some((id, problem)) = self.arguments.take() {
+                if id == n.id() {
+                    self.syntax = problem;
+                    return true;
                 }
             }
-        } else if kind == k.call {
-            self.call(n, bufs);
-        } else if kind == k.string {
-            if stack
-                .last()
-                .is_none_or(|p| p.kind_id() != k.concatenated_string)
-            {
-                self.string(n, stack);
-            }
-        } else if kind == k.concatenated_string {
-            self.string(n, stack);
-        } else if kind == k.import_statement
-            || kind == k.import_from_statement
-            || kind == k.future_import_statement
-        {
-            self.import(n);
-        } else if (kind == k.function_definition || kind == k.class_definition)
-            && n.child_by_field_name("type_parameters").is_some()
-        {
-            self.syntax = Some(SyntaxProblem::at(
-                n,
-                "invalid syntax (type parameters need Python 3.12)",
-            ));
         }
-        if kind == k.function_definition {
-            let is_async = n.child(0).is_some_and(|c| c.kind() == "async");
-            if !is_async {
-                let scope = (line(n), end_line(n));
-                for i in 0..self.engine.enabled.def.len() {
-                    let c = self.engine.enabled.def[i];
-                    self.set_scope(c, n, scope);
-                    if let Run::Node(f) = CHECKS[c].run {
-                        let cx = Cx {
-                            k,
-                            src: self.src,
-                            path: self.path,
-                            opts: &self.engine.settings().options,
-                            imports: &self.imports,
-                        };
-                        f(&cx, n, &mut self.hits);
+        if self.d.syntax.get(kind as usize).copied().unwrap_or(false) {
+            if let Some(p) = syntax::check_named(
+                k,
+                self.src,
+                n,
+                kind,
+                stack.last().copied(),
+                &mut scratch.cursor,
+            ) {
+                self.syntax = Some(p);
+                return true;
+            }
+        }
+        match act {
+            Act::Comment => {
+                let t = text(self.src, n);
+                if t.contains("nosec") {
+                    if let Some(ns) = nosec::parse(t, registry::lookup) {
+                        self.nosec.insert(line(n), ns);
                     }
                 }
             }
-        } else if kind == k.except_clause || kind == k.except_group_clause {
-            self.node_checks(n, true);
-        } else if kind == k.assert_statement {
-            self.node_checks(n, false);
+            Act::Call => self.call(n, scratch),
+            Act::String => {
+                let pre = literal::prefix(k, self.src, n);
+                if parent_kind != Some(k.concatenated_string) {
+                    self.string(n, stack, Some((pre.fstring, pre.bytes)));
+                }
+                return pre.fstring || self.descend_string(n, stack, scratch);
+            }
+            Act::ConcatenatedString => self.string(n, stack, None),
+            Act::Import => self.import(n),
+            Act::FunctionDef | Act::ClassDef => {
+                if n.child_by_field_id(fields().type_parameters).is_some() {
+                    self.syntax = Some(SyntaxProblem::at(
+                        n,
+                        "invalid syntax (type parameters need Python 3.12)",
+                    ));
+                }
+                if act == Act::FunctionDef {
+                    self.function_def(n);
+                }
+            }
+            Act::Except => self.node_checks(n, true),
+            Act::Assert => self.node_checks(n, false),
+            _ => {}
+        }
+        true
+    }
+
+    /// Whether the walk must go into the children of a string that is not an
+    /// f-string. Only an f-string has any that matter (interpolations); for the
+    /// others the prefix's syntax check runs here, and skipping their tokens
+    /// saves a good part of the walk.
+    fn descend_string<'t>(
+        &mut self,
+        n: Node<'t>,
+        stack: &[Node<'t>],
+        scratch: &mut Scratch<'a, 't>,
+    ) -> bool {
+        let k = self.k;
+        if self.has_error {
+            return true;
+        }
+        if stack.len() + 1 > MAX_TREE_DEPTH {
+            // Its children are one level deeper: the walk's own depth check.
+            return true;
+        }
+        if let Some(start) = n.child(0).filter(|c| c.kind_id() == k.string_start) {
+            self.syntax = syntax::check_named(
+                k,
+                self.src,
+                start,
+                k.string_start,
+                Some(n),
+                &mut scratch.cursor,
+            );
+        }
+        false
+    }
+
+    fn function_def(&mut self, n: Node<'_>) {
+        let is_async = n.child(0).is_some_and(|c| c.kind_id() == self.d.async_kw);
+        if is_async {
+            return;
+        }
+        let scope = (line(n), end_line(n));
+        for i in 0..self.engine.enabled.def.len() {
+            let c = self.engine.enabled.def[i];
+            self.set_scope(c, n, scope);
+            if let Run::Node(f) = CHECKS[c].run {
+                let cx = Cx {
+                    k: self.k,
+                    src: self.src,
+                    path: self.path,
+                    opts: &self.engine.settings().options,
+                    imports: &self.imports,
+                };
+                f(&cx, n, &mut self.hits);
+            }
         }
     }
 
@@ -284,7 +457,7 @@ impl<'a> Walker<'a> {
         }
     }
 
-    fn call<'t>(&mut self, n: Node<'t>, bufs: &mut CallBufs<'a, 't>) {
+    fn call<'t>(&mut self, n: Node<'t>, bufs: &mut Scratch<'a, 't>) {
         let k = self.k;
         let enabled = &self.engine.enabled;
         if enabled.call.is_empty() && enabled.call_blacklist.is_empty() {
@@ -303,13 +476,29 @@ impl<'a> Walker<'a> {
         kws.clear();
         if let Some(al) = n.child_by_field_id(fx.arguments) {
             if al.kind_id() == k.argument_list {
-                for c in children(k, al) {
-                    let ck = c.kind_id();
+                let kids = &mut bufs.kids;
+                kids.clear();
+                let cursor = &mut bufs.cursor;
+                cursor.reset(al);
+                if cursor.goto_first_child() {
+                    loop {
+                        let c = cursor.node();
+                        let ck = c.kind_id();
+                        if ck != k.comment && self.d.named(ck) {
+                            kids.push((ck, c));
+                        }
+                        if !cursor.goto_next_sibling() {
+                            break;
+                        }
+                    }
+                }
+                // The argument list is visited next: its syntax check reuses this pass.
+                self.arguments = Some((al.id(), syntax::arguments_problem(k, kids)));
+                for &(ck, c) in kids.iter() {
                     if ck == k.keyword_argument {
-                        if let (Some(name), Some(value)) = (
-                            c.child_by_field_name("name"),
-                            c.child_by_field_name("value"),
-                        ) {
+                        if let (Some(name), Some(value)) =
+                            (c.child_by_field_id(fx.name), c.child_by_field_id(fx.value))
+                        {
                             kws.push((Some(text(self.src, name)), value));
                         }
                     } else if ck == k.dictionary_splat {
@@ -382,16 +571,17 @@ impl<'a> Walker<'a> {
             let module = if kind == k.future_import_statement {
                 Some("__future__".to_string())
             } else {
-                n.child_by_field_name("module_name").and_then(|m| {
-                    if m.kind_id() == k.relative_import {
-                        // Relative levels are dropped; `from . import x` has no module.
-                        children(k, m)
-                            .find(|c| c.kind_id() == k.dotted_name)
-                            .map(|d| text(src, d).to_string())
-                    } else {
-                        Some(text(src, m).to_string())
-                    }
-                })
+                n.child_by_field_id(crate::python::tree::fields().module_name)
+                    .and_then(|m| {
+                        if m.kind_id() == k.relative_import {
+                            // Relative levels are dropped; `from . import x` has no module.
+                            children(k, m)
+                                .find(|c| c.kind_id() == k.dotted_name)
+                                .map(|d| text(src, d).to_string())
+                        } else {
+                            Some(text(src, m).to_string())
+                        }
+                    })
             };
             let wildcard = children(k, n).any(|c| c.kind_id() == k.wildcard_import);
             let mut imported: Vec<(&str, Option<&str>)> = n
@@ -442,12 +632,13 @@ impl<'a> Walker<'a> {
         }
     }
 
-    fn string<'t>(&mut self, n: Node<'t>, stack: &[Node<'t>]) {
+    /// `kind`: (f-string, bytes) when the caller already read the prefix.
+    fn string<'t>(&mut self, n: Node<'t>, stack: &[Node<'t>], kind: Option<(bool, bool)>) {
         let k = self.k;
         if self.engine.enabled.str_.is_empty() {
             return;
         }
-        let (f, b) = kind_of(k, self.src, n);
+        let (f, b) = kind.unwrap_or_else(|| kind_of(k, self.src, n));
         if b && !f {
             return;
         }
@@ -537,8 +728,12 @@ impl<'a> Walker<'a> {
 /// `a.b as c` → ("a.b", Some("c")); `a.b` → ("a.b", None).
 fn split_alias<'s>(k: &Kinds, src: &'s [u8], n: Node<'_>) -> (&'s str, Option<&'s str>) {
     if n.kind_id() == k.aliased_import {
-        let name = n.child_by_field_name("name").map_or("", |x| text(src, x));
-        let alias = n.child_by_field_name("alias").map(|x| text(src, x));
+        let name = n
+            .child_by_field_id(crate::python::tree::fields().name)
+            .map_or("", |x| text(src, x));
+        let alias = n
+            .child_by_field_id(crate::python::tree::fields().alias)
+            .map(|x| text(src, x));
         (name, alias)
     } else {
         (text(src, n), None)

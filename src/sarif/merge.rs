@@ -159,6 +159,10 @@ fn merge_file(
             format!("source {what}: its findings keep the reported lines and columns and get no primaryLocationLineHash"),
         )
     });
+    // Statements only group reports of different tools: one tool's reports are
+    // each their own problem whatever statement they are in, so a file that
+    // only one tool reported on needs no parse.
+    let one_tool = findings.windows(2).all(|w| w[0].0.tool == w[1].0.tool);
     let mut items: Vec<(u32, Finding)> = Vec::with_capacity(findings.len());
     for (mut f, columns) in findings {
         let statement = match &source {
@@ -175,7 +179,11 @@ fn merge_file(
                         f.snippet = Some(line.to_string());
                     }
                 }
-                src.statement_line(f.region.start_line)
+                if one_tool {
+                    f.region.start_line
+                } else {
+                    src.statement_line(f.region.start_line)
+                }
             }
             None => f.region.start_line,
         };
@@ -297,6 +305,10 @@ fn in_source_suppression(
         return None;
     }
     let python_engine = f.tools.iter().any(|t| t == PYTHON_TOOL);
+    let words = src.words();
+    if !words.allow && (python_engine || !words.nosec) && (!noqa || !words.noqa) {
+        return None;
+    }
     let map = RuleMap::get();
     for (k, &line) in lines.iter().enumerate() {
         if lines[..k].contains(&line) {

@@ -54,13 +54,35 @@ pub struct Source {
     bytes: Vec<u8>,
     /// Byte offset of each line's start.
     line_starts: Vec<usize>,
-    /// For Python: the 1-based start line of the smallest statement holding each line.
-    statement: Vec<u32>,
-    /// For Python: the byte range of the comment on each 0-based line (a
-    /// comment runs to the end of its line: a line has at most one).
-    comments: Vec<Option<(usize, usize)>>,
+    /// For Python: statements and comments, parsed on first use (most merges
+    /// need neither, and parsing is what a merge would spend its time on).
+    index: OnceLock<PythonIndex>,
     python: bool,
+    /// Which suppression words the text holds anywhere.
+    words: Words,
     hashes: OnceLock<LineHashes>,
+}
+
+/// Which suppression words occur anywhere in a file's text: a comment can
+/// only hold a word its file holds.
+#[derive(Debug, Clone, Copy)]
+pub struct Words {
+    /// `gate:allow`.
+    pub allow: bool,
+    /// `nosec` (bandit reads it case-sensitively).
+    pub nosec: bool,
+    /// `noqa` in any case (ruff reads `# NOQA` too).
+    pub noqa: bool,
+}
+
+/// What tree-sitter-python tells about a file's lines.
+#[derive(Debug, Default)]
+struct PythonIndex {
+    /// The 1-based start line of the smallest statement holding each line.
+    statement: Vec<u32>,
+    /// The byte range of the comment on each 0-based line (a comment runs to
+    /// the end of its line: a line has at most one).
+    comments: Vec<Option<(usize, usize)>>,
 }
 
 impl Source {
@@ -79,30 +101,41 @@ impl Source {
     pub fn new(path: &str, bytes: Vec<u8>) -> Source {
         let mut line_starts = vec![0];
         line_starts.extend(memchr::memchr_iter(b'\n', &bytes).map(|i| i + 1));
-        let mut s = Source {
+        let words = Words {
+            allow: memchr::memmem::find(&bytes, b"gate:allow").is_some(),
+            nosec: memchr::memmem::find(&bytes, b"nosec").is_some(),
+            noqa: has_noqa(&bytes),
+        };
+        Source {
             bytes,
             line_starts,
-            statement: Vec::new(),
-            comments: Vec::new(),
+            index: OnceLock::new(),
             python: is_python(path),
+            words,
             hashes: OnceLock::new(),
-        };
-        if s.python {
-            s.index_python();
         }
-        s
     }
 
-    fn index_python(&mut self) {
+    /// Which suppression words occur in the text: the others need no
+    /// comments read (and a Python file no parse).
+    pub fn words(&self) -> Words {
+        self.words
+    }
+
+    fn index(&self) -> &PythonIndex {
+        self.index.get_or_init(|| self.index_python())
+    }
+
+    fn index_python(&self) -> PythonIndex {
         let mut parser = tree_sitter::Parser::new();
         if parser
             .set_language(&tree_sitter_python::LANGUAGE.into())
             .is_err()
         {
-            return;
+            return PythonIndex::default();
         }
         let Some(tree) = parser.parse(&self.bytes, None) else {
-            return;
+            return PythonIndex::default();
         };
         // Compare kind ids, not kind names: this walk visits many nodes.
         let language = tree.language();
@@ -158,8 +191,10 @@ impl Source {
                 }
             }
         }
-        self.statement = statement;
-        self.comments = comments;
+        PythonIndex {
+            statement,
+            comments,
+        }
     }
 
     /// The text of a 1-based line, without its line break.
@@ -180,8 +215,11 @@ impl Source {
     /// The start line of the smallest statement holding `line` (the line itself
     /// for files that are not Python or lines outside the file).
     pub fn statement_line(&self, line: u32) -> u32 {
+        if !self.python {
+            return line;
+        }
         let i = (line as usize).wrapping_sub(1);
-        self.statement.get(i).copied().unwrap_or(line)
+        self.index().statement.get(i).copied().unwrap_or(line)
     }
 
     /// Comments on a line: real comments for Python (tree-sitter), else the
@@ -195,7 +233,7 @@ impl Source {
     pub fn comment(&self, line: u32) -> Option<&str> {
         if self.python {
             let i = (line as usize).checked_sub(1)?;
-            let (start, end) = (*self.comments.get(i)?)?;
+            let (start, end) = (*self.index().comments.get(i)?)?;
             return std::str::from_utf8(&self.bytes[start..end]).ok();
         }
         let text = self.line(line)?;
@@ -245,6 +283,15 @@ impl Source {
     }
 }
 
+/// `noqa` in any case (ruff reads `# NOQA` too).
+fn has_noqa(bytes: &[u8]) -> bool {
+    memchr::memchr2_iter(b'n', b'N', bytes).any(|i| {
+        bytes
+            .get(i..i + 4)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"noqa"))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -285,6 +332,16 @@ mod tests {
         assert_eq!(s.comment(5), Some("# head"));
         assert_eq!(s.comment(6), None);
         assert_eq!(s.statement_line(4), 3);
+    }
+
+    #[test]
+    fn words_say_which_suppressions_a_file_can_hold() {
+        let w = Source::new("a.py", b"x = 1  # NOQA: S101\n".to_vec()).words();
+        assert!(w.noqa && !w.nosec && !w.allow);
+        let w = Source::new("b.py", b"y = 2  # nosec\nz = 3  # gate:allow\n".to_vec()).words();
+        assert!(!w.noqa && w.nosec && w.allow);
+        let w = Source::new("c.py", b"# NOSEC is not bandit's\n".to_vec()).words();
+        assert!(!w.nosec);
     }
 
     #[test]

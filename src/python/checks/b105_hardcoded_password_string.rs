@@ -45,17 +45,26 @@ fn target_name<'a>(cx: &Cx<'a>, t: Node<'_>) -> Option<&'a str> {
         return Some(cx.text(t));
     }
     if t.kind_id() == cx.k.attribute {
-        return t.child_by_field_name("attribute").map(|a| cx.text(a));
+        return t
+            .child_by_field_id(crate::python::tree::fields().attribute)
+            .map(|a| cx.text(a));
     }
     None
 }
 
-/// Every target of the assignment chain `a = b = value` whose value node is `right_of`.
-fn assign_targets<'t>(k: &crate::python::tree::Kinds, inner: Node<'t>) -> Vec<Node<'t>> {
+/// Every target of the assignment chain `a = b = value` whose value node is
+/// `inner`; `parents` are `inner`'s ancestors, innermost last.
+fn assign_targets<'t>(
+    k: &crate::python::tree::Kinds,
+    inner: Node<'t>,
+    parents: &[Node<'t>],
+) -> Vec<Node<'t>> {
+    let right = crate::python::tree::fields().right;
     let mut outer = inner;
-    while let Some(p) = outer.parent() {
+    // `Node::parent` searches down from the root; the walk's ancestors are at hand.
+    for &p in parents.iter().rev() {
         if p.kind_id() == k.assignment
-            && p.child_by_field_name("right").map(|r| r.id()) == Some(outer.id())
+            && p.child_by_field_id(right).map(|r| r.id()) == Some(outer.id())
         {
             outer = p;
         } else {
@@ -65,10 +74,10 @@ fn assign_targets<'t>(k: &crate::python::tree::Kinds, inner: Node<'t>) -> Vec<No
     let mut targets = Vec::new();
     let mut cur = Some(outer);
     while let Some(a) = cur.filter(|a| a.kind_id() == k.assignment) {
-        if let Some(l) = a.child_by_field_name("left") {
+        if let Some(l) = a.child_by_field_id(crate::python::tree::fields().left) {
             targets.push(l);
         }
-        cur = a.child_by_field_name("right");
+        cur = a.child_by_field_id(crate::python::tree::fields().right);
     }
     targets
 }
@@ -82,13 +91,16 @@ fn assigned_str(cx: &Cx<'_>, n: Node<'_>) -> Option<String> {
             cur = p;
             continue;
         }
-        if p.kind_id() != k.assignment || p.child_by_field_name("type").is_some() {
+        if p.kind_id() != k.assignment
+            || p.child_by_field_id(crate::python::tree::fields().type_)
+                .is_some()
+        {
             return None;
         }
         // The chain's value is the innermost right-hand side.
-        let mut value = p.child_by_field_name("right")?;
+        let mut value = p.child_by_field_id(crate::python::tree::fields().right)?;
         while value.kind_id() == k.assignment {
-            value = value.child_by_field_name("right")?;
+            value = value.child_by_field_id(crate::python::tree::fields().right)?;
         }
         if is_str_constant(k, cx.src, value) {
             let mut buf = String::new();
@@ -105,7 +117,12 @@ pub fn check(cx: &Cx<'_>, s: &Str<'_, '_>, out: &mut Hits) {
     let Some(p) = s.parent_node else { return };
     match s.parent {
         StrParent::Assign => {
-            for t in assign_targets(k, p) {
+            let anc = s.ancestors;
+            let parents = anc
+                .iter()
+                .rposition(|a| a.id() == p.id())
+                .map_or(&anc[..0], |i| &anc[..i]);
+            for t in assign_targets(k, p, parents) {
                 if target_name(cx, t).is_some_and(password_name) {
                     report(out, s.value);
                     return;
@@ -116,7 +133,7 @@ pub fn check(cx: &Cx<'_>, s: &Str<'_, '_>, out: &mut Hits) {
             if !password_name_search(s.value) {
                 return;
             }
-            if let Some(v) = p.child_by_field_name("value") {
+            if let Some(v) = p.child_by_field_id(crate::python::tree::fields().value) {
                 if is_constant(k, cx.src, v) {
                     report(out, &literal(k, cx.src, v).py_str());
                 }

@@ -38,7 +38,7 @@ pub fn positional<'t>(cx: &Cx<'_>, def: Node<'t>) -> (Vec<Node<'t>>, Vec<Node<'t
     let k = cx.k;
     let mut params = Vec::new();
     let mut defaults = Vec::new();
-    let Some(ps) = def.child_by_field_name("parameters") else {
+    let Some(ps) = def.child_by_field_id(crate::python::tree::fields().parameters) else {
         return (params, defaults);
     };
     for p in children(k, ps) {
@@ -56,7 +56,7 @@ pub fn positional<'t>(cx: &Cx<'_>, def: Node<'t>) -> (Vec<Node<'t>>, Vec<Node<'t
         }
         if pk == k.default_parameter || pk == k.typed_default_parameter {
             params.push(p);
-            if let Some(v) = p.child_by_field_name("value") {
+            if let Some(v) = p.child_by_field_id(crate::python::tree::fields().value) {
                 defaults.push(v);
             }
         } else {
@@ -71,7 +71,7 @@ fn param_name<'a>(cx: &Cx<'a>, p: Node<'_>) -> &'a str {
     if p.kind_id() == k.identifier {
         return cx.text(p);
     }
-    if let Some(n) = p.child_by_field_name("name") {
+    if let Some(n) = p.child_by_field_id(crate::python::tree::fields().name) {
         return cx.text(n);
     }
     children(k, p)

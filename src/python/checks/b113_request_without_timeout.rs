@@ -1,6 +1,6 @@
 //! B113 `request_without_timeout`.
 
-use super::common::{http_client_call, HTTP_VERBS};
+use super::common::{http_client_call, HTTPX_EXTRA, HTTP_VERBS};
 use super::prelude::*;
 
 doc!(
@@ -33,6 +33,10 @@ r = requests.get(url, timeout=10)
 
 /// `requests.get(url)` / `httpx.get(url, timeout=None)`.
 pub fn check(cx: &Cx<'_>, call: &Call<'_, '_>, out: &mut Hits) {
+    // Both cases need one of these names: most calls stop here.
+    if !HTTP_VERBS.contains(&call.name) && !HTTPX_EXTRA.contains(&call.name) {
+        return;
+    }
     let module = call.qual.split('.').next().unwrap_or("");
     if module == "requests"
         && HTTP_VERBS.contains(&call.name)

@@ -34,7 +34,7 @@ with tarfile.open(path) as tar:
 /// `tar.extractall(...)` with tarfile imported.
 pub fn check(cx: &Cx<'_>, call: &Call<'_, '_>, out: &mut Hits) {
     let k = cx.k;
-    if !cx.imports.exact("tarfile") || !call.name.contains("extractall") {
+    if !call.name.contains("extractall") || !cx.imports.exact("tarfile") {
         return;
     }
     if let Some(f) = call.kw("filter") {
@@ -46,7 +46,10 @@ pub fn check(cx: &Cx<'_>, call: &Call<'_, '_>, out: &mut Hits) {
     if let Some(m) = call.kw("members") {
         let m = unparen(k, m);
         if m.kind_id() == k.call {
-            let Some(func) = m.child_by_field_name("function").map(|f| unparen(k, f)) else {
+            let Some(func) = m
+                .child_by_field_id(crate::python::tree::fields().function)
+                .map(|f| unparen(k, f))
+            else {
                 return;
             };
             // bandit reads `func.id`: a method call here raises inside bandit and reports nothing.

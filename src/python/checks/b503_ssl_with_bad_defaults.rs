@@ -2,9 +2,8 @@
 
 use tree_sitter::Node;
 
-use super::b107_hardcoded_password_default::positional;
 use super::prelude::*;
-use crate::python::context::qual_attr;
+use crate::python::tree::fields;
 
 doc!("Function with an insecure SSL/TLS protocol version as a default.
 
@@ -36,10 +35,33 @@ def connect(sock, version=ssl.PROTOCOL_TLS_CLIENT):
 
 /// `def f(v=ssl.PROTOCOL_SSLv2)`.
 pub fn check(cx: &Cx<'_>, def: Node<'_>, out: &mut Hits) {
-    let (_, defaults) = positional(cx, def);
-    for d in defaults {
-        let q = qual_attr(cx.k, cx.src, cx.imports, d);
-        let last = q.rsplit('.').next().unwrap_or("");
+    let k = cx.k;
+    let fx = fields();
+    let Some(ps) = def.child_by_field_id(fx.parameters) else {
+        return;
+    };
+    // The positional defaults (`args.defaults`), as `positional` finds them.
+    for p in children(k, ps) {
+        let pk = p.kind_id();
+        if pk == k.list_splat_pattern
+            || pk == k.keyword_separator
+            || pk == k.dictionary_splat_pattern
+        {
+            break;
+        }
+        if pk != k.default_parameter && pk != k.typed_default_parameter {
+            continue;
+        }
+        let Some(d) = p.child_by_field_id(fx.value) else {
+            continue;
+        };
+        // `get_qual_attr(d)`'s last part: the attribute name, or "" for anything else.
+        let d = unparen(k, d);
+        let last = if d.kind_id() == k.attribute {
+            d.child_by_field_id(fx.attribute).map_or("", |a| cx.text(a))
+        } else {
+            ""
+        };
         if cx.opts.bad_protocol_versions.iter().any(|b| b == last) {
             out.add(
                 Severity::Medium,

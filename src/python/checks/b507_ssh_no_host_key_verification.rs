@@ -40,7 +40,8 @@ pub fn check(cx: &Cx<'_>, call: &Call<'_, '_>, out: &mut Hits) {
     };
     let name_of = |n: tree_sitter::Node<'_>| -> Option<&str> {
         if n.kind_id() == k.attribute {
-            n.child_by_field_name("attribute").map(|x| cx.text(x))
+            n.child_by_field_id(crate::python::tree::fields().attribute)
+                .map(|x| cx.text(x))
         } else if n.kind_id() == k.identifier {
             Some(cx.text(n))
         } else {
@@ -48,7 +49,7 @@ pub fn check(cx: &Cx<'_>, call: &Call<'_, '_>, out: &mut Hits) {
         }
     };
     let policy = if a.kind_id() == k.call {
-        a.child_by_field_name("function")
+        a.child_by_field_id(crate::python::tree::fields().function)
             .map(|f| unparen(k, f))
             .and_then(name_of)
     } else {

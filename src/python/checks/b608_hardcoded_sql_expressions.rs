@@ -53,11 +53,14 @@ fn is_execute(cx: &Cx<'_>, call: Node<'_>) -> bool {
     if call.kind_id() != k.call {
         return false;
     }
-    let Some(f) = call.child_by_field_name("function").map(|f| unparen(k, f)) else {
+    let Some(f) = call
+        .child_by_field_id(crate::python::tree::fields().function)
+        .map(|f| unparen(k, f))
+    else {
         return false;
     };
     let name = if f.kind_id() == k.attribute {
-        f.child_by_field_name("attribute")
+        f.child_by_field_id(crate::python::tree::fields().attribute)
             .map_or("", |a| cx.text(a))
     } else if f.kind_id() == k.identifier {
         cx.text(f)
@@ -81,8 +84,8 @@ fn concat(cx: &Cx<'_>, s: &Str<'_, '_>, own: Node<'_>, top: Node<'_>) -> String 
             }
             // Right first on the stack, so the left operand is taken first.
             for side in [
-                n.child_by_field_name("right"),
-                n.child_by_field_name("left"),
+                n.child_by_field_id(crate::python::tree::fields().right),
+                n.child_by_field_id(crate::python::tree::fields().left),
             ]
             .into_iter()
             .flatten()
@@ -128,7 +131,7 @@ pub fn check(cx: &Cx<'_>, s: &Str<'_, '_>, out: &mut Hits) {
             };
             let attr = anc[i];
             let name = attr
-                .child_by_field_name("attribute")
+                .child_by_field_id(crate::python::tree::fields().attribute)
                 .map_or("", |a| cx.text(a));
             if name != "format" && name != "replace" {
                 return;

@@ -80,8 +80,12 @@ pub fn check(cx: &Cx<'_>, call: &Call<'_, '_>, out: &mut Hits) {
                         insecure = true;
                         break;
                     }
-                    let key_ok = p.child_by_field_name("key").is_some_and(str_lit);
-                    let val_ok = p.child_by_field_name("value").is_some_and(str_lit);
+                    let key_ok = p
+                        .child_by_field_id(crate::python::tree::fields().key)
+                        .is_some_and(str_lit);
+                    let val_ok = p
+                        .child_by_field_id(crate::python::tree::fields().value)
+                        .is_some_and(str_lit);
                     if !key_ok || !val_ok {
                         insecure = true;
                         break;

@@ -43,9 +43,14 @@ pub fn check(cx: &Cx<'_>, call: &Call<'_, '_>, out: &mut Hits) {
     let mut queue = VecDeque::from([call.node]);
     while let Some(n) = queue.pop_front() {
         if n.kind_id() == k.keyword_argument
-            && n.child_by_field_name("name").map(|x| cx.text(x)) == Some("autoescape")
+            && n.child_by_field_id(crate::python::tree::fields().name)
+                .map(|x| cx.text(x))
+                == Some("autoescape")
         {
-            let Some(v) = n.child_by_field_name("value").map(|v| unparen(k, v)) else {
+            let Some(v) = n
+                .child_by_field_id(crate::python::tree::fields().value)
+                .map(|v| unparen(k, v))
+            else {
                 continue;
             };
             if v.kind_id() == k.false_ {
@@ -60,10 +65,12 @@ pub fn check(cx: &Cx<'_>, call: &Call<'_, '_>, out: &mut Hits) {
                 return;
             }
             if v.kind_id() == k.call {
-                let f = v.child_by_field_name("function").map(|f| unparen(k, f));
+                let f = v
+                    .child_by_field_id(crate::python::tree::fields().function)
+                    .map(|f| unparen(k, f));
                 let name = f.map_or("", |f| {
                     if f.kind_id() == k.attribute {
-                        f.child_by_field_name("attribute")
+                        f.child_by_field_id(crate::python::tree::fields().attribute)
                             .map_or("", |a| cx.text(a))
                     } else if f.kind_id() == k.identifier {
                         cx.text(f)

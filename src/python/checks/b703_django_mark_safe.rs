@@ -82,7 +82,7 @@ fn stmts<'t>(k: &Kinds, n: Node<'t>) -> Vec<Node<'t>> {
 fn param_names(cx: &Cx<'_>, def: Node<'_>) -> Vec<String> {
     let k = k(cx);
     let mut out = Vec::new();
-    let Some(ps) = def.child_by_field_name("parameters") else {
+    let Some(ps) = def.child_by_field_id(crate::python::tree::fields().parameters) else {
         return out;
     };
     for p in children(k, ps) {
@@ -95,7 +95,7 @@ fn param_names(cx: &Cx<'_>, def: Node<'_>) -> Vec<String> {
         }
         if pk == k.identifier {
             out.push(cx.text(p).to_string());
-        } else if let Some(n) = p.child_by_field_name("name") {
+        } else if let Some(n) = p.child_by_field_id(crate::python::tree::fields().name) {
             out.push(cx.text(n).to_string());
         } else if let Some(n) = children(k, p).find(|c| c.kind_id() == k.identifier) {
             out.push(cx.text(n).to_string());
@@ -121,7 +121,7 @@ impl<'c, 'a, 't> Scope<'c, 'a, 't> {
                 && p.child(0).is_some_and(|c| c.kind() != "async")
             {
                 let body = p
-                    .child_by_field_name("body")
+                    .child_by_field_id(crate::python::tree::fields().body)
                     .map(|b| stmts(k, b))
                     .unwrap_or_default();
                 return Some(Scope {
@@ -163,14 +163,14 @@ impl<'c, 'a, 't> Scope<'c, 'a, 't> {
                 .collect()
         };
         if kind == k.decorated_definition {
-            return match n.child_by_field_name("definition") {
+            return match n.child_by_field_id(crate::python::tree::fields().definition) {
                 Some(d) => self.assigned(var, d),
                 None => Found::None,
             };
         }
         if kind == k.function_definition {
             return many(
-                n.child_by_field_name("body")
+                n.child_by_field_id(crate::python::tree::fields().body)
                     .map(|b| stmts(k, b))
                     .unwrap_or_default(),
             );
@@ -187,7 +187,7 @@ impl<'c, 'a, 't> Scope<'c, 'a, 't> {
             let mut found = Found::None;
             for item in items {
                 let alias = item
-                    .child_by_field_name("value")
+                    .child_by_field_id(crate::python::tree::fields().value)
                     .filter(|v| v.kind_id() == k.as_pattern)
                     .and_then(|v| children(k, v).find(|c| c.kind_id() == k.as_pattern_target))
                     .and_then(|t| children(k, t).next())
@@ -235,23 +235,28 @@ impl<'c, 'a, 't> Scope<'c, 'a, 't> {
                 return Found::None;
             };
             if e.kind_id() == k.augmented_assignment {
-                let target = e.child_by_field_name("left").map(|l| unparen(k, l));
+                let target = e
+                    .child_by_field_id(crate::python::tree::fields().left)
+                    .map(|l| unparen(k, l));
                 if target.is_some_and(|t| t.kind_id() == k.identifier && cx.text(t) == var) {
                     return e
-                        .child_by_field_name("right")
+                        .child_by_field_id(crate::python::tree::fields().right)
                         .map_or(Found::None, Found::Value);
                 }
                 return Found::None;
             }
-            if e.kind_id() != k.assignment || e.child_by_field_name("type").is_some() {
+            if e.kind_id() != k.assignment
+                || e.child_by_field_id(crate::python::tree::fields().type_)
+                    .is_some()
+            {
                 return Found::None;
             }
-            let Some(target) = e.child_by_field_name("left") else {
+            let Some(target) = e.child_by_field_id(crate::python::tree::fields().left) else {
                 return Found::None;
             };
-            let mut value = e.child_by_field_name("right");
+            let mut value = e.child_by_field_id(crate::python::tree::fields().right);
             while let Some(v) = value.filter(|v| v.kind_id() == k.assignment) {
-                value = v.child_by_field_name("right");
+                value = v.child_by_field_id(crate::python::tree::fields().right);
             }
             let Some(value) = value else {
                 return Found::None;
@@ -338,18 +343,23 @@ impl<'c, 'a, 't> Scope<'c, 'a, 't> {
     fn call_secure(&self, call: Node<'t>, depth: u32) -> bool {
         let cx = self.cx;
         let k = k(cx);
-        let Some(f) = call.child_by_field_name("function").map(|f| unparen(k, f)) else {
+        let Some(f) = call
+            .child_by_field_id(crate::python::tree::fields().function)
+            .map(|f| unparen(k, f))
+        else {
             return false;
         };
         if f.kind_id() != k.attribute
-            || f.child_by_field_name("attribute").map(|a| cx.text(a)) != Some("format")
+            || f.child_by_field_id(crate::python::tree::fields().attribute)
+                .map(|a| cx.text(a))
+                != Some("format")
             || !f
-                .child_by_field_name("object")
+                .child_by_field_id(crate::python::tree::fields().object)
                 .is_some_and(|o| is_constant(k, cx.src, o))
         {
             return false;
         }
-        let Some(al) = call.child_by_field_name("arguments") else {
+        let Some(al) = call.child_by_field_id(crate::python::tree::fields().arguments) else {
             return false;
         };
         let args: Vec<Node<'t>> = children(k, al).collect();
@@ -422,13 +432,15 @@ pub fn check(cx: &Cx<'_>, call: &Call<'_, '_>, out: &mut Hits) {
                 scope.call_secure(first, 0)
             } else if first.kind_id() == k.binary_operator
                 && first
-                    .child_by_field_name("operator")
+                    .child_by_field_id(crate::python::tree::fields().operator)
                     .is_some_and(|o| o.kind() == "%")
                 && first
-                    .child_by_field_name("left")
+                    .child_by_field_id(crate::python::tree::fields().left)
                     .is_some_and(|l| is_str_constant(k, cx.src, l))
             {
-                let right = first.child_by_field_name("right").map(|r| unparen(k, r));
+                let right = first
+                    .child_by_field_id(crate::python::tree::fields().right)
+                    .map(|r| unparen(k, r));
                 let args = match right {
                     Some(r) if r.kind_id() == k.tuple => children(k, r).collect(),
                     Some(r) => vec![r],

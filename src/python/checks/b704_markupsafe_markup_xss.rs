@@ -47,7 +47,7 @@ pub fn check(cx: &Cx<'_>, call: &Call<'_, '_>, out: &mut Hits) {
         return;
     }
     if !cx.opts.allowed_calls.is_empty() && first.kind_id() == k.call {
-        if let Some(f) = first.child_by_field_name("function") {
+        if let Some(f) = first.child_by_field_id(crate::python::tree::fields().function) {
             let mut name = String::new();
             qual_name(k, cx.src, cx.imports, f, &mut name);
             if cx.opts.allowed_calls.contains(&name) {

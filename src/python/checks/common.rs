@@ -70,8 +70,11 @@ pub const HTTPX_EXTRA: [&str; 4] = ["request", "stream", "Client", "AsyncClient"
 
 /// `requests.<verb>` or `httpx.<verb|request|stream|Client|AsyncClient>`; returns the module.
 pub fn http_client_call<'c>(call: &Call<'c, '_>) -> Option<&'c str> {
-    let module = call.qual.split('.').next().unwrap_or("");
     let verb = HTTP_VERBS.contains(&call.name);
+    if !verb && !HTTPX_EXTRA.contains(&call.name) {
+        return None;
+    }
+    let module = call.qual.split('.').next().unwrap_or("");
     if module == "requests" && verb {
         return Some(module);
     }
