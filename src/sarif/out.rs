@@ -726,6 +726,194 @@ mod tests {
         }
     }
 
+    /// Every optional piece of content gate writes, through the typed log.
+    #[test]
+    fn the_typed_log_carries_every_piece_of_content() {
+        use crate::diagnostic::Kind;
+        use crate::finding::{CommitInfo, Suppression as Sup};
+        use crate::sarif::read::ToolInfo;
+        let mut f = findings(2);
+        f[0].cwe = Some(78);
+        f[0].tags = vec!["injection".into()];
+        f[0].line_hash = Some("abc:1".into());
+        f[0].snippet = Some("os.system(cmd)".into());
+        f[0].baseline_state = Some(BaselineState::New);
+        f[0].commit = Some(CommitInfo {
+            sha: "0123abc".into(),
+            author: "A".into(),
+            email: "a@example.com".into(),
+            date: "2026-01-01".into(),
+            message: "m".into(),
+        });
+        f[1].suppression = Some(Sup {
+            kind: SuppressionKind::InSource,
+            justification: "# nosec".into(),
+        });
+        f[1].baseline_state = Some(BaselineState::Unchanged);
+        let mut rules = BTreeMap::new();
+        rules.insert(
+            "R0".to_string(),
+            RuleInfo {
+                id: "R0".into(),
+                name: "shell".into(),
+                tool: "bandit".into(),
+                short_description: "Shell call\nmore".into(),
+                full_description: "Full.".into(),
+                help: "Use **lists**.".into(),
+                severity: Severity::Critical,
+                confidence: Confidence::High,
+                cwe: Some(78),
+                tags: vec!["security".into(), "subprocess".into()],
+                references: vec!["https://example.com/B602".into()],
+            },
+        );
+        let diagnostics = [
+            Diagnostic::file(Level::Warning, Kind::Unparsable, "src/x.py", "bad").at(3, None),
+            Diagnostic::general(Level::Note, Kind::Input, "imported"),
+        ];
+        let verdict = evaluate(&Policy::default(), &f);
+        let run = RunInfo {
+            root: Some("/repo".into()),
+            automation_id: Some("gate/pr".into()),
+            tools: vec![ToolInfo {
+                name: "bandit".into(),
+                version: Some("1.8".into()),
+                information_uri: Some("https://bandit.readthedocs.io".into()),
+            }],
+            baseline: Some("base.sarif".into()),
+            diff_base: Some("main".into()),
+        };
+        let report = Report {
+            findings: &f,
+            rules: &rules,
+            diagnostics: &diagnostics,
+            verdict: &verdict,
+            stats: Default::default(),
+            run: &run,
+        };
+        let opts = RenderOptions {
+            redactor: Redactor::default(),
+            color: false,
+        };
+        let log = serde_json::to_value(build_log(&report, &opts)).unwrap();
+        let (text, warning) = render(&report, &opts);
+        assert_eq!(serde_json::from_str::<Value>(&text).unwrap(), log);
+        assert_eq!(warning, None);
+        assert_eq!(log["$schema"], SARIF_SCHEMA_URI);
+        assert_eq!(log["version"], "2.1.0");
+        let run = &log["runs"][0];
+        assert_eq!(run["automationDetails"]["id"], "gate/pr");
+        assert_eq!(run["columnKind"], "unicodeCodePoints");
+        assert_eq!(
+            run["originalUriBaseIds"]["%SRCROOT%"]["uri"],
+            "file:///repo/"
+        );
+        assert_eq!(
+            run["properties"],
+            serde_json::json!({
+                "contributingTools": ["t"],
+                "passed": verdict.passed,
+                "policy": verdict.rule,
+                "baseline": "base.sarif",
+                "diffBase": "main",
+            })
+        );
+        assert_eq!(
+            run["tool"]["extensions"],
+            serde_json::json!([{
+                "name": "bandit",
+                "version": "1.8",
+                "informationUri": "https://bandit.readthedocs.io",
+            }])
+        );
+        let inv = &run["invocations"][0];
+        assert_eq!(inv["executionSuccessful"], true);
+        assert_eq!(
+            inv["toolExecutionNotifications"],
+            serde_json::json!([
+                {
+                    "level": "warning",
+                    "message": { "text": "bad" },
+                    "descriptor": { "id": "unparsable" },
+                    "locations": [{ "physicalLocation": {
+                        "artifactLocation": { "uri": "src/x.py", "uriBaseId": "%SRCROOT%" },
+                        "region": { "startLine": 3 },
+                    }}],
+                },
+                {
+                    "level": "note",
+                    "message": { "text": "imported" },
+                    "descriptor": { "id": "input" },
+                },
+            ])
+        );
+        let driver = &run["tool"]["driver"];
+        assert_eq!(driver["name"], "gate");
+        let rule = &driver["rules"][0];
+        assert_eq!(
+            rule,
+            &serde_json::json!({
+                "id": "R0",
+                "name": "shell",
+                "shortDescription": { "text": "Shell call" },
+                "fullDescription": { "text": "Full." },
+                "help": {
+                    "text": "Use lists.\n\n[CWE-78](https://cwe.mitre.org/data/definitions/78.html)",
+                    "markdown": "Use **lists**.\n\n[CWE-78](https://cwe.mitre.org/data/definitions/78.html)",
+                },
+                "helpUri": "https://example.com/B602",
+                "defaultConfiguration": { "level": "error" },
+                "properties": {
+                    "tags": ["security", "subprocess", "external/cwe/cwe-78"],
+                    "security-severity": "9.5",
+                    "precision": "high",
+                    "problem.severity": "error",
+                    "tool": "bandit",
+                    "cwe": "CWE-78",
+                },
+            })
+        );
+        // A rule nobody described still gets a full entry.
+        assert_eq!(driver["rules"][1]["id"], "R1");
+        assert!(driver["rules"][1]["help"]["markdown"]
+            .as_str()
+            .unwrap()
+            .contains("reported by t"));
+        let r0 = &run["results"][0];
+        assert_eq!(r0["ruleId"], "R0");
+        assert_eq!(r0["ruleIndex"], 0);
+        assert_eq!(r0["level"], "error");
+        assert_eq!(r0["baselineState"], "new");
+        assert_eq!(
+            r0["partialFingerprints"],
+            serde_json::json!({ GATE_FINGERPRINT_KEY: f[0].fingerprint, LINE_HASH_KEY: "abc:1" })
+        );
+        assert_eq!(
+            r0["locations"][0]["physicalLocation"]["region"],
+            serde_json::json!({
+                "startLine": 1, "startColumn": 1, "endLine": 1, "endColumn": 1,
+                "snippet": { "text": "os.system(cmd)" },
+            })
+        );
+        assert_eq!(
+            r0["properties"]["commit"],
+            serde_json::to_value(f[0].commit.as_ref().unwrap()).unwrap()
+        );
+        assert_eq!(r0["properties"]["tags"], serde_json::json!(["injection"]));
+        assert_eq!(r0["properties"]["cwe"], "CWE-78");
+        assert_eq!(r0["properties"]["failsGate"], true);
+        assert!(r0["properties"]["failureReason"].is_string());
+        assert!(r0.get("suppressions").is_none());
+        let r1 = &run["results"][1];
+        assert_eq!(r1["level"], "error");
+        assert_eq!(r1["baselineState"], "unchanged");
+        assert_eq!(
+            r1["suppressions"],
+            serde_json::json!([{ "kind": "inSource", "status": "accepted", "justification": "# nosec" }])
+        );
+        assert!(r1["properties"].get("tags").is_none());
+    }
+
     #[test]
     fn enumerated_values_are_the_enums_serde_names() {
         fn same<T: serde::Serialize + std::fmt::Display>(v: T) {
