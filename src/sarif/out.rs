@@ -4,17 +4,29 @@
 //! file could be read, suppressions, baseline states, one notification per
 //! input and per skipped file, and GitHub's size limits kept by dropping the
 //! least severe results (never by cutting JSON).
+//!
+//! The log is built from serde-sarif's types, so its shape is checked by the
+//! compiler against the SARIF 2.1.0 schema; only property bags (free-form by
+//! the standard) hold `serde_json` values.
 
 use std::collections::BTreeMap;
 use std::io::Write as _;
 
 use rayon::prelude::*;
-use serde_json::{json, Map, Value};
+use serde_json::Value;
+use serde_sarif::sarif::{
+    ArtifactContent, ArtifactLocation, Invocation, Location, Message, MultiformatMessageString,
+    Notification, NotificationLevel, PhysicalLocation, PropertyBag, Region, ReportingConfiguration,
+    ReportingConfigurationLevel, ReportingDescriptor, ReportingDescriptorReference,
+    Result as SarifResult, ResultBaselineState, ResultColumnKind, ResultLevel, Run,
+    RunAutomationDetails, Sarif, Suppression, SupressionKind, SupressionStatus, Tool,
+    ToolComponent, Version,
+};
 
 use super::uri::{to_uri, SRCROOT};
 use crate::diagnostic::{Diagnostic, Level};
 use crate::engine::RuleInfo;
-use crate::finding::{Finding, Severity, SuppressionKind};
+use crate::finding::{BaselineState, Finding, Severity, SuppressionKind};
 use crate::report::{redacted_message, redacted_snippet, RenderOptions, Report};
 
 /// The schema URI to write (serde-sarif's own constant is outdated).
@@ -31,20 +43,85 @@ pub const GITHUB_MAX_GZIP_BYTES: usize = 10 * 1000 * 1000;
 pub const DEFAULT_AUTOMATION_ID: &str = "gate/";
 const INFORMATION_URI: &str = "https://github.com/gate-scanner/gate";
 
-fn level(sev: Severity) -> &'static str {
+/// An enumerated SARIF string from serde-sarif's enum. serde-sarif types a
+/// few enum-valued fields as `serde_json::Value` (`version`, notification and
+/// rule-configuration `level`, `baselineState`, `columnKind`, suppression
+/// `kind` and `status`) although it ships their enums: the value always
+/// comes from the enum, never from a string literal (a test checks that the
+/// enums' `Display` is their serde name).
+fn enumerated(v: impl std::fmt::Display) -> Value {
+    Value::String(v.to_string())
+}
+
+fn level(sev: Severity) -> ResultLevel {
     match sev {
-        Severity::Critical | Severity::High => "error",
-        Severity::Medium => "warning",
-        Severity::Low | Severity::Info => "note",
+        Severity::Critical | Severity::High => ResultLevel::Error,
+        Severity::Medium => ResultLevel::Warning,
+        Severity::Low | Severity::Info => ResultLevel::Note,
     }
 }
 
-fn diag_level(l: Level) -> &'static str {
-    match l {
-        Level::Note => "note",
-        Level::Warning => "warning",
-        Level::Error => "error",
+fn rule_level(sev: Severity) -> ReportingConfigurationLevel {
+    match level(sev) {
+        ResultLevel::Error => ReportingConfigurationLevel::Error,
+        ResultLevel::Warning => ReportingConfigurationLevel::Warning,
+        ResultLevel::Note => ReportingConfigurationLevel::Note,
+        ResultLevel::None => ReportingConfigurationLevel::None,
     }
+}
+
+/// GitHub's `problem.severity` (no SARIF type: a GitHub property).
+fn problem_severity(sev: Severity) -> &'static str {
+    match level(sev) {
+        ResultLevel::Error => "error",
+        ResultLevel::Warning => "warning",
+        ResultLevel::Note | ResultLevel::None => "recommendation",
+    }
+}
+
+fn diag_level(l: Level) -> NotificationLevel {
+    match l {
+        Level::Note => NotificationLevel::Note,
+        Level::Warning => NotificationLevel::Warning,
+        Level::Error => NotificationLevel::Error,
+    }
+}
+
+fn baseline_state(b: BaselineState) -> ResultBaselineState {
+    match b {
+        BaselineState::New => ResultBaselineState::New,
+        BaselineState::Unchanged => ResultBaselineState::Unchanged,
+    }
+}
+
+fn suppression_kind(k: SuppressionKind) -> SupressionKind {
+    match k {
+        SuppressionKind::InSource => SupressionKind::InSource,
+        SuppressionKind::External => SupressionKind::External,
+    }
+}
+
+/// A property bag: `tags` is the one property SARIF defines, the rest are
+/// gate's own (free-form by the standard, hence JSON values).
+fn bag<const N: usize>(
+    tags: Option<Vec<String>>,
+    entries: [(&str, Option<Value>); N],
+) -> PropertyBag {
+    PropertyBag {
+        tags,
+        additional_properties: entries
+            .into_iter()
+            .filter_map(|(k, v)| Some((k.to_string(), v?)))
+            .collect(),
+    }
+}
+
+fn text(s: impl Into<String>) -> Message {
+    Message::builder().text(s).build()
+}
+
+fn multiformat(text: impl Into<String>) -> MultiformatMessageString {
+    MultiformatMessageString::builder().text(text).build()
 }
 
 /// Markdown to plain text, roughly (for `help.text` next to `help.markdown`).
@@ -58,30 +135,28 @@ fn strip_markdown(s: &str) -> String {
 }
 
 /// A rule descriptor with everything GitHub code scanning needs.
-fn descriptor(rule: &RuleInfo) -> Value {
+fn descriptor(rule: &RuleInfo) -> ReportingDescriptor {
     let mut tags = vec!["security".to_string()];
     tags.extend(rule.tags.iter().filter(|t| *t != "security").cloned());
     if let Some(cwe) = rule.cwe {
         tags.push(format!("external/cwe/cwe-{cwe}"));
     }
-    let mut props = Map::new();
-    props.insert("tags".into(), json!(tags));
-    props.insert(
-        "security-severity".into(),
-        json!(rule.severity.security_severity()),
+    let props = bag(
+        Some(tags),
+        [
+            (
+                "security-severity",
+                Some(rule.severity.security_severity().into()),
+            ),
+            ("precision", Some(rule.confidence.precision().into())),
+            (
+                "problem.severity",
+                Some(problem_severity(rule.severity).into()),
+            ),
+            ("tool", Some(rule.tool.clone().into())),
+            ("cwe", rule.cwe.map(|cwe| format!("CWE-{cwe}").into())),
+        ],
     );
-    props.insert("precision".into(), json!(rule.confidence.precision()));
-    props.insert(
-        "problem.severity".into(),
-        json!(match level(rule.severity) {
-            "note" => "recommendation",
-            other => other,
-        }),
-    );
-    props.insert("tool".into(), json!(rule.tool));
-    if let Some(cwe) = rule.cwe {
-        props.insert("cwe".into(), json!(format!("CWE-{cwe}")));
-    }
     let mut help_md = rule.help.clone();
     if let Some(cwe) = rule.cwe {
         if !help_md.contains(&format!("CWE-{cwe}")) {
@@ -90,18 +165,25 @@ fn descriptor(rule: &RuleInfo) -> Value {
             ));
         }
     }
-    let mut d = json!({
-        "id": rule.id,
-        "name": rule.name,
-        "shortDescription": { "text": one_line(&rule.short_description) },
-        "fullDescription": { "text": rule.full_description },
-        "help": { "text": strip_markdown(&help_md), "markdown": help_md },
-        "defaultConfiguration": { "level": level(rule.severity) },
-        "properties": props,
-    });
-    if let Some(uri) = rule.references.first() {
-        d["helpUri"] = json!(uri);
-    }
+    let mut d = ReportingDescriptor::builder()
+        .id(rule.id.clone())
+        .name(rule.name.clone())
+        .short_description(multiformat(one_line(&rule.short_description)))
+        .full_description(multiformat(rule.full_description.clone()))
+        .help(
+            MultiformatMessageString::builder()
+                .text(strip_markdown(&help_md))
+                .markdown(help_md)
+                .build(),
+        )
+        .default_configuration(
+            ReportingConfiguration::builder()
+                .level(enumerated(rule_level(rule.severity)))
+                .build(),
+        )
+        .properties(props)
+        .build();
+    d.help_uri = rule.references.first().cloned();
     d
 }
 
@@ -136,108 +218,96 @@ fn fallback_rule(f: &Finding) -> RuleInfo {
     }
 }
 
-/// A JSON object that takes ownership of its values: `json!` copies every
-/// `Value` it is handed, which for a run of 25,000 results is the whole run.
-fn object<const N: usize>(entries: [(&str, Value); N]) -> Value {
-    Value::Object(
-        entries
-            .into_iter()
-            .map(|(k, v)| (k.to_string(), v))
-            .collect(),
-    )
-}
-
-fn location(path: &str, region: Option<Value>) -> Value {
+fn location(path: &str, region: Option<Region>) -> Location {
     let (uri, base) = to_uri(path);
-    let mut art = json!({ "uri": uri });
-    if let Some(b) = base {
-        art["uriBaseId"] = json!(b);
-    }
-    let mut phys = object([("artifactLocation", art)]);
-    if let Some(r) = region {
-        phys["region"] = r;
-    }
-    object([("physicalLocation", phys)])
+    let mut artifact = ArtifactLocation::builder().uri(uri).build();
+    artifact.uri_base_id = base.map(str::to_string);
+    let mut physical = PhysicalLocation::builder()
+        .artifact_location(artifact)
+        .build();
+    physical.region = region;
+    Location::builder().physical_location(physical).build()
 }
 
-fn result(f: &Finding, rule_index: usize, failure: Option<&str>, opts: &RenderOptions) -> Value {
-    let mut region = json!({
-        "startLine": f.region.start_line.max(1),
-        "startColumn": f.region.start_column.max(1),
-        "endLine": f.region.end_line.max(f.region.start_line).max(1),
-    });
-    let end_col = if f.region.end_line > f.region.start_line {
-        f.region.end_column.max(1)
+fn result(
+    f: &Finding,
+    rule_index: usize,
+    failure: Option<&str>,
+    opts: &RenderOptions,
+) -> SarifResult {
+    let r = &f.region;
+    let end_column = if r.end_line > r.start_line {
+        r.end_column.max(1)
     } else {
-        f.region.end_column.max(f.region.start_column).max(1)
+        r.end_column.max(r.start_column).max(1)
     };
-    region["endColumn"] = json!(end_col);
-    if let Some(s) = redacted_snippet(f, &opts.redactor) {
-        region["snippet"] = json!({ "text": s });
-    }
-    let mut partial = Map::new();
-    partial.insert(GATE_FINGERPRINT_KEY.into(), json!(f.fingerprint));
+    let mut region = Region::builder()
+        .start_line(i64::from(r.start_line.max(1)))
+        .start_column(i64::from(r.start_column.max(1)))
+        .end_line(i64::from(r.end_line.max(r.start_line).max(1)))
+        .end_column(i64::from(end_column))
+        .build();
+    region.snippet =
+        redacted_snippet(f, &opts.redactor).map(|s| ArtifactContent::builder().text(s).build());
+    let mut partial = BTreeMap::new();
+    partial.insert(GATE_FINGERPRINT_KEY.to_string(), f.fingerprint.clone());
     if let Some(h) = &f.line_hash {
-        partial.insert(LINE_HASH_KEY.into(), json!(h));
+        partial.insert(LINE_HASH_KEY.to_string(), h.clone());
     }
-    let mut props = Map::new();
-    props.insert("severity".into(), json!(f.severity.as_str()));
-    props.insert("confidence".into(), json!(f.confidence.as_str()));
-    props.insert("tools".into(), json!(f.tools));
-    props.insert("failsGate".into(), json!(failure.is_some()));
-    if let Some(reason) = failure {
-        props.insert("failureReason".into(), json!(reason));
-    }
-    if let Some(cwe) = f.cwe {
-        props.insert("cwe".into(), json!(format!("CWE-{cwe}")));
-    }
-    if let Some(c) = &f.commit {
-        props.insert("commit".into(), json!(c));
-    }
-    if !f.tags.is_empty() {
-        props.insert("tags".into(), json!(f.tags));
-    }
-    let mut r = object([
-        ("ruleId", json!(f.rule_id)),
-        ("ruleIndex", json!(rule_index)),
-        ("level", json!(level(f.severity))),
-        (
-            "message",
-            json!({ "text": redacted_message(f, &opts.redactor) }),
-        ),
-        (
-            "locations",
-            Value::Array(vec![location(&f.path, Some(region))]),
-        ),
-        ("partialFingerprints", Value::Object(partial)),
-        ("properties", Value::Object(props)),
-    ]);
-    if let Some(s) = &f.suppression {
-        r["suppressions"] = json!([{
-            "kind": match s.kind {
-                SuppressionKind::InSource => "inSource",
-                SuppressionKind::External => "external",
-            },
-            "status": "accepted",
-            "justification": s.justification,
-        }]);
-    }
-    if let Some(b) = f.baseline_state {
-        r["baselineState"] = json!(b.as_str());
-    }
-    r
+    let props = bag(
+        (!f.tags.is_empty()).then(|| f.tags.clone()),
+        [
+            ("severity", Some(f.severity.as_str().into())),
+            ("confidence", Some(f.confidence.as_str().into())),
+            ("tools", Some(f.tools.clone().into())),
+            ("failsGate", Some(failure.is_some().into())),
+            ("failureReason", failure.map(Value::from)),
+            ("cwe", f.cwe.map(|cwe| format!("CWE-{cwe}").into())),
+            // A struct of strings: serialising it cannot fail.
+            (
+                "commit",
+                f.commit.as_ref().and_then(|c| serde_json::to_value(c).ok()),
+            ),
+        ],
+    );
+    let mut out = SarifResult::builder()
+        .rule_id(f.rule_id.clone())
+        .rule_index(rule_index as i64)
+        .level(level(f.severity))
+        .message(text(redacted_message(f, &opts.redactor)))
+        .locations(vec![location(&f.path, Some(region))])
+        .partial_fingerprints(partial)
+        .properties(props)
+        .build();
+    out.suppressions = f.suppression.as_ref().map(|s| {
+        let mut sup = Suppression::builder()
+            .kind(enumerated(suppression_kind(s.kind)))
+            .status(enumerated(SupressionStatus::Accepted))
+            .build();
+        sup.justification = Some(s.justification.clone());
+        vec![sup]
+    });
+    out.baseline_state = f.baseline_state.map(|b| enumerated(baseline_state(b)));
+    out
 }
 
-fn notification(d: &Diagnostic) -> Value {
-    let mut n = json!({
-        "level": diag_level(d.level),
-        "message": { "text": d.message },
-        "descriptor": { "id": serde_json::to_value(d.kind).unwrap_or(Value::Null) },
+fn notification(d: &Diagnostic) -> Notification {
+    // `Kind` serialises to its stable kebab-case name.
+    let kind = match serde_json::to_value(d.kind) {
+        Ok(Value::String(k)) => k,
+        _ => format!("{:?}", d.kind),
+    };
+    let mut n = Notification::builder()
+        .level(enumerated(diag_level(d.level)))
+        .message(text(d.message.clone()))
+        .descriptor(ReportingDescriptorReference::builder().id(kind).build())
+        .build();
+    n.locations = d.path.as_deref().map(|p| {
+        let region = d
+            .line
+            .map(|l| Region::builder().start_line(i64::from(l.max(1))).build());
+        vec![location(p, region)]
     });
-    if let Some(p) = &d.path {
-        let region = d.line.map(|l| json!({ "startLine": l.max(1) }));
-        n["locations"] = json!([location(p, region)]);
-    }
     n
 }
 
@@ -264,7 +334,7 @@ fn keep_order(findings: &[Finding], failed: &dyn Fn(usize) -> bool) -> Vec<usize
 }
 
 /// Build the SARIF log for a report, keeping at most `max_results` results.
-fn build_with_limit(report: &Report<'_>, opts: &RenderOptions, max_results: usize) -> Value {
+fn build_with_limit(report: &Report<'_>, opts: &RenderOptions, max_results: usize) -> Sarif {
     let failures: BTreeMap<usize, &str> = report
         .verdict
         .failures
@@ -281,7 +351,7 @@ fn build_with_limit(report: &Report<'_>, opts: &RenderOptions, max_results: usiz
     };
     kept.dedup();
     let dropped = report.findings.len() - kept.len();
-    let mut rules: Vec<Value> = Vec::new();
+    let mut rules: Vec<ReportingDescriptor> = Vec::new();
     let mut index: BTreeMap<&str, usize> = BTreeMap::new();
     let mut rule_index = Vec::with_capacity(kept.len());
     for &i in &kept {
@@ -297,36 +367,39 @@ fn build_with_limit(report: &Report<'_>, opts: &RenderOptions, max_results: usiz
         });
         rule_index.push(idx);
     }
-    let results: Vec<Value> = kept
+    let results: Vec<SarifResult> = kept
         .par_iter()
         .zip(rule_index)
         .map(|(&i, idx)| result(&report.findings[i], idx, failures.get(&i).copied(), opts))
         .collect();
-    let mut notifications: Vec<Value> = report.diagnostics.iter().map(notification).collect();
+    let mut notifications: Vec<Notification> =
+        report.diagnostics.iter().map(notification).collect();
     if dropped > 0 {
-        notifications.push(json!({
-            "level": "warning",
-            "message": { "text": limit_message(dropped, report.findings.len()) },
-            "descriptor": { "id": "github-limits" },
-        }));
+        notifications.push(
+            Notification::builder()
+                .level(enumerated(NotificationLevel::Warning))
+                .message(text(limit_message(dropped, report.findings.len())))
+                .descriptor(
+                    ReportingDescriptorReference::builder()
+                        .id("github-limits")
+                        .build(),
+                )
+                .build(),
+        );
     }
     let successful = !report.diagnostics.iter().any(|d| d.level == Level::Error);
-    let mut invocation = json!({ "executionSuccessful": successful });
-    if !notifications.is_empty() {
-        invocation["toolExecutionNotifications"] = Value::Array(notifications);
-    }
-    let extensions: Vec<Value> = report
+    let mut invocation = Invocation::builder()
+        .execution_successful(successful)
+        .build();
+    invocation.tool_execution_notifications = (!notifications.is_empty()).then_some(notifications);
+    let extensions: Vec<ToolComponent> = report
         .run
         .tools
         .iter()
         .map(|t| {
-            let mut e = json!({ "name": t.name });
-            if let Some(v) = &t.version {
-                e["version"] = json!(v);
-            }
-            if let Some(u) = &t.information_uri {
-                e["informationUri"] = json!(u);
-            }
+            let mut e = ToolComponent::builder().name(t.name.clone()).build();
+            e.version = t.version.clone();
+            e.information_uri = t.information_uri.clone();
             e
         })
         .collect();
@@ -337,55 +410,54 @@ fn build_with_limit(report: &Report<'_>, opts: &RenderOptions, max_results: usiz
         .collect();
     contributing.sort_unstable();
     contributing.dedup();
-    let mut driver = json!({
-        "name": "gate",
-        "version": env!("CARGO_PKG_VERSION"),
-        "semanticVersion": env!("CARGO_PKG_VERSION"),
-        "informationUri": INFORMATION_URI,
-    });
-    driver["rules"] = Value::Array(rules);
-    let mut tool = object([("driver", driver)]);
-    if !extensions.is_empty() {
-        tool["extensions"] = Value::Array(extensions);
-    }
-    let mut run_props = Map::new();
-    run_props.insert("contributingTools".into(), json!(contributing));
-    run_props.insert("passed".into(), json!(report.verdict.passed));
-    run_props.insert("policy".into(), json!(report.verdict.rule));
-    if dropped > 0 {
-        run_props.insert("droppedResults".into(), json!(dropped));
-    }
-    if let Some(b) = &report.run.baseline {
-        run_props.insert("baseline".into(), json!(b));
-    }
-    if let Some(b) = &report.run.diff_base {
-        run_props.insert("diffBase".into(), json!(b));
-    }
+    let driver = ToolComponent::builder()
+        .name("gate")
+        .version(env!("CARGO_PKG_VERSION"))
+        .semantic_version(env!("CARGO_PKG_VERSION"))
+        .information_uri(INFORMATION_URI)
+        .rules(rules)
+        .build();
+    let mut tool = Tool::builder().driver(driver).build();
+    tool.extensions = (!extensions.is_empty()).then_some(extensions);
+    let run_props = bag(
+        None,
+        [
+            ("contributingTools", Some(contributing.into())),
+            ("passed", Some(report.verdict.passed.into())),
+            ("policy", Some(report.verdict.rule.clone().into())),
+            ("droppedResults", (dropped > 0).then(|| dropped.into())),
+            ("baseline", report.run.baseline.clone().map(Value::from)),
+            ("diffBase", report.run.diff_base.clone().map(Value::from)),
+        ],
+    );
     let automation_id = report
         .run
         .automation_id
         .clone()
         .unwrap_or_else(|| DEFAULT_AUTOMATION_ID.to_string());
-    let mut run = object([
-        ("tool", tool),
-        ("automationDetails", json!({ "id": automation_id })),
-        ("invocations", Value::Array(vec![invocation])),
-        ("columnKind", json!("unicodeCodePoints")),
-        ("results", Value::Array(results)),
-        ("properties", Value::Object(run_props)),
-    ]);
-    if let Some(root) = &report.run.root {
-        let mut uri = super::uri::to_uri(&root.to_string_lossy().replace('\\', "/")).0;
+    let mut run = Run::builder()
+        .tool(tool)
+        .automation_details(RunAutomationDetails::builder().id(automation_id).build())
+        .invocations(vec![invocation])
+        .column_kind(enumerated(ResultColumnKind::UnicodeCodePoints))
+        .results(results)
+        .properties(run_props)
+        .build();
+    run.original_uri_base_ids = report.run.root.as_ref().map(|root| {
+        let mut uri = to_uri(&root.to_string_lossy().replace('\\', "/")).0;
         if !uri.ends_with('/') {
             uri.push('/');
         }
-        run["originalUriBaseIds"] = json!({ SRCROOT: { "uri": uri } });
-    }
-    object([
-        ("$schema", json!(SARIF_SCHEMA_URI)),
-        ("version", json!("2.1.0")),
-        ("runs", Value::Array(vec![run])),
-    ])
+        BTreeMap::from([(
+            SRCROOT.to_string(),
+            ArtifactLocation::builder().uri(uri).build(),
+        )])
+    });
+    Sarif::builder()
+        .schema(SARIF_SCHEMA_URI)
+        .version(enumerated(Version::V2_1_0))
+        .runs(vec![run])
+        .build()
 }
 
 fn limit_message(dropped: usize, total: usize) -> String {
@@ -427,65 +499,88 @@ fn gzip_len_within(s: &str, max: usize) -> usize {
     }
 }
 
-/// Build the SARIF log for a report (as JSON), within GitHub's limits.
-pub fn build_log(report: &Report<'_>, opts: &RenderOptions) -> Value {
+/// Build the typed SARIF log for a report, within GitHub's limits.
+pub fn build_log(report: &Report<'_>, opts: &RenderOptions) -> Sarif {
     render_within(
         report,
         opts,
         GITHUB_MAX_RESULTS_PER_RUN,
         GITHUB_MAX_GZIP_BYTES,
+        Keep::Log,
     )
     .0
 }
 
 /// The SARIF text and a warning when results had to be left out.
 pub fn render(report: &Report<'_>, opts: &RenderOptions) -> (String, Option<String>) {
-    let (log, text, dropped) = render_within(
+    let (_, text, dropped) = render_within(
         report,
         opts,
         GITHUB_MAX_RESULTS_PER_RUN,
         GITHUB_MAX_GZIP_BYTES,
+        Keep::Text,
     );
-    drop_in_parallel(log);
     let warning = (dropped > 0).then(|| limit_message(dropped, report.findings.len()));
     (text, warning)
 }
 
-/// Where the one run's results sit in gate's log, and how deep.
-const RESULTS_POINTER: &str = "/runs/0/results";
+/// Whether a caller wants the whole typed log back or only its text (then
+/// each result is freed on the core that serialised it and the log comes
+/// back without results).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Keep {
+    Log,
+    Text,
+}
+
+/// Where the one run's results sit in the pretty text, and how deep.
 const RESULTS_KEY_LINE: &str = "\n      \"results\": []";
 const RESULT_INDENT: &str = "        ";
 
+fn results_of(log: &mut Sarif) -> Option<&mut Vec<SarifResult>> {
+    log.runs.first_mut().and_then(|r| r.results.as_mut())
+}
+
+fn pretty_result(r: &SarifResult) -> String {
+    let text = serde_json::to_string_pretty(r).expect("SARIF serialises");
+    // JSON strings hold no raw line breaks: every line is indented.
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for (k, line) in text.split('\n').enumerate() {
+        if k > 0 {
+            out.push('\n');
+        }
+        out.push_str(RESULT_INDENT);
+        out.push_str(line);
+    }
+    out
+}
+
 /// `serde_json::to_string_pretty(log)`, byte for byte, with the results
-/// (nearly all of the text) serialised on every core and spliced in.
-fn to_pretty(log: &mut Value) -> String {
-    let whole = |log: &Value| serde_json::to_string_pretty(log).expect("SARIF serialises");
-    let results = match log.pointer_mut(RESULTS_POINTER) {
-        Some(Value::Array(items)) if !items.is_empty() => std::mem::take(items),
+/// (nearly all of the text) serialised on every core and spliced in. With
+/// [`Keep::Text`] the results are freed as they are serialised and the log
+/// is left without them.
+fn to_pretty(log: &mut Sarif, keep: Keep) -> String {
+    let whole = |log: &Sarif| serde_json::to_string_pretty(log).expect("SARIF serialises");
+    let results = match results_of(log) {
+        Some(items) if !items.is_empty() => std::mem::take(items),
         _ => return whole(log),
     };
     let skeleton = whole(log);
-    let parts: Vec<String> = results
-        .par_iter()
-        .map(|r| {
-            let text = serde_json::to_string_pretty(r).expect("SARIF serialises");
-            // JSON strings hold no raw line breaks: every line is indented.
-            let mut out = String::with_capacity(text.len() + text.len() / 8);
-            for (k, line) in text.split('\n').enumerate() {
-                if k > 0 {
-                    out.push('\n');
-                }
-                out.push_str(RESULT_INDENT);
-                out.push_str(line);
-            }
-            out
-        })
-        .collect();
-    if let Some(slot) = log.pointer_mut(RESULTS_POINTER) {
-        *slot = Value::Array(results);
-    }
     let Some(at) = skeleton.find(RESULTS_KEY_LINE) else {
+        if let Some(s) = results_of(log) {
+            *s = results;
+        }
         return whole(log);
+    };
+    let parts: Vec<String> = match keep {
+        Keep::Log => {
+            let parts = results.par_iter().map(pretty_result).collect();
+            if let Some(s) = results_of(log) {
+                *s = results;
+            }
+            parts
+        }
+        Keep::Text => results.into_par_iter().map(|r| pretty_result(&r)).collect(),
     };
     let cut = at + RESULTS_KEY_LINE.len() - 1;
     let size = skeleton.len() + parts.iter().map(|p| p.len() + 2).sum::<usize>() + 8;
@@ -498,25 +593,18 @@ fn to_pretty(log: &mut Value) -> String {
     text
 }
 
-/// Free a log on every core (its results are nearly all of it).
-fn drop_in_parallel(mut log: Value) {
-    if let Some(Value::Array(items)) = log.pointer_mut(RESULTS_POINTER).map(Value::take) {
-        items.into_par_iter().for_each(drop);
-    }
-}
-
 /// Build, serialise and shrink until the gzipped text fits `max_gzip`.
 fn render_within(
     report: &Report<'_>,
     opts: &RenderOptions,
     max_results: usize,
     max_gzip: usize,
-) -> (Value, String, usize) {
+    keep: Keep,
+) -> (Sarif, String, usize) {
     let mut limit = max_results.min(report.findings.len());
     loop {
-        let log = build_with_limit(report, opts, limit);
-        let mut log = log;
-        let mut text = to_pretty(&mut log);
+        let mut log = build_with_limit(report, opts, limit);
+        let mut text = to_pretty(&mut log, keep);
         text.push('\n');
         // Text that is small enough uncompressed is small enough gzipped.
         let size = if text.len() <= max_gzip {
@@ -575,7 +663,7 @@ mod tests {
             redactor: Redactor::default(),
             color: false,
         };
-        let (_, text, dropped) = render_within(&report, &opts, max_results, max_gzip);
+        let (_, text, dropped) = render_within(&report, &opts, max_results, max_gzip, Keep::Text);
         (
             serde_json::from_str(&text).expect("always whole JSON"),
             dropped,
@@ -608,13 +696,243 @@ mod tests {
         assert_eq!(log["runs"][0]["properties"]["droppedResults"], 30);
     }
 
+    fn report_log(findings: &[Finding]) -> Sarif {
+        let rules = BTreeMap::new();
+        let verdict = evaluate(&Policy::default(), findings);
+        let run = RunInfo::default();
+        let report = Report {
+            findings,
+            rules: &rules,
+            diagnostics: &[],
+            verdict: &verdict,
+            stats: Default::default(),
+            run: &run,
+        };
+        let opts = RenderOptions {
+            redactor: Redactor::default(),
+            color: false,
+        };
+        build_with_limit(&report, &opts, usize::MAX)
+    }
+
     #[test]
     fn results_serialised_in_parallel_give_the_same_text() {
         for n in [0, 1, 7] {
-            let (mut log, _) = render_with(&findings(n), 100, usize::MAX);
+            let mut log = report_log(&findings(n));
             let expected = serde_json::to_string_pretty(&log).unwrap();
-            assert_eq!(to_pretty(&mut log), expected, "{n} results");
+            assert_eq!(to_pretty(&mut log, Keep::Log), expected, "{n} results");
             assert_eq!(serde_json::to_string_pretty(&log).unwrap(), expected);
+            assert_eq!(to_pretty(&mut log, Keep::Text), expected, "{n} results");
+        }
+    }
+
+    /// Every optional piece of content gate writes, through the typed log.
+    #[test]
+    fn the_typed_log_carries_every_piece_of_content() {
+        use crate::diagnostic::Kind;
+        use crate::finding::{CommitInfo, Suppression as Sup};
+        use crate::sarif::read::ToolInfo;
+        let mut f = findings(2);
+        f[0].cwe = Some(78);
+        f[0].tags = vec!["injection".into()];
+        f[0].line_hash = Some("abc:1".into());
+        f[0].snippet = Some("os.system(cmd)".into());
+        f[0].baseline_state = Some(BaselineState::New);
+        f[0].commit = Some(CommitInfo {
+            sha: "0123abc".into(),
+            author: "A".into(),
+            email: "a@example.com".into(),
+            date: "2026-01-01".into(),
+            message: "m".into(),
+        });
+        f[1].suppression = Some(Sup {
+            kind: SuppressionKind::InSource,
+            justification: "# nosec".into(),
+        });
+        f[1].baseline_state = Some(BaselineState::Unchanged);
+        let mut rules = BTreeMap::new();
+        rules.insert(
+            "R0".to_string(),
+            RuleInfo {
+                id: "R0".into(),
+                name: "shell".into(),
+                tool: "bandit".into(),
+                short_description: "Shell call\nmore".into(),
+                full_description: "Full.".into(),
+                help: "Use **lists**.".into(),
+                severity: Severity::Critical,
+                confidence: Confidence::High,
+                cwe: Some(78),
+                tags: vec!["security".into(), "subprocess".into()],
+                references: vec!["https://example.com/B602".into()],
+            },
+        );
+        let diagnostics = [
+            Diagnostic::file(Level::Warning, Kind::Unparsable, "src/x.py", "bad").at(3, None),
+            Diagnostic::general(Level::Note, Kind::Input, "imported"),
+        ];
+        let verdict = evaluate(&Policy::default(), &f);
+        let run = RunInfo {
+            root: Some("/repo".into()),
+            automation_id: Some("gate/pr".into()),
+            tools: vec![ToolInfo {
+                name: "bandit".into(),
+                version: Some("1.8".into()),
+                information_uri: Some("https://bandit.readthedocs.io".into()),
+            }],
+            baseline: Some("base.sarif".into()),
+            diff_base: Some("main".into()),
+        };
+        let report = Report {
+            findings: &f,
+            rules: &rules,
+            diagnostics: &diagnostics,
+            verdict: &verdict,
+            stats: Default::default(),
+            run: &run,
+        };
+        let opts = RenderOptions {
+            redactor: Redactor::default(),
+            color: false,
+        };
+        let log = serde_json::to_value(build_log(&report, &opts)).unwrap();
+        let (text, warning) = render(&report, &opts);
+        assert_eq!(serde_json::from_str::<Value>(&text).unwrap(), log);
+        assert_eq!(warning, None);
+        assert_eq!(log["$schema"], SARIF_SCHEMA_URI);
+        assert_eq!(log["version"], "2.1.0");
+        let run = &log["runs"][0];
+        assert_eq!(run["automationDetails"]["id"], "gate/pr");
+        assert_eq!(run["columnKind"], "unicodeCodePoints");
+        assert_eq!(
+            run["originalUriBaseIds"]["%SRCROOT%"]["uri"],
+            "file:///repo/"
+        );
+        assert_eq!(
+            run["properties"],
+            serde_json::json!({
+                "contributingTools": ["t"],
+                "passed": verdict.passed,
+                "policy": verdict.rule,
+                "baseline": "base.sarif",
+                "diffBase": "main",
+            })
+        );
+        assert_eq!(
+            run["tool"]["extensions"],
+            serde_json::json!([{
+                "name": "bandit",
+                "version": "1.8",
+                "informationUri": "https://bandit.readthedocs.io",
+            }])
+        );
+        let inv = &run["invocations"][0];
+        assert_eq!(inv["executionSuccessful"], true);
+        assert_eq!(
+            inv["toolExecutionNotifications"],
+            serde_json::json!([
+                {
+                    "level": "warning",
+                    "message": { "text": "bad" },
+                    "descriptor": { "id": "unparsable" },
+                    "locations": [{ "physicalLocation": {
+                        "artifactLocation": { "uri": "src/x.py", "uriBaseId": "%SRCROOT%" },
+                        "region": { "startLine": 3 },
+                    }}],
+                },
+                {
+                    "level": "note",
+                    "message": { "text": "imported" },
+                    "descriptor": { "id": "input" },
+                },
+            ])
+        );
+        let driver = &run["tool"]["driver"];
+        assert_eq!(driver["name"], "gate");
+        let rule = &driver["rules"][0];
+        assert_eq!(
+            rule,
+            &serde_json::json!({
+                "id": "R0",
+                "name": "shell",
+                "shortDescription": { "text": "Shell call" },
+                "fullDescription": { "text": "Full." },
+                "help": {
+                    "text": "Use lists.\n\n[CWE-78](https://cwe.mitre.org/data/definitions/78.html)",
+                    "markdown": "Use **lists**.\n\n[CWE-78](https://cwe.mitre.org/data/definitions/78.html)",
+                },
+                "helpUri": "https://example.com/B602",
+                "defaultConfiguration": { "level": "error" },
+                "properties": {
+                    "tags": ["security", "subprocess", "external/cwe/cwe-78"],
+                    "security-severity": "9.5",
+                    "precision": "high",
+                    "problem.severity": "error",
+                    "tool": "bandit",
+                    "cwe": "CWE-78",
+                },
+            })
+        );
+        // A rule nobody described still gets a full entry.
+        assert_eq!(driver["rules"][1]["id"], "R1");
+        assert!(driver["rules"][1]["help"]["markdown"]
+            .as_str()
+            .unwrap()
+            .contains("reported by t"));
+        let r0 = &run["results"][0];
+        assert_eq!(r0["ruleId"], "R0");
+        assert_eq!(r0["ruleIndex"], 0);
+        assert_eq!(r0["level"], "error");
+        assert_eq!(r0["baselineState"], "new");
+        assert_eq!(
+            r0["partialFingerprints"],
+            serde_json::json!({ GATE_FINGERPRINT_KEY: f[0].fingerprint, LINE_HASH_KEY: "abc:1" })
+        );
+        assert_eq!(
+            r0["locations"][0]["physicalLocation"]["region"],
+            serde_json::json!({
+                "startLine": 1, "startColumn": 1, "endLine": 1, "endColumn": 1,
+                "snippet": { "text": "os.system(cmd)" },
+            })
+        );
+        assert_eq!(
+            r0["properties"]["commit"],
+            serde_json::to_value(f[0].commit.as_ref().unwrap()).unwrap()
+        );
+        assert_eq!(r0["properties"]["tags"], serde_json::json!(["injection"]));
+        assert_eq!(r0["properties"]["cwe"], "CWE-78");
+        assert_eq!(r0["properties"]["failsGate"], true);
+        assert!(r0["properties"]["failureReason"].is_string());
+        assert!(r0.get("suppressions").is_none());
+        let r1 = &run["results"][1];
+        assert_eq!(r1["level"], "error");
+        assert_eq!(r1["baselineState"], "unchanged");
+        assert_eq!(
+            r1["suppressions"],
+            serde_json::json!([{ "kind": "inSource", "status": "accepted", "justification": "# nosec" }])
+        );
+        assert!(r1["properties"].get("tags").is_none());
+    }
+
+    #[test]
+    fn enumerated_values_are_the_enums_serde_names() {
+        fn same<T: serde::Serialize + std::fmt::Display>(v: T) {
+            assert_eq!(serde_json::to_value(&v).unwrap(), enumerated(v));
+        }
+        same(Version::V2_1_0);
+        same(ResultColumnKind::UnicodeCodePoints);
+        same(SupressionStatus::Accepted);
+        for k in [SuppressionKind::InSource, SuppressionKind::External] {
+            same(suppression_kind(k));
+        }
+        for b in [BaselineState::New, BaselineState::Unchanged] {
+            assert_eq!(enumerated(baseline_state(b)), b.as_str());
+        }
+        for l in [Level::Note, Level::Warning, Level::Error] {
+            same(diag_level(l));
+        }
+        for s in Severity::ALL {
+            same(rule_level(s));
         }
     }
 
