@@ -647,7 +647,8 @@ mod tests {
             .collect()
     }
 
-    fn render_with(findings: &[Finding], max_results: usize, max_gzip: usize) -> (Value, usize) {
+    /// Run `f` on a report of `findings` under the default policy.
+    fn with_report<T>(findings: &[Finding], f: impl FnOnce(&Report<'_>, &RenderOptions) -> T) -> T {
         let rules = BTreeMap::new();
         let verdict = evaluate(&Policy::default(), findings);
         let run = RunInfo::default();
@@ -663,7 +664,13 @@ mod tests {
             redactor: Redactor::default(),
             color: false,
         };
-        let (_, text, dropped) = render_within(&report, &opts, max_results, max_gzip, Keep::Text);
+        f(&report, &opts)
+    }
+
+    fn render_with(findings: &[Finding], max_results: usize, max_gzip: usize) -> (Value, usize) {
+        let (_, text, dropped) = with_report(findings, |report, opts| {
+            render_within(report, opts, max_results, max_gzip, Keep::Text)
+        });
         (
             serde_json::from_str(&text).expect("always whole JSON"),
             dropped,
@@ -697,22 +704,9 @@ mod tests {
     }
 
     fn report_log(findings: &[Finding]) -> Sarif {
-        let rules = BTreeMap::new();
-        let verdict = evaluate(&Policy::default(), findings);
-        let run = RunInfo::default();
-        let report = Report {
-            findings,
-            rules: &rules,
-            diagnostics: &[],
-            verdict: &verdict,
-            stats: Default::default(),
-            run: &run,
-        };
-        let opts = RenderOptions {
-            redactor: Redactor::default(),
-            color: false,
-        };
-        build_with_limit(&report, &opts, usize::MAX)
+        with_report(findings, |report, opts| {
+            build_with_limit(report, opts, usize::MAX)
+        })
     }
 
     #[test]
