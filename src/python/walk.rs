@@ -18,6 +18,20 @@ pub struct WalkResult {
     pub syntax: Option<SyntaxProblem>,
 }
 
+/// The context a check sees, built from the walker's fields one by one (a
+/// method would borrow the whole walker while the check writes to `hits`).
+macro_rules! cx {
+    ($w:expr, $k:expr, $src:expr) => {
+        Cx {
+            k: $k,
+            src: $src,
+            path: $w.path,
+            opts: &$w.engine.settings().options,
+            imports: &$w.imports,
+        }
+    };
+}
+
 thread_local! {
     static PARSER: std::cell::RefCell<Option<Parser>> = const { std::cell::RefCell::new(None) };
 }
@@ -420,13 +434,7 @@ impl<'a> Walker<'a> {
             let c = self.engine.enabled.def[i];
             self.set_scope(c, n, scope);
             if let Run::Node(f) = CHECKS[c].run {
-                let cx = Cx {
-                    k: self.k,
-                    src: self.src,
-                    path: self.path,
-                    opts: &self.engine.settings().options,
-                    imports: &self.imports,
-                };
+                let cx = cx!(self, self.k, self.src);
                 f(&cx, n, &mut self.hits);
             }
         }
@@ -445,13 +453,7 @@ impl<'a> Walker<'a> {
             self.hits.column = n.start_position().column as u32 + 1;
             self.hits.scope = scope;
             if let Run::Node(f) = CHECKS[c].run {
-                let cx = Cx {
-                    k: self.k,
-                    src: self.src,
-                    path: self.path,
-                    opts: &self.engine.settings().options,
-                    imports: &self.imports,
-                };
+                let cx = cx!(self, self.k, self.src);
                 f(&cx, n, &mut self.hits);
             }
         }
@@ -520,13 +522,7 @@ impl<'a> Walker<'a> {
             args,
             kws,
         };
-        let cx = Cx {
-            k,
-            src: self.src,
-            path: self.path,
-            opts: &self.engine.settings().options,
-            imports: &self.imports,
-        };
+        let cx = cx!(self, k, self.src);
         let scope = (line(n), end_line(n));
         let (l, col) = (line(n), n.start_position().column as u32 + 1);
         for &c in &enabled.call {
@@ -620,13 +616,7 @@ impl<'a> Walker<'a> {
             let c = enabled.import[i];
             self.set_scope(c, n, scope);
             if let Run::Node(f) = CHECKS[c].run {
-                let cx = Cx {
-                    k,
-                    src,
-                    path: self.path,
-                    opts: &self.engine.settings().options,
-                    imports: &self.imports,
-                };
+                let cx = cx!(self, k, src);
                 f(&cx, n, &mut self.hits);
             }
         }
@@ -686,13 +676,7 @@ impl<'a> Walker<'a> {
     }
 
     fn run_str(&mut self, s: &Str<'_, '_>, scope: (u32, u32)) {
-        let cx = Cx {
-            k: self.k,
-            src: self.src,
-            path: self.path,
-            opts: &self.engine.settings().options,
-            imports: &self.imports,
-        };
+        let cx = cx!(self, self.k, self.src);
         for &c in &self.engine.enabled.str_ {
             self.hits.check = c;
             self.hits.line = line(s.node);
@@ -712,13 +696,7 @@ impl<'a> Walker<'a> {
             self.hits.column = 1;
             self.hits.scope = (0, 1);
             if let Run::File(f) = CHECKS[c].run {
-                let cx = Cx {
-                    k: self.k,
-                    src: self.src,
-                    path: self.path,
-                    opts: &self.engine.settings().options,
-                    imports: &self.imports,
-                };
+                let cx = cx!(self, self.k, self.src);
                 f(&cx, &mut self.hits);
             }
         }
