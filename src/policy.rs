@@ -235,6 +235,28 @@ impl Verdict {
             .find(|f| f.index == index)
             .map(|f| f.reason.as_str())
     }
+
+    /// What was found but not counted, and why, one phrase each ("2 already
+    /// in the baseline"); suppressions too when `with_suppressed`.
+    pub fn not_counted(&self, with_suppressed: bool) -> Vec<String> {
+        let mut notes = Vec::new();
+        if with_suppressed && self.suppressed > 0 {
+            notes.push(format!("{} suppressed", self.suppressed));
+        }
+        if !self.excepted.is_empty() {
+            notes.push(format!("{} covered by exceptions", self.excepted.len()));
+        }
+        if self.in_baseline > 0 {
+            notes.push(format!("{} already in the baseline", self.in_baseline));
+        }
+        if self.outside_diff > 0 {
+            notes.push(format!(
+                "{} on lines this change did not touch",
+                self.outside_diff
+            ));
+        }
+        notes
+    }
 }
 
 /// Decide, as of today.

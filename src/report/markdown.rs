@@ -71,22 +71,7 @@ pub(crate) fn write_verdict(out: &mut String, report: &Report<'_>, errored: bool
 
 /// What the verdict left out and why, as one sentence (None when nothing was).
 pub(crate) fn not_counted(v: &Verdict) -> Option<String> {
-    let mut notes = Vec::new();
-    if v.suppressed > 0 {
-        notes.push(format!("{} suppressed", v.suppressed));
-    }
-    if !v.excepted.is_empty() {
-        notes.push(format!("{} covered by exceptions", v.excepted.len()));
-    }
-    if v.in_baseline > 0 {
-        notes.push(format!("{} already in the baseline", v.in_baseline));
-    }
-    if v.outside_diff > 0 {
-        notes.push(format!(
-            "{} on lines this change did not touch",
-            v.outside_diff
-        ));
-    }
+    let notes = v.not_counted(true);
     (!notes.is_empty()).then(|| format!("Not counted: {}.", notes.join(", ")))
 }
 

@@ -139,19 +139,7 @@ fn summary(report: &Report<'_>, p: &Paint, out: &mut String) {
     }
     out.push('\n');
     let v = report.verdict;
-    let mut not_counted = Vec::new();
-    if !v.excepted.is_empty() {
-        not_counted.push(format!("{} covered by exceptions", v.excepted.len()));
-    }
-    if v.in_baseline > 0 {
-        not_counted.push(format!("{} already in the baseline", v.in_baseline));
-    }
-    if v.outside_diff > 0 {
-        not_counted.push(format!(
-            "{} on lines the change did not touch",
-            v.outside_diff
-        ));
-    }
+    let not_counted = v.not_counted(false);
     if !not_counted.is_empty() {
         let _ = writeln!(out, "not counted: {}", not_counted.join(", "));
     }
