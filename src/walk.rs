@@ -25,6 +25,8 @@ pub struct WalkOptions {
     pub follow_links: bool,
     /// Honour `.gitignore`, `.ignore` and `.gateignore`.
     pub ignore_files: bool,
+    /// Larger files are skipped and reported; the scan workers check it on
+    /// the open file, so the walker does not stat every file.
     pub max_file_size: u64,
     pub threads: usize,
 }
