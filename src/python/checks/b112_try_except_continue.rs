@@ -2,6 +2,7 @@
 
 use tree_sitter::Node;
 
+use super::common::except_body_is_only;
 use super::prelude::*;
 
 doc!("Try, except, continue.
@@ -39,25 +40,11 @@ for item in items:
 
 /// `except: continue`.
 pub fn check(cx: &Cx<'_>, n: Node<'_>, out: &mut Hits) {
-    let k = cx.k;
-    if !cx.opts.continue_typed {
-        if let Some(t) = crate::python::tree::except_type(k, n) {
-            if !(t.kind_id() == k.identifier && cx.text(t) == "Exception") {
-                return;
-            }
-        }
-    }
-    let Some(body) = children(k, n).find(|c| c.kind_id() == k.block) else {
-        return;
-    };
-    let mut stmts = children(k, body);
-    if let (Some(only), None) = (stmts.next(), stmts.next()) {
-        if only.kind_id() == k.continue_statement {
-            out.add(
-                Severity::Low,
-                Confidence::High,
-                "Try, Except, Continue detected.",
-            );
-        }
+    if except_body_is_only(cx, n, cx.k.continue_statement, cx.opts.continue_typed) {
+        out.add(
+            Severity::Low,
+            Confidence::High,
+            "Try, Except, Continue detected.",
+        );
     }
 }

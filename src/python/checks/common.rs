@@ -7,6 +7,25 @@ use tree_sitter::Node;
 
 use super::prelude::*;
 
+/// B110/B112: an `except` clause whose whole body is one statement of kind
+/// `only`, when it catches everything (bare `except:` or `except Exception:`),
+/// or catches anything at all when `typed` (bandit's `check_typed_exception`).
+pub fn except_body_is_only(cx: &Cx<'_>, n: Node<'_>, only: u16, typed: bool) -> bool {
+    let k = cx.k;
+    if !typed {
+        if let Some(t) = crate::python::tree::except_type(k, n) {
+            if !(t.kind_id() == k.identifier && cx.text(t) == "Exception") {
+                return false;
+            }
+        }
+    }
+    let Some(body) = children(k, n).find(|c| c.kind_id() == k.block) else {
+        return false;
+    };
+    let mut stmts = children(k, body);
+    matches!((stmts.next(), stmts.next()), (Some(s), None) if s.kind_id() == only)
+}
+
 /// B105-B107: names that look like they hold a password.
 pub fn password_name(name: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
