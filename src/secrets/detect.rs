@@ -91,10 +91,7 @@ impl RuleSet {
         if self.path_allowed_globally(path) {
             return Vec::new();
         }
-        let mut applicable = vec![true; self.rules.len()];
-        for &i in &self.path_sensitive {
-            applicable[i] = rule_applies_to_path(&self.rules[i], path);
-        }
+        let applicable = self.applicable(path);
         let windows = self.prefilter_windows(bytes, &applicable);
         let mut out = Vec::new();
         for (rule_idx, rule_windows) in windows.into_iter().enumerate() {
@@ -113,6 +110,15 @@ impl RuleSet {
         out.extend(self.path_only_detections(path, &applicable));
         out.sort_by_key(|d| (d.start, d.rule));
         out
+    }
+
+    /// Which rules may look at this path (their `path` and path allowlists).
+    fn applicable(&self, path: &str) -> Vec<bool> {
+        let mut applicable = vec![true; self.rules.len()];
+        for &i in &self.path_sensitive {
+            applicable[i] = rule_applies_to_path(&self.rules[i], path);
+        }
+        applicable
     }
 
     /// Stage 1: files no rule should look at (lock files, images, ...).
@@ -232,10 +238,7 @@ impl RuleSet {
         if self.path_allowed_globally(path) {
             return Vec::new();
         }
-        let mut applicable = vec![true; self.rules.len()];
-        for &i in &self.path_sensitive {
-            applicable[i] = rule_applies_to_path(&self.rules[i], path);
-        }
+        let applicable = self.applicable(path);
         self.path_only_detections(path, &applicable).collect()
     }
 
