@@ -3,6 +3,7 @@
 use std::sync::OnceLock;
 
 use regex::bytes::{Regex, RegexBuilder};
+use regex_automata::meta;
 use regex_syntax::hir::literal::Extractor;
 use regex_syntax::hir::{Hir, HirKind};
 
@@ -127,12 +128,15 @@ pub enum Origin {
 /// of the catalogue never runs on a given repository, and a pre-commit scan
 /// of ten files should not pay for building (or even parsing) 500 automata.
 /// A user's pattern is parsed when it is loaded, so errors come up front.
+/// The pattern is parsed once; the group count, the secret's shape and the
+/// whole regex are all derived from that one syntax tree.
 #[derive(Debug, Clone)]
 pub struct LazyRegex {
     pattern: String,
-    captures: OnceLock<usize>,
-    compiled: OnceLock<Option<Regex>>,
-    shape: OnceLock<Option<regex_automata::meta::Regex>>,
+    /// None when the pattern does not parse (a built-in one: `rules check` says so).
+    hir: OnceLock<Option<Hir>>,
+    compiled: OnceLock<Option<meta::Regex>>,
+    shape: OnceLock<Option<meta::Regex>>,
 }
 
 impl LazyRegex {
@@ -143,15 +147,9 @@ impl LazyRegex {
         rule: &str,
         what: &'static str,
     ) -> Result<Self, CompileError> {
-        let hir = parse(pattern).map_err(|e| CompileError::Regex {
-            file: file.to_string(),
-            rule: rule.to_string(),
-            what,
-            message: e.to_string(),
-        })?;
+        let hir = parse(pattern).map_err(|e| regex_error(file, rule, what, e.to_string()))?;
         let re = LazyRegex::unchecked(pattern);
-        re.captures
-            .get_or_init(|| hir.properties().explicit_captures_len() + 1);
+        re.hir.get_or_init(|| Some(hir));
         Ok(re)
     }
 
@@ -159,7 +157,7 @@ impl LazyRegex {
     pub fn unchecked(pattern: &str) -> Self {
         LazyRegex {
             pattern: pattern.to_string(),
-            captures: OnceLock::new(),
+            hir: OnceLock::new(),
             compiled: OnceLock::new(),
             shape: OnceLock::new(),
         }
@@ -179,19 +177,22 @@ impl LazyRegex {
         }
     }
 
+    fn hir(&self) -> Option<&Hir> {
+        self.hir.get_or_init(|| parse(&self.pattern).ok()).as_ref()
+    }
+
     /// Number of capture groups, the whole match included (1 for a pattern
     /// that does not parse: it never matches anyway).
     pub fn captures_len(&self) -> usize {
-        *self.captures.get_or_init(|| {
-            parse(&self.pattern).map_or(1, |hir| hir.properties().explicit_captures_len() + 1)
-        })
+        self.hir()
+            .map_or(1, |hir| hir.properties().explicit_captures_len() + 1)
     }
 
-    /// The compiled regex (None only if it is too large to build; `rules
-    /// check` and eager compilation of user rules report that).
-    pub fn get(&self) -> Option<&Regex> {
+    /// The compiled regex (None only if it does not parse or is too large to
+    /// build; `rules check` and eager compilation of user rules report that).
+    pub fn get(&self) -> Option<&meta::Regex> {
         self.compiled
-            .get_or_init(|| compile_regex(&self.pattern, "", "", "rule").ok())
+            .get_or_init(|| build(self.hir()?).ok())
             .as_ref()
     }
 
@@ -200,28 +201,24 @@ impl LazyRegex {
     /// window where this finds nothing can be skipped; for rules whose context
     /// is a large automaton (names, separators, following lines) it is far
     /// cheaper to run first than the whole pattern.
-    pub fn shape(&self, group: usize) -> Option<&regex_automata::meta::Regex> {
+    pub fn shape(&self, group: usize) -> Option<&meta::Regex> {
         self.shape
             .get_or_init(|| {
                 if group == 0 {
                     return None;
                 }
-                let hir = parse(&self.pattern).ok()?;
+                let hir = self.hir()?;
                 // Keywords match in any case; a pattern that starts with a few
                 // case-sensitive literals (`AC` of a Twilio SID) is already
                 // narrowed by the regex crate's literal search. Leave it alone.
-                if has_exact_prefix(&hir) {
+                if has_exact_prefix(hir) {
                     return None;
                 }
-                let sub = find_group(&hir, group as u32)?;
+                let sub = find_group(hir, group as u32)?;
                 // A plain forward DFA pass: literal prefilters on a shape
                 // (a common suffix like `=`) make it slower, not faster.
-                regex_automata::meta::Builder::new()
-                    .configure(
-                        regex_automata::meta::Config::new()
-                            .auto_prefilter(false)
-                            .utf8_empty(false),
-                    )
+                meta::Builder::new()
+                    .configure(meta::Config::new().auto_prefilter(false).utf8_empty(false))
                     .build_from_hir(sub)
                     .ok()
             })
@@ -239,11 +236,28 @@ impl LazyRegex {
         if self.get().is_some() {
             return Ok(());
         }
-        compile_regex(&self.pattern, file, rule, what).map(|_| ())
+        let message = match parse(&self.pattern) {
+            Err(e) => e.to_string(),
+            Ok(hir) => build(&hir)
+                .err()
+                .map_or_else(String::new, |e| e.to_string()),
+        };
+        Err(regex_error(file, rule, what, message))
     }
 }
 
-/// Parse a pattern the way it is compiled: ASCII classes, bytes not text.
+fn regex_error(file: &str, rule: &str, what: &'static str, message: String) -> CompileError {
+    CompileError::Regex {
+        file: file.to_string(),
+        rule: rule.to_string(),
+        what,
+        message,
+    }
+}
+
+/// Parse a pattern the way it is compiled: ASCII classes, as in Go's RE2
+/// (gitleaks), so `\w`, `\d`, `\s` and `\b` mean what they mean there and the
+/// automata stay small and fast to build; bytes, not text.
 fn parse(pattern: &str) -> Result<Hir, Box<regex_syntax::Error>> {
     regex_syntax::ParserBuilder::new()
         .unicode(false)
@@ -251,6 +265,19 @@ fn parse(pattern: &str) -> Result<Hir, Box<regex_syntax::Error>> {
         .build()
         .parse(pattern)
         .map_err(Box::new)
+}
+
+/// Compile a parsed pattern as the `regex` crate's `bytes::Regex` would, with
+/// a larger size limit.
+fn build(hir: &Hir) -> Result<meta::Regex, String> {
+    meta::Builder::new()
+        .configure(
+            meta::Config::new()
+                .utf8_empty(false)
+                .nfa_size_limit(Some(REGEX_SIZE_LIMIT)),
+        )
+        .build_from_hir(hir)
+        .map_err(|e| e.to_string())
 }
 
 /// Whether every match starts with one of at most four literals, each at
@@ -323,24 +350,17 @@ pub const DEFAULT_MULTILINE_WINDOW: usize = 4 << 10;
 /// Compiled size limit per regex (the default 10 MiB is too small for a few long alternations).
 const REGEX_SIZE_LIMIT: usize = 32 << 20;
 
-fn compile_regex(
+/// Compile a path pattern (ASCII classes, like the rules' own patterns).
+fn compile_path_regex(
     pattern: &str,
     file: &str,
     rule: &str,
     what: &'static str,
 ) -> Result<Regex, CompileError> {
-    // ASCII classes, as in Go's RE2 (gitleaks): `\w`, `\d`, `\s` and `\b` mean
-    // what they mean there, and the automata stay small and fast to build.
     RegexBuilder::new(pattern)
         .unicode(false)
-        .size_limit(REGEX_SIZE_LIMIT)
         .build()
-        .map_err(|e| CompileError::Regex {
-            file: file.to_string(),
-            rule: rule.to_string(),
-            what,
-            message: e.to_string(),
-        })
+        .map_err(|e| regex_error(file, rule, what, e.to_string()))
 }
 
 /// Compile one allowlist; `rule` names its owner in error messages.
@@ -358,7 +378,7 @@ pub fn compile_allowlist(
     let paths = a
         .paths
         .iter()
-        .map(|r| compile_regex(r, file, rule, "allowlist path"))
+        .map(|r| compile_path_regex(r, file, rule, "allowlist path"))
         .collect::<Result<_, _>>()?;
     Ok(Allowlist {
         description: a.description.clone(),
@@ -397,7 +417,7 @@ pub fn compile_rule(r: &RuleSyntax, origin: Origin, file: &str) -> Result<Rule, 
     let path = r
         .path
         .as_deref()
-        .map(|p| compile_regex(p, file, &r.id, "path"))
+        .map(|p| compile_path_regex(p, file, &r.id, "path"))
         .transpose()?;
     let allowlists = r
         .allowlist

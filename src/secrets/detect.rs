@@ -310,16 +310,16 @@ fn regex_candidates<'a>(
     re.into_iter()
         .flat_map(move |re| re.captures_iter(&bytes[ws..we]))
         .filter_map(move |caps| {
-            let whole = caps.get(0)?;
-            let secret = caps.get(group)?;
+            let whole = caps.get_match()?;
+            let secret = caps.get_group(group)?;
             if secret.is_empty() {
                 return None;
             }
             Some(RegexCandidate {
                 start: ws + whole.start(),
                 end: ws + whole.end(),
-                secret_start: ws + secret.start(),
-                secret_end: ws + secret.end(),
+                secret_start: ws + secret.start,
+                secret_end: ws + secret.end,
             })
         })
 }
