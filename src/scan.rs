@@ -5,11 +5,11 @@ use std::fs::File;
 use std::io::{IsTerminal, Read as _};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressStyle};
-use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Kind, Level};
 use crate::engine::{Engine, FileOutput, SourceFile};
@@ -18,6 +18,8 @@ use crate::walk::{walk, WalkError, WalkOptions, Walked, WalkedFile};
 
 /// How many leading bytes are checked for a NUL to call a file binary (as git does).
 const BINARY_SNIFF_LEN: usize = 8000;
+/// Files queued for the scan workers before the walker scans some itself.
+const MAX_QUEUED: usize = 4096;
 /// Scans shorter than this never show a progress bar.
 const PROGRESS_DELAY: Duration = Duration::from_millis(800);
 
@@ -40,12 +42,17 @@ pub struct ScanStats {
 impl ScanResult {
     /// Both results together.
     pub fn merge(mut self, other: ScanResult) -> ScanResult {
+        self.absorb(other);
+        self
+    }
+
+    /// Add another result to this one.
+    pub fn absorb(&mut self, other: ScanResult) {
         self.findings.extend(other.findings);
         self.diagnostics.extend(other.diagnostics);
         self.stats.files_scanned += other.stats.files_scanned;
         self.stats.bytes_scanned += other.stats.bytes_scanned;
         self.stats.files_skipped += other.stats.files_skipped;
-        self
     }
 }
 
@@ -60,7 +67,6 @@ pub fn scan_paths(
     engines: &[Box<dyn Engine>],
     progress: bool,
 ) -> Result<ScanResult, WalkError> {
-    let rx = walk(opts)?;
     let bar = progress.then(|| {
         let bar = ProgressBar::hidden();
         bar.set_style(
@@ -75,31 +81,52 @@ pub fn scan_paths(
         .num_threads(opts.threads)
         .build()
         .expect("thread pool");
-    let result = pool.install(|| {
-        rx.into_iter()
-            .par_bridge()
-            .map(|w| {
-                let r = match w {
-                    Walked::File(f) => scan_file(&f, opts.max_file_size, engines),
-                    Walked::Diagnostic(d) => skipped(d),
-                };
-                if let Some(bar) = &bar {
-                    let bytes = bytes_done.fetch_add(r.stats.bytes_scanned, Ordering::Relaxed);
-                    tick(
-                        bar,
-                        started,
-                        r.stats.files_scanned,
-                        bytes + r.stats.bytes_scanned,
-                    );
-                }
-                r
-            })
-            .reduce(ScanResult::default, ScanResult::merge)
-    });
+    // One result per worker (and one for the walker's threads), so workers
+    // never wait on each other to record what they found.
+    let shards: Vec<Mutex<ScanResult>> = (0..=opts.threads).map(|_| Mutex::default()).collect();
+    let queued = AtomicUsize::new(0);
+    let handle = |w: Walked| {
+        let r = match w {
+            Walked::File(f) => scan_file(&f, opts.max_file_size, engines),
+            Walked::Diagnostic(d) => skipped(d),
+        };
+        if let Some(bar) = &bar {
+            let bytes = bytes_done.fetch_add(r.stats.bytes_scanned, Ordering::Relaxed);
+            tick(
+                bar,
+                started,
+                r.stats.files_scanned,
+                bytes + r.stats.bytes_scanned,
+            );
+        }
+        let shard = rayon::current_thread_index().map_or(opts.threads, |i| i.min(opts.threads));
+        shards[shard]
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .absorb(r);
+    };
+    // Each walked file becomes a rayon job. When the workers fall behind,
+    // the walker's thread scans the file itself instead of queueing more.
+    pool.in_place_scope(|s| {
+        walk(opts, &|w| {
+            if queued.load(Ordering::Relaxed) >= MAX_QUEUED {
+                handle(w);
+                return;
+            }
+            queued.fetch_add(1, Ordering::Relaxed);
+            s.spawn(|_| {
+                handle(w);
+                queued.fetch_sub(1, Ordering::Relaxed);
+            });
+        })
+    })?;
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
-    Ok(result)
+    Ok(shards
+        .into_iter()
+        .map(|m| m.into_inner().unwrap_or_else(PoisonError::into_inner))
+        .fold(ScanResult::default(), ScanResult::merge))
 }
 
 fn tick(bar: &ProgressBar, started: Instant, files: u64, bytes_total: u64) {

@@ -1,8 +1,6 @@
 //! The parallel walker: enumerates the files to scan, knows nothing about rules.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{sync_channel, Receiver};
-use std::thread;
 
 use ignore::overrides::OverrideBuilder;
 use ignore::{WalkBuilder, WalkState};
@@ -11,8 +9,6 @@ use crate::diagnostic::{Diagnostic, Kind, Level};
 
 /// Gate's own ignore file: gitignore-style path patterns (and finding fingerprints).
 pub const GATE_IGNORE_FILE: &str = ".gateignore";
-/// How many walked entries may wait for a worker before the walker pauses.
-const CHANNEL_DEPTH: usize = 4096;
 
 /// What to walk and how.
 #[derive(Debug, Clone)]
@@ -54,8 +50,9 @@ pub struct WalkError {
     pub message: String,
 }
 
-/// Start walking in the background; files and diagnostics arrive on the receiver.
-pub fn walk(opts: &WalkOptions) -> Result<Receiver<Walked>, WalkError> {
+/// Walk to the end, handing every file and every problem met on the way to
+/// `each`, on the walker's own threads; it returns when the walk is done.
+pub fn walk(opts: &WalkOptions, each: &(dyn Fn(Walked) + Sync)) -> Result<(), WalkError> {
     let (first, rest) = match opts.paths.split_first() {
         Some((f, r)) => (f.clone(), r.to_vec()),
         None => (PathBuf::from("."), Vec::new()),
@@ -93,26 +90,20 @@ pub fn walk(opts: &WalkOptions) -> Result<Receiver<Walked>, WalkError> {
         })?;
         builder.overrides(ov);
     }
-    let walker = builder.build_parallel();
-    let (tx, rx) = sync_channel(CHANNEL_DEPTH);
-    let root = opts.root.clone();
-    thread::spawn(move || {
-        walker.run(|| {
-            let tx = tx.clone();
-            let root = root.clone();
-            Box::new(move |entry| {
-                let item = match entry {
-                    Ok(e) => classify(e, &root),
-                    Err(err) => Some(Walked::Diagnostic(walk_error(&err, &root))),
-                };
-                match item.map(|i| tx.send(i)) {
-                    Some(Err(_)) => WalkState::Quit,
-                    _ => WalkState::Continue,
-                }
-            })
-        });
+    let root = opts.root.as_path();
+    builder.build_parallel().run(|| {
+        Box::new(move |entry| {
+            let item = match entry {
+                Ok(e) => classify(e, root),
+                Err(err) => Some(Walked::Diagnostic(walk_error(&err, root))),
+            };
+            if let Some(item) = item {
+                each(item);
+            }
+            WalkState::Continue
+        })
     });
-    Ok(rx)
+    Ok(())
 }
 
 fn classify(e: ignore::DirEntry, root: &Path) -> Option<Walked> {
