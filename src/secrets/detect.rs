@@ -2,6 +2,8 @@
 //! path allowlist → keyword prefilter → regex (only near keyword hits) →
 //! secret group → entropy → rule and global allowlists → inline allow.
 
+use std::cell::RefCell;
+
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use memchr::{memchr, memrchr};
 
@@ -27,6 +29,8 @@ pub struct RuleSet {
     unkeyed_rules: Vec<usize>,
     /// Rules whose `path` or allowlists depend on the file path.
     path_sensitive: Vec<usize>,
+    /// Rules with a `path` and no regex: they flag a file by its name.
+    path_only_rules: Vec<usize>,
 }
 
 /// A candidate that survived every stage. Offsets are into the scanned bytes.
@@ -68,6 +72,9 @@ impl RuleSet {
             .filter(|(_, r)| r.path.is_some() || r.allowlists.iter().any(|a| !a.paths.is_empty()))
             .map(|(i, _)| i)
             .collect();
+        let path_only_rules = (0..rules.len())
+            .filter(|&i| rules[i].regex.is_none())
+            .collect();
         let prefilter = (!keywords.is_empty()).then(|| {
             AhoCorasickBuilder::new()
                 .ascii_case_insensitive(true)
@@ -83,6 +90,7 @@ impl RuleSet {
             keyword_rules,
             unkeyed_rules,
             path_sensitive,
+            path_only_rules,
         }
     }
 
@@ -92,21 +100,20 @@ impl RuleSet {
             return Vec::new();
         }
         let applicable = self.applicable(path);
-        let windows = self.prefilter_windows(bytes, &applicable);
         let mut out = Vec::new();
-        for (rule_idx, rule_windows) in windows.into_iter().enumerate() {
-            if rule_windows.is_empty() {
-                continue;
-            }
-            let rule = &self.rules[rule_idx];
-            for (ws, we) in rule_windows {
-                for cand in regex_candidates(rule, bytes, ws, we) {
-                    if let Some(d) = self.finish(rule_idx, path, bytes, commit, cand) {
-                        out.push(d);
+        SCRATCH.with_borrow_mut(|windows| {
+            self.prefilter_windows(bytes, &applicable, windows);
+            for (rule_idx, rule_windows) in windows.in_rule_order() {
+                let rule = &self.rules[rule_idx];
+                for &(ws, we) in rule_windows {
+                    for cand in regex_candidates(rule, bytes, ws, we) {
+                        if let Some(d) = self.finish(rule_idx, path, bytes, commit, cand) {
+                            out.push(d);
+                        }
                     }
                 }
             }
-        }
+        });
         out.extend(self.path_only_detections(path, &applicable));
         out.sort_by_key(|d| (d.start, d.rule));
         out
@@ -128,17 +135,17 @@ impl RuleSet {
             .any(|a| a.target_rules.is_empty() && a.excludes_path(path))
     }
 
-    /// Stage 2: the keyword prefilter. Returns, per rule, the merged byte
-    /// windows around its keyword hits in which its regex must run.
-    fn prefilter_windows(&self, bytes: &[u8], applicable: &[bool]) -> Vec<Vec<(usize, usize)>> {
-        let mut windows: Vec<Vec<(usize, usize)>> = vec![Vec::new(); self.rules.len()];
+    /// Stage 2: the keyword prefilter. Fills `windows` with, per rule, the
+    /// merged byte windows around its keyword hits in which its regex must run.
+    fn prefilter_windows(&self, bytes: &[u8], applicable: &[bool], windows: &mut Windows) {
+        windows.reset(self.rules.len());
         for &r in &self.unkeyed_rules {
             if applicable[r] && self.rules[r].regex.is_some() {
-                windows[r].push((0, bytes.len()));
+                windows.push(r, (0, bytes.len()));
             }
         }
         let Some(ac) = &self.prefilter else {
-            return windows;
+            return;
         };
         // Bounds of the last hit's line, reused while hits stay on a line whose
         // true ends were found (not cut off at the window's reach).
@@ -170,20 +177,11 @@ impl RuleSet {
                         line_end.min(hit + LINE_WINDOW),
                     )
                 };
-                push_merged(&mut windows[r], window);
+                windows.push(r, window);
             }
         }
         // Overlapping matches do not always arrive in start order.
-        for list in &mut windows {
-            if list.windows(2).any(|p| p[1].0 < p[0].0) {
-                list.sort_unstable();
-                let unsorted = std::mem::take(list);
-                for w in unsorted {
-                    push_merged(list, w);
-                }
-            }
-        }
-        windows
+        windows.sort_merged();
     }
 
     /// Stages 5–7 for one regex candidate: entropy, allowlists, inline allow.
@@ -248,10 +246,10 @@ impl RuleSet {
         path: &'a str,
         applicable: &'a [bool],
     ) -> impl Iterator<Item = Detection> + 'a {
-        self.rules
+        self.path_only_rules
             .iter()
-            .enumerate()
-            .filter(move |(i, r)| r.regex.is_none() && applicable[*i])
+            .map(|&i| (i, &self.rules[i]))
+            .filter(move |(i, _)| applicable[*i])
             .filter(move |(_, r)| {
                 let empty = Candidate {
                     path,
@@ -282,6 +280,64 @@ fn rule_applies_to_path(rule: &Rule, path: &str) -> bool {
         }
     }
     !rule.allowlists.iter().any(|a| a.excludes_path(path))
+}
+
+thread_local! {
+    /// Each thread's windows, reused from file to file: a file costs nothing
+    /// in proportion to the size of the catalogue, only to its keyword hits.
+    static SCRATCH: RefCell<Windows> = RefCell::default();
+}
+
+/// Per rule, the byte windows its regex must run in, for one file.
+#[derive(Default)]
+struct Windows {
+    by_rule: Vec<Vec<(usize, usize)>>,
+    /// The rules with at least one window, in the order they got it.
+    touched: Vec<usize>,
+}
+
+impl Windows {
+    fn reset(&mut self, rules: usize) {
+        for r in self.touched.drain(..) {
+            self.by_rule[r].clear();
+        }
+        if self.by_rule.len() < rules {
+            self.by_rule.resize_with(rules, Vec::new);
+        }
+    }
+
+    /// Add a window to a rule's list, merging with the previous one when they touch.
+    fn push(&mut self, rule: usize, w: (usize, usize)) {
+        let list = &mut self.by_rule[rule];
+        if list.is_empty() {
+            self.touched.push(rule);
+        }
+        push_merged(list, w);
+    }
+
+    /// Put each rule's windows in order and merge those that touch.
+    fn sort_merged(&mut self) {
+        for &r in &self.touched {
+            let list = &mut self.by_rule[r];
+            if list.windows(2).any(|p| p[1].0 < p[0].0) {
+                list.sort_unstable();
+                let unsorted = std::mem::take(list);
+                for w in unsorted {
+                    push_merged(list, w);
+                }
+            }
+        }
+    }
+
+    /// Each rule with windows, and its windows, in rule order; the lists are
+    /// cleared by the next `reset`.
+    fn in_rule_order(&mut self) -> impl Iterator<Item = (usize, &[(usize, usize)])> + '_ {
+        self.touched.sort_unstable();
+        let by_rule = &self.by_rule;
+        self.touched
+            .iter()
+            .map(move |&r| (r, by_rule[r].as_slice()))
+    }
 }
 
 #[derive(Debug, Clone, Copy)]
