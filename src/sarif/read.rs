@@ -59,8 +59,6 @@ pub enum ColumnUnit {
 pub struct Imported {
     /// Rule id as gate knows it (ruff `S602` → `B602`); `tool` is the tool's name.
     pub finding: Finding,
-    /// The id the tool reported.
-    pub reported_rule: String,
     pub columns: ColumnUnit,
     /// `partialFingerprints` as the file had them (gate's own, GitHub's line hash).
     pub fingerprints: BTreeMap<String, String>,
@@ -185,11 +183,36 @@ struct ResultIn<'a> {
     #[serde(borrow)]
     message: Option<MessageIn<'a>>,
     #[serde(borrow)]
-    locations: Option<Vec<LocationIn<'a>>>,
+    locations: Option<First<LocationIn<'a>>>,
     suppressions: Option<Vec<SuppressionIn>>,
     partial_fingerprints: Option<BTreeMap<String, Value>>,
     #[serde(borrow)]
     properties: Option<Props<'a>>,
+}
+
+/// The first element of a JSON array, the others skipped unread (gate
+/// uses a result's first location only): no list to allocate per result.
+struct First<T>(Option<T>);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for First<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for V<T> {
+            type Value = First<T>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a list")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Self::Value, A::Error> {
+                let first = seq.next_element()?;
+                while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+                Ok(First(first))
+            }
+        }
+        d.deserialize_seq(V(std::marker::PhantomData))
+    }
 }
 
 #[derive(Deserialize)]
@@ -545,8 +568,7 @@ fn read_run(at: &str, run: RunIn, root: &Path, out: &mut SarifInput) -> Result<(
                     "missing `message.text`".into(),
                 )
             })?;
-        let locations = r.locations.as_deref().unwrap_or_default();
-        let Some(loc) = locations.first() else {
+        let Some(loc) = r.locations.as_ref().and_then(|l| l.0.as_ref()) else {
             return Err(err(
                 format!("{}.locations", rat()),
                 "result has no location: gate cannot tell where the problem is".into(),
@@ -624,7 +646,6 @@ fn read_run(at: &str, run: RunIn, root: &Path, out: &mut SarifInput) -> Result<(
         };
         out.results.push(Imported {
             finding: f,
-            reported_rule: reported.to_string(),
             columns,
             fingerprints,
         });
