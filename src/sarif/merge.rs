@@ -97,7 +97,8 @@ pub fn merge(
     let per_file: Vec<(Vec<Finding>, Option<Diagnostic>)> = files
         .into_par_iter()
         .map(|(path, runs)| {
-            let findings = runs.into_iter().flatten().collect();
+            let mut findings = Vec::with_capacity(runs.iter().map(Vec::len).sum());
+            findings.extend(runs.into_iter().flatten());
             merge_file(&path, findings, catalogue, root, noqa)
         })
         .collect();

@@ -297,14 +297,34 @@ struct NotificationIn<'a> {
 
 // ---- Reading. ----
 
+/// Buffers up to this size are kept for the next file read on the same thread.
+const REUSED_BUFFER_BYTES: usize = 64 << 20;
+
+thread_local! {
+    /// The last file's buffer: inputs are tens of megabytes each, and fresh
+    /// memory costs a page fault every 4 KiB.
+    static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// Read and normalise one SARIF file; report paths are made relative to `root`.
 pub fn read_file(path: &Path, root: &Path) -> Result<SarifInput, SarifError> {
     let file = path.display().to_string();
-    let bytes = read_limited(path, &file, MAX_SARIF_BYTES)?;
-    parse(&file, &bytes, root)
+    let mut bytes = BUFFER.with(|b| std::mem::take(&mut *b.borrow_mut()));
+    let parsed = read_limited(path, &file, MAX_SARIF_BYTES, &mut bytes)
+        .and_then(|()| parse(&file, &bytes, root));
+    if bytes.capacity() <= REUSED_BUFFER_BYTES {
+        bytes.clear();
+        BUFFER.with(|b| *b.borrow_mut() = bytes);
+    }
+    parsed
 }
 
-fn read_limited(path: &Path, file: &str, limit: u64) -> Result<Vec<u8>, SarifError> {
+fn read_limited(
+    path: &Path,
+    file: &str,
+    limit: u64,
+    bytes: &mut Vec<u8>,
+) -> Result<(), SarifError> {
     let read_err = |source| SarifError::Read {
         file: file.to_string(),
         source,
@@ -319,10 +339,9 @@ fn read_limited(path: &Path, file: &str, limit: u64) -> Result<Vec<u8>, SarifErr
         });
     }
     // A pipe or a growing file has no trustworthy size: never read past the limit.
-    let mut bytes = Vec::with_capacity(size as usize);
-    f.take(limit + 1)
-        .read_to_end(&mut bytes)
-        .map_err(read_err)?;
+    bytes.clear();
+    bytes.reserve(size as usize);
+    f.take(limit + 1).read_to_end(bytes).map_err(read_err)?;
     if bytes.len() as u64 > limit {
         return Err(SarifError::TooLarge {
             file: file.to_string(),
@@ -330,7 +349,7 @@ fn read_limited(path: &Path, file: &str, limit: u64) -> Result<Vec<u8>, SarifErr
             limit,
         });
     }
-    Ok(bytes)
+    Ok(())
 }
 
 /// Parse SARIF text (`file` names it in errors).
