@@ -9,7 +9,7 @@
 //! compiler against the SARIF 2.1.0 schema; only property bags (free-form by
 //! the standard) hold `serde_json` values.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write as _;
 
 use rayon::prelude::*;
@@ -406,13 +406,14 @@ fn build_with_limit(report: &Report<'_>, opts: &RenderOptions, max_results: usiz
             e
         })
         .collect();
-    let mut contributing: Vec<&str> = report
+    // A few tools over many findings: a set, not a sort of every name.
+    let contributing: Vec<&str> = report
         .findings
         .iter()
         .flat_map(|f| f.tools.iter().map(String::as_str))
+        .collect::<BTreeSet<&str>>()
+        .into_iter()
         .collect();
-    contributing.sort_unstable();
-    contributing.dedup();
     let driver = ToolComponent::builder()
         .name("gate")
         .version(env!("CARGO_PKG_VERSION"))

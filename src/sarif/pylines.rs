@@ -628,3 +628,24 @@ fn structure(items: &[Item], parts: &[(u32, u32)]) -> Option<Vec<(u32, u32)>> {
     }
     Some(nodes)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Any text, however broken: no panic, and every line maps to a
+        /// statement starting at or before it.
+        #[test]
+        fn any_text_scans_without_panicking(text in "[ \\t\\n\\r#:;@()\\[\\]{}'\"\\\\fbrxify=elsN]{0,200}") {
+            let lines = text.bytes().filter(|&b| b == b'\n').count() + 1;
+            if let Some(p) = scan(text.as_bytes(), lines) {
+                prop_assert_eq!(p.statement.len(), lines);
+                for (i, &s) in p.statement.iter().enumerate() {
+                    prop_assert!(s >= 1 && s as usize <= i + 1);
+                }
+            }
+        }
+    }
+}

@@ -187,7 +187,7 @@ struct ResultIn<'a> {
     suppressions: Option<Vec<SuppressionIn>>,
     partial_fingerprints: Option<BTreeMap<String, Value>>,
     #[serde(borrow)]
-    properties: Option<Props<'a>>,
+    properties: Option<Box<Props<'a>>>,
 }
 
 /// The first element of a JSON array, the others skipped unread (gate
@@ -629,7 +629,7 @@ fn read_run(at: &str, run: RunIn, root: &Path, out: &mut SarifInput) -> Result<(
             continue;
         }
         let canonical = map.canonical(reported);
-        let props = r.properties.as_ref();
+        let props = r.properties.as_deref();
         let rule_props = rule.and_then(|x| x.properties.as_ref());
         let default_level = rule
             .and_then(|x| x.default_configuration.as_ref()?.level.as_deref())
