@@ -315,22 +315,26 @@ impl Finding {
 /// Moving code up or down a file does not change it; editing the line does.
 pub fn assign_fingerprints(findings: &mut [Finding]) {
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    // Hashing is independent per finding (rayon); counting occurrences is not.
+    // Hashing is independent per finding (rayon). Findings with one identity
+    // share their path, so occurrences are counted file by file (rayon too).
     let bases: Vec<String> = findings.par_iter().map(fingerprint_base).collect();
-    let mut seen: HashMap<String, u32> = HashMap::new();
-    for (f, base) in findings.iter_mut().zip(bases) {
-        let n = match seen.get_mut(&base) {
-            Some(n) => {
-                *n += 1;
-                *n
-            }
-            None => {
-                seen.insert(base.clone(), 1);
-                1
-            }
-        };
-        f.fingerprint = format!("{base}:{n}");
+    let mut files: Vec<(&mut [Finding], &[String])> = Vec::new();
+    let (mut rest, mut rest_bases) = (findings, bases.as_slice());
+    while !rest.is_empty() {
+        let n = rest.iter().take_while(|f| f.path == rest[0].path).count();
+        let (file, tail) = rest.split_at_mut(n);
+        let (file_bases, tail_bases) = rest_bases.split_at(n);
+        files.push((file, file_bases));
+        (rest, rest_bases) = (tail, tail_bases);
     }
+    files.into_par_iter().for_each(|(file, bases)| {
+        let mut seen: HashMap<&str, u32> = HashMap::new();
+        for (f, base) in file.iter_mut().zip(bases) {
+            let n = seen.entry(base).or_insert(0);
+            *n += 1;
+            f.fingerprint = format!("{base}:{n}");
+        }
+    });
 }
 
 /// The hash of what identifies a finding, as 20 hex digits.

@@ -130,7 +130,11 @@ pub fn conclude(
     result: ScanResult,
 ) -> Result<Outcome> {
     let a = analyse(s, engines, result);
-    Ok(emit(s, &a))
+    let outcome = emit(s, &a);
+    // A merge can hold hundreds of thousands of findings: free them on every core.
+    use rayon::prelude::*;
+    a.findings.into_par_iter().for_each(drop);
+    Ok(outcome)
 }
 
 /// What a scan concluded: every finding, the rules they cite, the

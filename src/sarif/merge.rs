@@ -12,7 +12,7 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
-use super::read::{ColumnUnit, Imported, SarifInput, ToolInfo};
+use super::read::{ColumnUnit, SarifInput, ToolInfo};
 use super::rulemap::RuleMap;
 use super::source::Source;
 use crate::diagnostic::{Diagnostic, Kind, Level};
@@ -57,12 +57,20 @@ pub fn merge(
     root: &Path,
 ) -> Merged {
     let mut merged = Merged::default();
-    let mut by_file: HashMap<String, Vec<(Finding, ColumnUnit)>> = HashMap::new();
-    for f in native {
-        by_file
-            .entry(f.path.clone())
-            .or_default()
-            .push((f, ColumnUnit::Chars));
+    // Thousands of results name the same file one after another: each
+    // input is cut into runs of one path (in parallel), and the runs, not
+    // the findings, are filed by path, in input order.
+    let mut inputs = inputs;
+    let mut runs = vec![runs_by_path(
+        native.into_iter().map(|f| (f, ColumnUnit::Chars)),
+    )];
+    runs.par_extend(inputs.par_iter_mut().map(|input| {
+        let results = std::mem::take(&mut input.results);
+        runs_by_path(results.into_iter().map(|r| (r.finding, r.columns)))
+    }));
+    let mut by_file: HashMap<String, Vec<Run>> = HashMap::new();
+    for (path, run) in runs.into_iter().flatten() {
+        by_file.entry(path).or_default().push(run);
     }
     let mut tools: BTreeSet<ToolInfo> = BTreeSet::new();
     for input in inputs {
@@ -79,34 +87,44 @@ pub fn merge(
                 }
             }
         }
-        for Imported {
-            finding, columns, ..
-        } in input.results
-        {
-            // Thousands of results name the same file: key on the first one's path.
-            match by_file.get_mut(&finding.path) {
-                Some(v) => v.push((finding, columns)),
-                None => {
-                    by_file.insert(finding.path.clone(), vec![(finding, columns)]);
-                }
-            }
-        }
     }
     // A team that runs ruff reviews with `# noqa`; without ruff, bandit's
     // semantics hold and `# noqa` means nothing.
     let noqa = tools.iter().any(|t| t.name == "ruff");
     merged.tools = tools.into_iter().collect();
-    let mut files: Vec<(String, Vec<(Finding, ColumnUnit)>)> = by_file.into_iter().collect();
+    let mut files: Vec<(String, Vec<Run>)> = by_file.into_iter().collect();
     files.sort_by(|a, b| a.0.cmp(&b.0));
     let per_file: Vec<(Vec<Finding>, Option<Diagnostic>)> = files
         .into_par_iter()
-        .map(|(path, findings)| merge_file(&path, findings, catalogue, root, noqa))
+        .map(|(path, runs)| {
+            let mut findings = Vec::with_capacity(runs.iter().map(Vec::len).sum());
+            findings.extend(runs.into_iter().flatten());
+            merge_file(&path, findings, catalogue, root, noqa)
+        })
         .collect();
+    merged
+        .findings
+        .reserve(per_file.iter().map(|(f, _)| f.len()).sum());
     for (findings, diag) in per_file {
         merged.findings.extend(findings);
         merged.diagnostics.extend(diag);
     }
     merged
+}
+
+/// Consecutive reports on one file.
+type Run = Vec<(Finding, ColumnUnit)>;
+
+/// Reports cut into runs of one path, in their order.
+fn runs_by_path(reports: impl Iterator<Item = (Finding, ColumnUnit)>) -> Vec<(String, Run)> {
+    let mut runs: Vec<(String, Run)> = Vec::new();
+    for (f, columns) in reports {
+        match runs.last_mut() {
+            Some((path, run)) if *path == f.path => run.push((f, columns)),
+            _ => runs.push((f.path.clone(), vec![(f, columns)])),
+        }
+    }
+    runs
 }
 
 /// Keep the richer description of a rule two tools describe.
@@ -243,7 +261,14 @@ fn merge_file(
             out.push(combine(parts, catalogue, source.as_ref(), noqa));
         }
     }
-    out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    // Sort positions, then move each finding once (a finding is large).
+    let mut by_position: Vec<usize> = (0..out.len()).collect();
+    by_position.sort_by(|&a, &b| out[a].sort_key().cmp(&out[b].sort_key()));
+    let mut slots: Vec<Option<Finding>> = out.into_iter().map(Some).collect();
+    let out = by_position
+        .into_iter()
+        .filter_map(|i| slots[i].take())
+        .collect();
     (out, missing)
 }
 

@@ -5,6 +5,7 @@ pub mod linehash;
 pub mod merge;
 pub(crate) mod out;
 mod props;
+mod pylines;
 pub mod read;
 pub mod rulemap;
 pub mod source;

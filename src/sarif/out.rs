@@ -9,7 +9,7 @@
 //! compiler against the SARIF 2.1.0 schema; only property bags (free-form by
 //! the standard) hold `serde_json` values.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write as _;
 
 use rayon::prelude::*;
@@ -311,11 +311,12 @@ fn notification(d: &Diagnostic) -> Notification {
     n
 }
 
-/// Which findings fit in one GitHub run: the most important first (failing
-/// the gate, then severity, then confidence), at most `max`.
-fn keep_order(findings: &[Finding], failed: &dyn Fn(usize) -> bool) -> Vec<usize> {
+/// Which findings fit in one GitHub run: the `max` most important (failing
+/// the gate, then severity, then confidence), in report order.
+fn keep(findings: &[Finding], failed: &dyn Fn(usize) -> bool, max: usize) -> Vec<usize> {
     use std::cmp::Reverse;
-    // Keys computed once, not once per comparison; `i` makes them unique.
+    // Keys computed once, not once per comparison; `i` makes them unique,
+    // so the `max` smallest are one set however they are found.
     let mut keys: Vec<_> = findings
         .iter()
         .enumerate()
@@ -329,8 +330,13 @@ fn keep_order(findings: &[Finding], failed: &dyn Fn(usize) -> bool) -> Vec<usize
             )
         })
         .collect();
-    keys.sort_unstable();
-    keys.into_iter().map(|k| k.4).collect()
+    if max < keys.len() {
+        keys.select_nth_unstable(max);
+        keys.truncate(max);
+    }
+    let mut kept: Vec<usize> = keys.into_iter().map(|k| k.4).collect();
+    kept.sort_unstable();
+    kept
 }
 
 /// Build the SARIF log for a report, keeping at most `max_results` results.
@@ -342,10 +348,7 @@ fn build_with_limit(report: &Report<'_>, opts: &RenderOptions, max_results: usiz
         .map(|f| (f.index, f.reason.as_str()))
         .collect();
     let mut kept: Vec<usize> = if report.findings.len() > max_results {
-        let mut k = keep_order(report.findings, &|i| failures.contains_key(&i));
-        k.truncate(max_results);
-        k.sort_unstable();
-        k
+        keep(report.findings, &|i| failures.contains_key(&i), max_results)
     } else {
         (0..report.findings.len()).collect()
     };
@@ -403,13 +406,14 @@ fn build_with_limit(report: &Report<'_>, opts: &RenderOptions, max_results: usiz
             e
         })
         .collect();
-    let mut contributing: Vec<&str> = report
+    // A few tools over many findings: a set, not a sort of every name.
+    let contributing: Vec<&str> = report
         .findings
         .iter()
         .flat_map(|f| f.tools.iter().map(String::as_str))
+        .collect::<BTreeSet<&str>>()
+        .into_iter()
         .collect();
-    contributing.sort_unstable();
-    contributing.dedup();
     let driver = ToolComponent::builder()
         .name("gate")
         .version(env!("CARGO_PKG_VERSION"))
@@ -542,7 +546,10 @@ fn results_of(log: &mut Sarif) -> Option<&mut Vec<SarifResult>> {
 }
 
 fn pretty_result(r: &SarifResult) -> String {
-    let text = serde_json::to_string_pretty(r).expect("SARIF serialises");
+    // Room for a typical result: no regrowing the buffer as it is written.
+    let mut buf = Vec::with_capacity(4096);
+    serde_json::to_writer_pretty(&mut buf, r).expect("SARIF serialises");
+    let text = String::from_utf8(buf).expect("serde_json writes UTF-8");
     // JSON strings hold no raw line breaks: every line is indented.
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     for (k, line) in text.split('\n').enumerate() {
@@ -586,8 +593,10 @@ fn to_pretty(log: &mut Sarif, keep: Keep) -> String {
     let size = skeleton.len() + parts.iter().map(|p| p.len() + 2).sum::<usize>() + 8;
     let mut text = String::with_capacity(size);
     text.push_str(&skeleton[..cut]);
-    text.push('\n');
-    text.push_str(&parts.join(",\n"));
+    for (k, part) in parts.iter().enumerate() {
+        text.push_str(if k == 0 { "\n" } else { ",\n" });
+        text.push_str(part);
+    }
     text.push_str("\n      ]");
     text.push_str(&skeleton[cut + 1..]);
     text

@@ -59,8 +59,6 @@ pub enum ColumnUnit {
 pub struct Imported {
     /// Rule id as gate knows it (ruff `S602` → `B602`); `tool` is the tool's name.
     pub finding: Finding,
-    /// The id the tool reported.
-    pub reported_rule: String,
     pub columns: ColumnUnit,
     /// `partialFingerprints` as the file had them (gate's own, GitHub's line hash).
     pub fingerprints: BTreeMap<String, String>,
@@ -185,11 +183,36 @@ struct ResultIn<'a> {
     #[serde(borrow)]
     message: Option<MessageIn<'a>>,
     #[serde(borrow)]
-    locations: Option<Vec<LocationIn<'a>>>,
+    locations: Option<First<LocationIn<'a>>>,
     suppressions: Option<Vec<SuppressionIn>>,
     partial_fingerprints: Option<BTreeMap<String, Value>>,
     #[serde(borrow)]
-    properties: Option<Props<'a>>,
+    properties: Option<Box<Props<'a>>>,
+}
+
+/// The first element of a JSON array, the others skipped unread (gate
+/// uses a result's first location only): no list to allocate per result.
+struct First<T>(Option<T>);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for First<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for V<T> {
+            type Value = First<T>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a list")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Self::Value, A::Error> {
+                let first = seq.next_element()?;
+                while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+                Ok(First(first))
+            }
+        }
+        d.deserialize_seq(V(std::marker::PhantomData))
+    }
 }
 
 #[derive(Deserialize)]
@@ -274,14 +297,34 @@ struct NotificationIn<'a> {
 
 // ---- Reading. ----
 
+/// Buffers up to this size are kept for the next file read on the same thread.
+const REUSED_BUFFER_BYTES: usize = 64 << 20;
+
+thread_local! {
+    /// The last file's buffer: inputs are tens of megabytes each, and fresh
+    /// memory costs a page fault every 4 KiB.
+    static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// Read and normalise one SARIF file; report paths are made relative to `root`.
 pub fn read_file(path: &Path, root: &Path) -> Result<SarifInput, SarifError> {
     let file = path.display().to_string();
-    let bytes = read_limited(path, &file, MAX_SARIF_BYTES)?;
-    parse(&file, &bytes, root)
+    let mut bytes = BUFFER.with(|b| std::mem::take(&mut *b.borrow_mut()));
+    let parsed = read_limited(path, &file, MAX_SARIF_BYTES, &mut bytes)
+        .and_then(|()| parse(&file, &bytes, root));
+    if bytes.capacity() <= REUSED_BUFFER_BYTES {
+        bytes.clear();
+        BUFFER.with(|b| *b.borrow_mut() = bytes);
+    }
+    parsed
 }
 
-fn read_limited(path: &Path, file: &str, limit: u64) -> Result<Vec<u8>, SarifError> {
+fn read_limited(
+    path: &Path,
+    file: &str,
+    limit: u64,
+    bytes: &mut Vec<u8>,
+) -> Result<(), SarifError> {
     let read_err = |source| SarifError::Read {
         file: file.to_string(),
         source,
@@ -296,10 +339,9 @@ fn read_limited(path: &Path, file: &str, limit: u64) -> Result<Vec<u8>, SarifErr
         });
     }
     // A pipe or a growing file has no trustworthy size: never read past the limit.
-    let mut bytes = Vec::with_capacity(size as usize);
-    f.take(limit + 1)
-        .read_to_end(&mut bytes)
-        .map_err(read_err)?;
+    bytes.clear();
+    bytes.reserve(size as usize);
+    f.take(limit + 1).read_to_end(bytes).map_err(read_err)?;
     if bytes.len() as u64 > limit {
         return Err(SarifError::TooLarge {
             file: file.to_string(),
@@ -307,7 +349,7 @@ fn read_limited(path: &Path, file: &str, limit: u64) -> Result<Vec<u8>, SarifErr
             limit,
         });
     }
-    Ok(bytes)
+    Ok(())
 }
 
 /// Parse SARIF text (`file` names it in errors).
@@ -545,8 +587,7 @@ fn read_run(at: &str, run: RunIn, root: &Path, out: &mut SarifInput) -> Result<(
                     "missing `message.text`".into(),
                 )
             })?;
-        let locations = r.locations.as_deref().unwrap_or_default();
-        let Some(loc) = locations.first() else {
+        let Some(loc) = r.locations.as_ref().and_then(|l| l.0.as_ref()) else {
             return Err(err(
                 format!("{}.locations", rat()),
                 "result has no location: gate cannot tell where the problem is".into(),
@@ -588,7 +629,7 @@ fn read_run(at: &str, run: RunIn, root: &Path, out: &mut SarifInput) -> Result<(
             continue;
         }
         let canonical = map.canonical(reported);
-        let props = r.properties.as_ref();
+        let props = r.properties.as_deref();
         let rule_props = rule.and_then(|x| x.properties.as_ref());
         let default_level = rule
             .and_then(|x| x.default_configuration.as_ref()?.level.as_deref())
@@ -624,7 +665,6 @@ fn read_run(at: &str, run: RunIn, root: &Path, out: &mut SarifInput) -> Result<(
         };
         out.results.push(Imported {
             finding: f,
-            reported_rule: reported.to_string(),
             columns,
             fingerprints,
         });

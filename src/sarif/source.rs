@@ -1,11 +1,13 @@
 //! One source file as the merge needs it: lines, the statement each line
-//! belongs to (tree-sitter-python), real comments, columns in characters and
-//! GitHub's line hashes.
+//! belongs to and real comments (Python's logical lines, tree-sitter-python
+//! for text they cannot follow), columns in characters and GitHub's line
+//! hashes.
 
 use std::path::Path;
 use std::sync::OnceLock;
 
 use super::linehash::LineHashes;
+use super::pylines::{self, PythonLines};
 use super::read::ColumnUnit;
 use super::uri::is_absolute;
 
@@ -56,7 +58,7 @@ pub struct Source {
     line_starts: Vec<usize>,
     /// For Python: statements and comments, parsed on first use (most merges
     /// need neither, and parsing is what a merge would spend its time on).
-    index: OnceLock<PythonIndex>,
+    index: OnceLock<PythonLines>,
     python: bool,
     /// Which suppression words the text holds anywhere.
     words: Words,
@@ -73,16 +75,6 @@ pub struct Words {
     pub nosec: bool,
     /// `noqa` in any case (ruff reads `# NOQA` too).
     pub noqa: bool,
-}
-
-/// What tree-sitter-python tells about a file's lines.
-#[derive(Debug, Default)]
-struct PythonIndex {
-    /// The 1-based start line of the smallest statement holding each line.
-    statement: Vec<u32>,
-    /// The byte range of the comment on each 0-based line (a comment runs to
-    /// the end of its line: a line has at most one).
-    comments: Vec<Option<(usize, usize)>>,
 }
 
 impl Source {
@@ -122,20 +114,24 @@ impl Source {
         self.words
     }
 
-    fn index(&self) -> &PythonIndex {
-        self.index.get_or_init(|| self.index_python())
+    fn index(&self) -> &PythonLines {
+        self.index.get_or_init(|| {
+            pylines::scan(&self.bytes, self.line_starts.len())
+                .unwrap_or_else(|| self.parse_python())
+        })
     }
 
-    fn index_python(&self) -> PythonIndex {
+    /// What tree-sitter-python says, for text the logical-line scan cannot follow.
+    fn parse_python(&self) -> PythonLines {
         let mut parser = tree_sitter::Parser::new();
         if parser
             .set_language(&tree_sitter_python::LANGUAGE.into())
             .is_err()
         {
-            return PythonIndex::default();
+            return PythonLines::default();
         }
         let Some(tree) = parser.parse(&self.bytes, None) else {
-            return PythonIndex::default();
+            return PythonLines::default();
         };
         // Compare kind ids, not kind names: this walk visits many nodes.
         let language = tree.language();
@@ -191,7 +187,7 @@ impl Source {
                 }
             }
         }
-        PythonIndex {
+        PythonLines {
             statement,
             comments,
         }
@@ -359,6 +355,110 @@ mod tests {
         assert_eq!(s.char_column(1, 13, ColumnUnit::Utf16), 12);
         assert_eq!(s.char_column(1, 12, ColumnUnit::Chars), 12);
         assert_eq!(s.char_column(1, 5, ColumnUnit::Bytes), 5);
+    }
+
+    /// The logical-line scan and tree-sitter on one text: `Ok(true)` when
+    /// they agree, `Ok(false)` when the scan leaves the text to tree-sitter,
+    /// `Err` naming the first line they disagree on.
+    fn compare(name: &str, text: &[u8]) -> Result<bool, String> {
+        let s = Source::new(name, text.to_vec());
+        let Some(fast) = pylines::scan(&s.bytes, s.line_starts.len()) else {
+            return Ok(false);
+        };
+        let slow = s.parse_python();
+        let lines = fast.statement.len().max(slow.statement.len());
+        for i in 0..lines {
+            let (a, b) = (fast.statement.get(i), slow.statement.get(i));
+            if a != b {
+                return Err(format!(
+                    "{name}:{}: statement starts at {a:?}, tree-sitter says {b:?}",
+                    i + 1
+                ));
+            }
+            let (a, b) = (fast.comments.get(i), slow.comments.get(i));
+            if a != b {
+                return Err(format!(
+                    "{name}:{}: comment {a:?}, tree-sitter says {b:?}",
+                    i + 1
+                ));
+            }
+        }
+        Ok(true)
+    }
+
+    fn has_syntax_error(text: &[u8]) -> bool {
+        let mut parser = tree_sitter::Parser::new();
+        parser
+            .set_language(&tree_sitter_python::LANGUAGE.into())
+            .unwrap();
+        parser.parse(text, None).unwrap().root_node().has_error()
+    }
+
+    #[test]
+    fn logical_lines_give_tree_sitters_statements_on_tricky_python() {
+        let text = std::fs::read(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/sarif/statements.py"),
+        )
+        .unwrap();
+        assert!(!has_syntax_error(&text));
+        assert_eq!(compare("statements.py", &text), Ok(true));
+        let crlf = String::from_utf8(text.clone())
+            .unwrap()
+            .replace('\n', "\r\n");
+        assert_eq!(compare("crlf.py", crlf.as_bytes()), Ok(true));
+        let tabs = String::from_utf8(text).unwrap().replace("    ", "\t");
+        assert_eq!(compare("tabs.py", tabs.as_bytes()), Ok(true));
+        // What the scan cannot follow goes to tree-sitter.
+        for bad in [
+            "def f(:\n    eval(x)\n",
+            "x = 'unterminated\n",
+            "x = (1]\n",
+            "if x:\ny = 1\n",
+            "if x:\n        a\n    b\n",
+            "@decorator\n",
+            "x = 1 \\ y\n",
+            "s = '''never closed\n",
+        ] {
+            assert_eq!(compare("bad.py", bad.as_bytes()), Ok(false), "{bad:?}");
+        }
+    }
+
+    /// Every Python file under `corpora/` (downloaded real projects, when
+    /// present): the scan gives tree-sitter's answers for every line of
+    /// every file tree-sitter parses without error.
+    #[test]
+    fn logical_lines_give_tree_sitters_statements_on_real_code() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpora");
+        let mut files = Vec::new();
+        for entry in ignore::WalkBuilder::new(&root)
+            .standard_filters(false)
+            .follow_links(true)
+            .build()
+            .flatten()
+        {
+            if entry.path().extension().is_some_and(|e| e == "py") {
+                files.push(entry.into_path());
+            }
+        }
+        let (mut agreed, mut deferred, mut invalid) = (0, 0, 0);
+        let mut wrong = Vec::new();
+        for path in &files {
+            let Ok(text) = std::fs::read(path) else {
+                continue;
+            };
+            match compare(&path.display().to_string(), &text) {
+                Ok(true) => agreed += 1,
+                Ok(false) => deferred += 1,
+                Err(_) if has_syntax_error(&text) => invalid += 1,
+                Err(e) => wrong.push(e),
+            }
+        }
+        eprintln!(
+            "{} Python files: {agreed} agree, {deferred} left to tree-sitter, {invalid} invalid Python read differently, {} wrong",
+            files.len(),
+            wrong.len()
+        );
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
     }
 
     #[test]
