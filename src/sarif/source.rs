@@ -425,10 +425,13 @@ mod tests {
 
     /// Every Python file under `corpora/` (downloaded real projects, when
     /// present): the scan gives tree-sitter's answers for every line of
-    /// every file tree-sitter parses without error.
+    /// every file tree-sitter parses without error. Run it by name with
+    /// `--ignored` after `benches/fetch-corpora.sh`.
     #[test]
+    #[ignore = "needs the downloaded corpora (benches/fetch-corpora.sh)"]
     fn logical_lines_give_tree_sitters_statements_on_real_code() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpora");
+        assert!(root.is_dir(), "no corpora/: run benches/fetch-corpora.sh");
         let mut files = Vec::new();
         for entry in ignore::WalkBuilder::new(&root)
             .standard_filters(false)
