@@ -142,6 +142,24 @@ impl Dispatch {
                     k.dictionary,
                     k.subscript,
                     k.expression_statement,
+                    k.decorator,
+                    k.raise_statement,
+                    k.global_statement,
+                    k.nonlocal_statement,
+                    k.delete_statement,
+                    k.lambda,
+                    k.unary_operator,
+                    k.if_clause,
+                    k.for_in_clause,
+                    k.slice,
+                    k.yield_,
+                    k.await_,
+                    k.list_splat,
+                    k.dictionary_splat,
+                    k.list_comprehension,
+                    k.set_comprehension,
+                    k.dictionary_comprehension,
+                    k.generator_expression,
                 ]
                 .contains(&kind)
                 {
@@ -560,14 +578,17 @@ impl<'a> Walker<'a> {
                 kids.clear();
                 let cursor = &mut bufs.cursor;
                 cursor.reset(al);
-                if cursor.goto_first_child() {
+                // Its children, counted (a failing `goto_next_sibling` costs more).
+                let mut left = al.child_count();
+                if left > 0 && cursor.goto_first_child() {
                     loop {
                         let c = cursor.node();
                         let ck = c.kind_id();
                         if ck != k.comment && self.d.named(ck) {
                             kids.push((ck, c));
                         }
-                        if !cursor.goto_next_sibling() {
+                        left -= 1;
+                        if left == 0 || !cursor.goto_next_sibling() {
                             break;
                         }
                     }
