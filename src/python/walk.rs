@@ -315,11 +315,7 @@ impl<'a> Walker<'a> {
             if self.syntax.is_some() {
                 return;
             }
-            let count = if descend {
-                node.child_count() as u32
-            } else {
-                0
-            };
+            let count = if descend { node.child_count() } else { 0 };
             if count > 0 && cursor.goto_first_child() {
                 stack.push(node);
                 kinds.push(kind);
