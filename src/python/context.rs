@@ -1,6 +1,7 @@
 //! What a check sees: the file, the import table, the node and its AST-like parents.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use tree_sitter::Node;
 
@@ -13,9 +14,52 @@ use crate::finding::{Confidence, Severity};
 #[derive(Debug, Default)]
 pub struct Imports {
     /// Every imported module or `module.name` seen so far.
-    pub modules: HashSet<String>,
+    pub modules: HashSet<String, FxBuild>,
     /// `asname → qualified name` (and `name → module.name` for `from` imports).
-    pub aliases: HashMap<String, String>,
+    pub aliases: HashMap<String, String, FxBuild>,
+}
+
+/// rustc's FxHash, for tables keyed by short names from one file and looked up
+/// on every call (SipHash's flood resistance buys nothing there).
+#[derive(Debug, Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+/// Builds [`FxHasher`]s.
+pub type FxBuild = BuildHasherDefault<FxHasher>;
+
+impl FxHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.add(u64::from_le_bytes(w));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(w) ^ ((rest.len() as u64) << 56));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 impl Imports {
@@ -220,6 +264,16 @@ pub fn qual_name(k: &Kinds, src: &[u8], imports: &Imports, func: Node<'_>, out: 
     if f.kind_id() != k.attribute {
         return;
     }
+    // The usual `a.b.c`: written without spaces, parentheses or comments, its
+    // text is the dotted name; only the leftmost name goes through the table.
+    let t = text(src, f);
+    let (first, rest) = t.split_at(t.find('.').unwrap_or(t.len()));
+    // `None.x` and the like have a constant, not a name, on the left.
+    if is_plain_dotted(t) && !matches!(first, "None" | "True" | "False") {
+        out.push_str(imports.aliases.get(first).map_or(first, String::as_str));
+        out.push_str(rest);
+        return;
+    }
     // Walk down the object chain iteratively (a.b.c.d() may nest deeply),
     // keeping attribute byte ranges on the stack for the usual short chains.
     let fx = super::tree::fields();
@@ -263,6 +317,22 @@ pub fn qual_name(k: &Kinds, src: &[u8], imports: &Imports, func: Node<'_>, out: 
         out.push('.');
         out.push_str(std::str::from_utf8(&src[s..e]).unwrap_or(""));
     }
+}
+
+/// ASCII names joined by single dots, none starting with a digit (so no
+/// number literal hides in it): `a.b_2.C`.
+fn is_plain_dotted(t: &str) -> bool {
+    let b = t.as_bytes();
+    let mut at_start = true;
+    for &c in b {
+        match c {
+            b'.' if !at_start => at_start = true,
+            b'0'..=b'9' if !at_start => {}
+            b'a'..=b'z' | b'A'..=b'Z' | b'_' => at_start = false,
+            _ => return false,
+        }
+    }
+    !at_start
 }
 
 /// `get_qual_attr` (B503's defaults): `prefix.attr` for an attribute whose object is a name.

@@ -139,7 +139,8 @@ impl Engine for PythonEngine {
         if result.hits.is_empty() {
             return;
         }
-        let lines = LineStarts::new(&src);
+        let lines = Snippets::new(&src, result.hits.iter().map(|h| h.line));
+        out.findings.reserve(result.hits.len());
         for hit in result.hits {
             let check = &CHECKS[hit.check];
             if self.settings.min_severity.is_some_and(|m| hit.severity < m)
@@ -170,7 +171,7 @@ impl Engine for PythonEngine {
                 matched: s.clone(),
                 value: s,
             });
-            f.snippet = lines.line(&src, hit.line);
+            f.snippet = lines.line(hit.line);
             f.tags = vec![check.name.to_string()];
             let nosec = (!self.settings.ignore_nosec)
                 .then(|| result.nosec.suppresses(check.id, hit.line, hit.scope))
@@ -203,22 +204,40 @@ fn unparsable(path: &str, p: &syntax::SyntaxProblem) -> Diagnostic {
     .at(p.line, Some(p.column))
 }
 
-/// Line starts, for snippets.
-struct LineStarts(Vec<usize>);
+/// The source lines findings are on, read in one pass (no table of every line).
+struct Snippets(Vec<(u32, String)>);
 
-impl LineStarts {
-    fn new(src: &[u8]) -> Self {
-        let mut v = vec![0];
-        v.extend(memchr::memchr_iter(b'\n', src).map(|i| i + 1));
-        LineStarts(v)
+impl Snippets {
+    fn new(src: &[u8], lines: impl Iterator<Item = u32>) -> Self {
+        let mut wanted: Vec<u32> = lines.filter(|&l| l > 0).collect();
+        wanted.sort_unstable();
+        wanted.dedup();
+        let mut out = Vec::with_capacity(wanted.len());
+        let mut want = wanted.into_iter().peekable();
+        let (mut line, mut start) = (1u32, 0usize);
+        let mut newlines = memchr::memchr_iter(b'\n', src);
+        while let Some(&w) = want.peek() {
+            // Move `start` to the beginning of line `w`.
+            while line < w {
+                match newlines.next() {
+                    Some(i) => {
+                        start = i + 1;
+                        line += 1;
+                    }
+                    None => return Snippets(out),
+                }
+            }
+            let end = memchr::memchr(b'\n', &src[start..]).map_or(src.len(), |i| start + i);
+            let text = String::from_utf8_lossy(&src[start..end]);
+            out.push((w, text.trim_end_matches('\r').to_string()));
+            want.next();
+        }
+        Snippets(out)
     }
 
-    fn line(&self, src: &[u8], line: u32) -> Option<String> {
-        let i = (line as usize).checked_sub(1)?;
-        let start = *self.0.get(i)?;
-        let end = self.0.get(i + 1).map_or(src.len(), |e| e - 1);
-        let text = String::from_utf8_lossy(&src[start..end.max(start)]);
-        Some(text.trim_end_matches('\r').to_string())
+    fn line(&self, line: u32) -> Option<String> {
+        let i = self.0.binary_search_by_key(&line, |(l, _)| *l).ok()?;
+        Some(self.0[i].1.clone())
     }
 }
 

@@ -314,10 +314,10 @@ pub fn blacklist_call(cx: &Cx<'_>, call: &Call<'_, '_>, list: &[usize]) -> Optio
 
 /// Blacklist entries by exact qualified name, in id order.
 fn by_qualname(name: &str) -> Option<&'static Vec<usize>> {
-    static MAP: std::sync::OnceLock<std::collections::HashMap<&'static str, Vec<usize>>> =
-        std::sync::OnceLock::new();
+    type Map = std::collections::HashMap<&'static str, Vec<usize>, super::context::FxBuild>;
+    static MAP: std::sync::OnceLock<Map> = std::sync::OnceLock::new();
     MAP.get_or_init(|| {
-        let mut m: std::collections::HashMap<&'static str, Vec<usize>> = Default::default();
+        let mut m = Map::default();
         for (i, c) in CHECKS.iter().enumerate() {
             if let Run::Blacklist(b) = c.run {
                 for q in b.qualnames {

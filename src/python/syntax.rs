@@ -216,7 +216,7 @@ pub fn check_named<'t>(
         }
         return None;
     }
-    if kind == k.block && children(k, n).next().is_none() {
+    if kind == k.block && block_is_empty(k, src, n) {
         return Some(SyntaxProblem::at(n, "expected an indented block"));
     }
     if kind == k.try_statement {
@@ -300,6 +300,21 @@ pub fn check_named<'t>(
         return None;
     }
     None
+}
+
+/// Whether a block holds no statement (comments aside).
+fn block_is_empty(k: &Kinds, src: &[u8], n: Node<'_>) -> bool {
+    if n.named_child_count() == 0 {
+        return true;
+    }
+    // A block starting with anything but a comment starts with a statement.
+    let first = src[n.start_byte()..n.end_byte()]
+        .iter()
+        .find(|c| !c.is_ascii_whitespace());
+    if first.is_some_and(|&c| c != b'#' && c != b'\\') {
+        return false;
+    }
+    children(k, n).next().is_none()
 }
 
 /// The problem with an argument list whose arguments (comments left out) are

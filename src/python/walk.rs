@@ -3,7 +3,7 @@
 use tree_sitter::{Node, Parser, TreeCursor};
 
 use super::context::{qual_name, Call, Cx, Hits, Imports, Str, StrParent};
-use super::literal::{self, constant_value, fstring_parts, kind_of};
+use super::literal::{self, constant_value, fstring_parts, kind_of, Prefix, StrLit};
 use super::nosec::{self, NosecLines};
 use super::registry::{self, Run, CHECKS};
 use super::syntax::{self, SyntaxProblem, MAX_BRACKET_DEPTH, MAX_TREE_DEPTH};
@@ -59,6 +59,9 @@ enum Act {
     Except,
     Assert,
     Arguments,
+    /// An expression (or simple statement) that may be only names and
+    /// operators: then nothing below it matters (see [`plain`]).
+    Expr,
 }
 
 /// Per kind id: what to do, and whether the node has a syntax check.
@@ -118,6 +121,49 @@ impl Dispatch {
                     Act::Assert
                 } else if kind == k.argument_list {
                     Act::Arguments
+                } else if [
+                    k.attribute,
+                    k.assignment,
+                    k.augmented_assignment,
+                    k.keyword_argument,
+                    k.comparison_operator,
+                    k.boolean_operator,
+                    k.not_operator,
+                    k.binary_operator,
+                    k.return_statement,
+                    k.pair,
+                    k.expression_list,
+                    k.pattern_list,
+                    k.conditional_expression,
+                    k.parenthesized_expression,
+                    k.tuple,
+                    k.list,
+                    k.set,
+                    k.dictionary,
+                    k.subscript,
+                    k.expression_statement,
+                    k.decorator,
+                    k.raise_statement,
+                    k.global_statement,
+                    k.nonlocal_statement,
+                    k.delete_statement,
+                    k.lambda,
+                    k.unary_operator,
+                    k.if_clause,
+                    k.for_in_clause,
+                    k.slice,
+                    k.yield_,
+                    k.await_,
+                    k.list_splat,
+                    k.dictionary_splat,
+                    k.list_comprehension,
+                    k.set_comprehension,
+                    k.dictionary_comprehension,
+                    k.generator_expression,
+                ]
+                .contains(&kind)
+                {
+                    Act::Expr
                 } else {
                     Act::Named
                 };
@@ -257,6 +303,10 @@ impl<'a> Walker<'a> {
         };
         // The kinds of `stack`, so that parents' kinds cost no call into tree-sitter.
         let mut kinds: Vec<u16> = Vec::new();
+        // How many siblings are still to come after the current node, per level of
+        // `stack`: tree-sitter's `goto_next_sibling` is costly, most of all when it
+        // fails, so the walk knows from the child count when a level is done.
+        let mut left: Vec<u32> = Vec::new();
         loop {
             let node = cursor.node();
             let kind = node.kind_id();
@@ -265,9 +315,11 @@ impl<'a> Walker<'a> {
             if self.syntax.is_some() {
                 return;
             }
-            if descend && cursor.goto_first_child() {
+            let count = if descend { node.child_count() } else { 0 };
+            if count > 0 && cursor.goto_first_child() {
                 stack.push(node);
                 kinds.push(kind);
+                left.push(count - 1);
                 if stack.len() > MAX_TREE_DEPTH {
                     self.syntax = Some(SyntaxProblem::at(
                         node,
@@ -278,16 +330,30 @@ impl<'a> Walker<'a> {
                 continue;
             }
             loop {
-                if cursor.goto_next_sibling() {
-                    break;
-                }
-                if !cursor.goto_parent() {
+                let Some(l) = left.last_mut() else {
                     return;
+                };
+                if *l > 0 {
+                    *l -= 1;
+                    if cursor.goto_next_sibling() {
+                        break;
+                    }
                 }
+                debug_assert!(
+                    !cursor.clone().goto_next_sibling(),
+                    "a {} node has more children than child_count says",
+                    kinds.last().map_or("?", |&k| self.k_name(k))
+                );
+                cursor.goto_parent();
+                left.pop();
                 stack.pop();
                 kinds.pop();
             }
         }
+    }
+
+    fn k_name(&self, kind: u16) -> &'static str {
+        language().0.node_kind_for_id(kind).unwrap_or("?")
     }
 
     fn set_scope(&mut self, check: usize, n: Node<'_>, scope: (u32, u32)) {
@@ -335,11 +401,15 @@ impl<'a> Walker<'a> {
             }
             _ => {}
         }
+        if act == Act::Expr && self.skippable(n, stack.len()) {
+            return false;
+        }
         if act == Act::Arguments {
             if let Some((id, problem)) = self.arguments.take() {
                 if id == n.id() {
                     self.syntax = problem;
-                    return true;
+                    // The call has checked the list's own syntax.
+                    return self.syntax.is_some() || !self.skippable(n, stack.len());
                 }
             }
         }
@@ -367,13 +437,24 @@ impl<'a> Walker<'a> {
             }
             Act::Call => self.call(n, scratch),
             Act::String => {
+                if let Some((pre, u, content)) = self.simple_string(n, stack.len()) {
+                    // Python 3 has no `ur''` (`u` only alone).
+                    if u {
+                        self.syntax = Some(SyntaxProblem::at(n, "invalid string prefix"));
+                        return true;
+                    }
+                    if parent_kind != Some(k.concatenated_string) {
+                        self.string(n, stack, Some((false, pre.bytes)), Some((pre, content)));
+                    }
+                    return false;
+                }
                 let pre = literal::prefix(k, self.src, n);
                 if parent_kind != Some(k.concatenated_string) {
-                    self.string(n, stack, Some((pre.fstring, pre.bytes)));
+                    self.string(n, stack, Some((pre.fstring, pre.bytes)), None);
                 }
                 return pre.fstring || self.descend_string(n, stack, scratch);
             }
-            Act::ConcatenatedString => self.string(n, stack, None),
+            Act::ConcatenatedString => self.string(n, stack, None, None),
             Act::Import => self.import(n),
             Act::FunctionDef | Act::ClassDef => {
                 if n.child_by_field_id(fields().type_parameters).is_some() {
@@ -391,6 +472,17 @@ impl<'a> Walker<'a> {
             _ => {}
         }
         true
+    }
+
+    /// Whether nothing below `n`, at depth `depth`, can concern the walk (see [`plain`]).
+    fn skippable(&self, n: Node<'_>, depth: usize) -> bool {
+        if self.has_error {
+            return false;
+        }
+        let t = &self.src[n.start_byte()..n.end_byte()];
+        // Its subtree is at most a few levels per byte deep: leave the walk's
+        // own depth limit to the walk when it could matter.
+        depth + 3 * t.len() + 3 < MAX_TREE_DEPTH && plain(t, self.brackets)
     }
 
     /// Whether the walk must go into the children of a string that is not an
@@ -482,14 +574,17 @@ impl<'a> Walker<'a> {
                 kids.clear();
                 let cursor = &mut bufs.cursor;
                 cursor.reset(al);
-                if cursor.goto_first_child() {
+                // Its children, counted (a failing `goto_next_sibling` costs more).
+                let mut left = al.child_count();
+                if left > 0 && cursor.goto_first_child() {
                     loop {
                         let c = cursor.node();
                         let ck = c.kind_id();
                         if ck != k.comment && self.d.named(ck) {
                             kids.push((ck, c));
                         }
-                        if !cursor.goto_next_sibling() {
+                        left -= 1;
+                        if left == 0 || !cursor.goto_next_sibling() {
                             break;
                         }
                     }
@@ -622,8 +717,51 @@ impl<'a> Walker<'a> {
         }
     }
 
-    /// `kind`: (f-string, bytes) when the caller already read the prefix.
-    fn string<'t>(&mut self, n: Node<'t>, stack: &[Node<'t>], kind: Option<(bool, bool)>) {
+    /// A `string` node that is not an f-string, read from its text alone (no
+    /// child nodes): its prefix, whether that prefix wrongly combines `u` with
+    /// another letter, and the text between its quotes. None for f-strings,
+    /// unknown prefixes and when the walk must go into the string's children.
+    fn simple_string(&self, n: Node<'_>, depth: usize) -> Option<(Prefix, bool, &'a str)> {
+        if self.has_error || depth + 1 > MAX_TREE_DEPTH {
+            return None;
+        }
+        let t = &self.src[n.start_byte()..n.end_byte()];
+        let mut pre = Prefix::default();
+        let mut u = false;
+        let mut len = 0;
+        for &c in t {
+            match c {
+                b'r' | b'R' => pre.raw = true,
+                b'b' | b'B' => pre.bytes = true,
+                b'u' | b'U' => u = true,
+                b'\'' | b'"' => break,
+                _ => return None,
+            }
+            len += 1;
+        }
+        let q = *t.get(len)?;
+        let rest = &t[len..];
+        let quotes = if rest.len() >= 6 && rest[1] == q && rest[2] == q {
+            3
+        } else {
+            1
+        };
+        if rest.len() < 2 * quotes || rest[rest.len() - quotes..].iter().any(|&c| c != q) {
+            return None;
+        }
+        let content = std::str::from_utf8(&rest[quotes..rest.len() - quotes]).ok()?;
+        Some((pre, u && len > 1, content))
+    }
+
+    /// `kind`: (f-string, bytes) when the caller already read the prefix;
+    /// `simple`: the prefix and quoted text of a `string` node [`Self::simple_string`] read.
+    fn string<'t>(
+        &mut self,
+        n: Node<'t>,
+        stack: &[Node<'t>],
+        kind: Option<(bool, bool)>,
+        simple: Option<(Prefix, &str)>,
+    ) {
         let k = self.k;
         if self.engine.enabled.str_.is_empty() {
             return;
@@ -658,7 +796,18 @@ impl<'a> Walker<'a> {
             return;
         }
         let mut buf = std::mem::take(&mut self.buf);
-        let lit = constant_value(k, self.src, n, &mut buf);
+        let lit = match simple {
+            Some((pre, content)) => {
+                buf.clear();
+                literal::decode_into(content, pre, &mut buf);
+                StrLit {
+                    bytes: pre.bytes,
+                    fstring: false,
+                    value: buf,
+                }
+            }
+            None => constant_value(k, self.src, n, &mut buf),
+        };
         let scope = parent_node.map_or((line(n), end_line(n)), |p| {
             let s = scope_node(k, p, stack);
             (line(s), end_line(s))
@@ -677,10 +826,11 @@ impl<'a> Walker<'a> {
 
     fn run_str(&mut self, s: &Str<'_, '_>, scope: (u32, u32)) {
         let cx = cx!(self, self.k, self.src);
+        let start = s.node.start_position();
         for &c in &self.engine.enabled.str_ {
             self.hits.check = c;
-            self.hits.line = line(s.node);
-            self.hits.column = s.node.start_position().column as u32 + 1;
+            self.hits.line = start.row as u32 + 1;
+            self.hits.column = start.column as u32 + 1;
             self.hits.scope = scope;
             if let Run::Str(f) = CHECKS[c].run {
                 f(&cx, s, &mut self.hits);
@@ -701,6 +851,51 @@ impl<'a> Walker<'a> {
             }
         }
     }
+}
+
+/// Whether an expression's text shows that nothing below it concerns the walk:
+/// ASCII names, operators, spaces and brackets only, so no call, literal,
+/// number, comment, line continuation or `<>`; and its brackets, opened on top
+/// of `brackets` already open, stay within Python's nesting limit.
+fn plain(t: &[u8], brackets: u32) -> bool {
+    let mut in_word = false;
+    // Whether an opening parenthesis here would make a call (or could: `not (`).
+    let mut callee = false;
+    let mut depth = brackets;
+    for &c in t {
+        match c {
+            b'a'..=b'z' | b'A'..=b'Z' | b'_' => {
+                in_word = true;
+                callee = true;
+            }
+            // A digit starting a token is a number.
+            b'0'..=b'9' if in_word => {}
+            b' ' | b'\t' | b'\n' | b'\r' => in_word = false,
+            b'(' | b'[' | b'{' => {
+                if c == b'(' && callee {
+                    return false;
+                }
+                depth += 1;
+                if depth > MAX_BRACKET_DEPTH {
+                    return false;
+                }
+                in_word = false;
+                callee = false;
+            }
+            b')' | b']' | b'}' => {
+                depth = depth.saturating_sub(1);
+                in_word = false;
+                callee = true;
+            }
+            b'.' | b'=' | b'!' | b'>' | b'+' | b'-' | b'*' | b'/' | b'%' | b'&' | b'|' | b'^'
+            | b'~' | b'@' | b',' | b':' => {
+                in_word = false;
+                callee = false;
+            }
+            _ => return false,
+        }
+    }
+    true
 }
 
 /// `a.b as c` → ("a.b", Some("c")); `a.b` → ("a.b", None).

@@ -2,7 +2,7 @@
 
 use tree_sitter::Node;
 
-use super::common::password_name;
+use super::common::{has_default, password_name};
 use super::prelude::*;
 
 doc!(
@@ -82,6 +82,9 @@ fn param_name<'a>(cx: &Cx<'a>, p: Node<'_>) -> &'a str {
 /// `def f(password=\"...\")`: the first such parameter.
 pub fn check(cx: &Cx<'_>, def: Node<'_>, out: &mut Hits) {
     let k = cx.k;
+    if !has_default(cx, def) {
+        return;
+    }
     let (params, defaults) = positional(cx, def);
     let missing = params.len().saturating_sub(defaults.len());
     for (i, p) in params.iter().enumerate() {

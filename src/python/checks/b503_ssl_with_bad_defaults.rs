@@ -2,6 +2,7 @@
 
 use tree_sitter::Node;
 
+use super::common::has_default;
 use super::prelude::*;
 use crate::python::tree::fields;
 
@@ -36,6 +37,9 @@ def connect(sock, version=ssl.PROTOCOL_TLS_CLIENT):
 /// `def f(v=ssl.PROTOCOL_SSLv2)`.
 pub fn check(cx: &Cx<'_>, def: Node<'_>, out: &mut Hits) {
     let k = cx.k;
+    if !has_default(cx, def) {
+        return;
+    }
     let fx = fields();
     let Some(ps) = def.child_by_field_id(fx.parameters) else {
         return;

@@ -26,6 +26,13 @@ pub fn except_body_is_only(cx: &Cx<'_>, n: Node<'_>, only: u16, typed: bool) -> 
     matches!((stmts.next(), stmts.next()), (Some(s), None) if s.kind_id() == only)
 }
 
+/// B107/B503: whether a function's parameters may have a default value (an
+/// `=` anywhere in them); most have none, and then there is nothing to look at.
+pub fn has_default(cx: &Cx<'_>, def: Node<'_>) -> bool {
+    def.child_by_field_id(crate::python::tree::fields().parameters)
+        .is_some_and(|ps| cx.text(ps).contains('='))
+}
+
 /// B105-B107: names that look like they hold a password.
 pub fn password_name(name: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
