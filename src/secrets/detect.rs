@@ -4,7 +4,9 @@
 
 use std::cell::RefCell;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::automaton::{Automaton, StateID};
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, MatchKind, StartKind};
 use memchr::{memchr, memrchr};
 
 use super::compile::{Allowlist, Candidate, Rule};
@@ -22,7 +24,7 @@ const INLINE_ALLOW_MARKERS: [&[u8]; 2] = [b"gate:allow", b"gitleaks:allow"];
 pub struct RuleSet {
     pub rules: Vec<Rule>,
     pub global_allowlists: Vec<Allowlist>,
-    prefilter: Option<AhoCorasick>,
+    prefilter: Option<DFA>,
     /// For each prefilter pattern, the rules that listed it as a keyword.
     keyword_rules: Vec<Vec<usize>>,
     /// Rules with no keywords: they run on every file they apply to.
@@ -76,10 +78,10 @@ impl RuleSet {
             .filter(|&i| rules[i].regex.is_none())
             .collect();
         let prefilter = (!keywords.is_empty()).then(|| {
-            AhoCorasickBuilder::new()
+            DFA::builder()
                 .ascii_case_insensitive(true)
                 .match_kind(MatchKind::Standard)
-                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                .start_kind(StartKind::Unanchored)
                 .build(&keywords)
                 .expect("keywords are plain literals")
         });
@@ -144,14 +146,13 @@ impl RuleSet {
                 windows.push(r, (0, bytes.len()));
             }
         }
-        let Some(ac) = &self.prefilter else {
+        let Some(dfa) = &self.prefilter else {
             return;
         };
         // Bounds of the last hit's line, reused while hits stay on a line whose
         // true ends were found (not cut off at the window's reach).
         let mut last: Option<(usize, usize)> = None;
-        for m in ac.find_overlapping_iter(bytes) {
-            let hit = m.start();
+        keyword_hits(dfa, bytes, |pattern, hit| {
             let (line_start, line_end) = match last {
                 Some((ls, le)) if hit >= ls && hit < le => (ls, le),
                 _ => {
@@ -162,7 +163,7 @@ impl RuleSet {
                     (ls, le)
                 }
             };
-            for &r in &self.keyword_rules[m.pattern().as_usize()] {
+            for &r in &self.keyword_rules[pattern] {
                 if !applicable[r] || self.rules[r].regex.is_none() {
                     continue;
                 }
@@ -179,8 +180,8 @@ impl RuleSet {
                 };
                 windows.push(r, window);
             }
-        }
-        // Overlapping matches do not always arrive in start order.
+        });
+        // Hits do not arrive in order.
         windows.sort_merged();
     }
 
@@ -280,6 +281,85 @@ fn rule_applies_to_path(rule: &Rule, path: &str) -> bool {
         }
     }
     !rule.allowlists.iter().any(|a| a.excludes_path(path))
+}
+
+/// Independent searches the keyword automaton runs side by side over one file.
+const LANES: usize = 4;
+/// Files shorter than this are searched in one pass.
+const MIN_SPLIT: usize = 4 << 10;
+
+/// Every occurrence of every keyword, overlapping ones included, as
+/// `(pattern, start)`, in no particular order.
+///
+/// One pass of a DFA is a chain of dependent table loads, so it runs at the
+/// latency of a load per byte. The file is cut into `LANES` parts searched
+/// in the same loop, one byte of each per step: the loads overlap and the
+/// search runs several times faster. Each part after the first is entered
+/// `max_pattern_len - 1` bytes early so a keyword that straddles the cut is
+/// seen, and reports only what ends inside the part.
+fn keyword_hits(dfa: &DFA, bytes: &[u8], mut hit: impl FnMut(usize, usize)) {
+    let start = dfa
+        .start_state(Anchored::No)
+        .expect("the keyword automaton is built for unanchored search");
+    if bytes.len() < MIN_SPLIT {
+        let mut sid = start;
+        search_range(dfa, bytes, &mut sid, 0..bytes.len(), &mut hit);
+        return;
+    }
+    let part = bytes.len().div_ceil(LANES);
+    let lead = dfa.max_pattern_len().saturating_sub(1);
+    let mut sid = [start; LANES];
+    for (lane, s) in sid.iter_mut().enumerate().skip(1) {
+        let from = lane * part;
+        for &b in &bytes[from.saturating_sub(lead)..from] {
+            *s = dfa.next_state(Anchored::No, *s, b);
+        }
+    }
+    // Every part but the last is `part` long; the last may be shorter.
+    let last_len = bytes.len() - (LANES - 1) * part;
+    for k in 0..last_len {
+        for (lane, s) in sid.iter_mut().enumerate() {
+            let at = lane * part + k;
+            *s = dfa.next_state(Anchored::No, *s, bytes[at]);
+            if dfa.is_match(*s) {
+                report(dfa, *s, at + 1, &mut hit);
+            }
+        }
+    }
+    for (lane, s) in sid.iter_mut().enumerate().take(LANES - 1) {
+        search_range(
+            dfa,
+            bytes,
+            s,
+            lane * part + last_len..(lane + 1) * part,
+            &mut hit,
+        );
+    }
+}
+
+/// Run the keyword automaton from `sid` over `range`, reporting what ends there.
+fn search_range(
+    dfa: &DFA,
+    bytes: &[u8],
+    sid: &mut StateID,
+    range: std::ops::Range<usize>,
+    hit: &mut impl FnMut(usize, usize),
+) {
+    let from = range.start;
+    for (i, &b) in bytes[range].iter().enumerate() {
+        *sid = dfa.next_state(Anchored::No, *sid, b);
+        if dfa.is_match(*sid) {
+            report(dfa, *sid, from + i + 1, hit);
+        }
+    }
+}
+
+/// Every keyword that ends at `end` in match state `sid`, as `(pattern, start)`.
+fn report(dfa: &DFA, sid: StateID, end: usize, hit: &mut impl FnMut(usize, usize)) {
+    for i in 0..dfa.match_len(sid) {
+        let pattern = dfa.match_pattern(sid, i);
+        hit(pattern.as_usize(), end - dfa.pattern_len(pattern));
+    }
 }
 
 thread_local! {
@@ -409,10 +489,11 @@ fn line_bounds(bytes: &[u8], pos: usize) -> (usize, usize) {
     (start, end)
 }
 
-/// Add a window to a rule's list, merging with the previous one when they touch.
+/// Add a window to a rule's list, merging with the previous one when it
+/// starts inside it (out-of-order windows are kept for `sort_merged`).
 fn push_merged(list: &mut Vec<(usize, usize)>, w: (usize, usize)) {
     if let Some(last) = list.last_mut() {
-        if w.0 <= last.1 {
+        if last.0 <= w.0 && w.0 <= last.1 {
             last.1 = last.1.max(w.1);
             return;
         }
@@ -438,5 +519,60 @@ mod tests {
         push_merged(&mut v, (5, 20));
         push_merged(&mut v, (30, 40));
         assert_eq!(v, vec![(0, 20), (30, 40)]);
+        // An earlier window is kept whole, not swallowed by a later one.
+        push_merged(&mut v, (25, 28));
+        assert_eq!(v, vec![(0, 20), (30, 40), (25, 28)]);
+    }
+
+    #[test]
+    fn windows_out_of_order_are_sorted_and_merged() {
+        let mut w = Windows::default();
+        w.reset(2);
+        for win in [(5000, 9000), (100, 4000), (3000, 5500), (9500, 9600)] {
+            w.push(1, win);
+        }
+        w.sort_merged();
+        let got: Vec<_> = w.in_rule_order().collect();
+        assert_eq!(got, vec![(1, &[(100, 9000), (9500, 9600)][..])]);
+    }
+
+    /// The interleaved search finds exactly what one overlapping pass finds,
+    /// keywords straddling the cuts between parts included.
+    #[test]
+    fn keyword_hits_match_a_plain_overlapping_search() {
+        let keywords = [
+            "key",
+            "api_key",
+            "token",
+            "ghp_",
+            "-----begin",
+            "secret_key",
+            "ke",
+        ];
+        let dfa = DFA::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .start_kind(StartKind::Unanchored)
+            .build(keywords)
+            .unwrap();
+        let ac = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(keywords)
+            .unwrap();
+        let unit = "x API_KEY=1 tokens ghp_ -----BEGIN secret_key ke ";
+        for len in [0, 3, 100, MIN_SPLIT - 1, MIN_SPLIT, MIN_SPLIT + 7, 50_000] {
+            for shift in 0..7 {
+                let text: Vec<u8> = unit.bytes().cycle().skip(shift).take(len).collect();
+                let mut got = Vec::new();
+                keyword_hits(&dfa, &text, |p, at| got.push((at, p)));
+                let mut want: Vec<_> = ac
+                    .find_overlapping_iter(&text)
+                    .map(|m| (m.start(), m.pattern().as_usize()))
+                    .collect();
+                got.sort_unstable();
+                want.sort_unstable();
+                assert_eq!(got, want, "len {len} shift {shift}");
+            }
+        }
     }
 }
