@@ -359,6 +359,7 @@ fn compile_path_regex(
 ) -> Result<Regex, CompileError> {
     RegexBuilder::new(pattern)
         .unicode(false)
+        .size_limit(REGEX_SIZE_LIMIT)
         .build()
         .map_err(|e| regex_error(file, rule, what, e.to_string()))
 }
