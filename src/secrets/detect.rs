@@ -438,11 +438,11 @@ fn regex_candidates<'a>(
     we: usize,
 ) -> impl Iterator<Item = RegexCandidate> + 'a {
     let lazy = rule.regex.as_ref();
+    let group = rule.secret_group();
     let shape_absent = lazy
-        .and_then(|r| r.shape(rule.secret_group()))
+        .and_then(|r| r.shape(group))
         .is_some_and(|shape| !shape.is_match(&bytes[ws..we]));
     let re = lazy.filter(|_| !shape_absent).and_then(|r| r.get());
-    let group = rule.secret_group();
     re.into_iter()
         .flat_map(move |re| re.captures_iter(&bytes[ws..we]))
         .filter_map(move |caps| {
