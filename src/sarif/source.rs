@@ -218,14 +218,9 @@ impl Source {
         self.index().statement.get(i).copied().unwrap_or(line)
     }
 
-    /// Comments on a line: real comments for Python (tree-sitter), else the
-    /// text from the first `#` or `//` (good enough for `gate:allow`).
-    pub fn comments(&self, line: u32) -> Vec<&str> {
-        self.comment(line).into_iter().collect()
-    }
-
     /// The comment on a line, if it has one (a line has at most one: a
-    /// comment runs to the end of its line).
+    /// comment runs to the end of its line): a real comment for Python, else
+    /// the text from the first `#` or `//` (good enough for `gate:allow`).
     pub fn comment(&self, line: u32) -> Option<&str> {
         if self.python {
             let i = (line as usize).checked_sub(1)?;
@@ -311,8 +306,8 @@ mod tests {
         );
         assert_eq!(s.statement_line(1), 1);
         assert_eq!(s.statement_line(99), 99);
-        assert_eq!(s.comments(7), vec!["# nosec B602"]);
-        assert!(s.comments(5).is_empty());
+        assert_eq!(s.comment(7), Some("# nosec B602"));
+        assert_eq!(s.comment(5), None);
     }
 
     #[test]
@@ -321,8 +316,8 @@ mod tests {
             "c.py",
             b"x = eval(y)  # nosec\ns = \"# not a comment\"\nf(a,  # inside\n  b)  # after\nif x:  # head\n    pass\n".to_vec(),
         );
-        assert_eq!(s.comments(1), vec!["# nosec"]);
-        assert!(s.comments(2).is_empty());
+        assert_eq!(s.comment(1), Some("# nosec"));
+        assert_eq!(s.comment(2), None);
         assert_eq!(s.comment(3), Some("# inside"));
         assert_eq!(s.comment(4), Some("# after"));
         assert_eq!(s.comment(5), Some("# head"));
@@ -344,7 +339,7 @@ mod tests {
     fn other_files_fall_back_to_the_line() {
         let s = Source::new("a.js", b"x = 1\ny = 2 // gate:allow\n".to_vec());
         assert_eq!(s.statement_line(2), 2);
-        assert_eq!(s.comments(2), vec!["// gate:allow"]);
+        assert_eq!(s.comment(2), Some("// gate:allow"));
     }
 
     #[test]
