@@ -5,6 +5,7 @@
 //! verdict and [`report`] renders it.
 
 pub mod baseline;
+pub mod buffer;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;

@@ -1,6 +1,5 @@
 //! Files → engines → findings, on rayon workers fed by the walker.
 
-use std::cell::RefCell;
 use std::fs::File;
 use std::io::{IsTerminal, Read as _};
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -11,6 +10,7 @@ use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressStyle};
 
+use crate::buffer::with_thread_buffer;
 use crate::diagnostic::{Diagnostic, Kind, Level};
 use crate::engine::{Engine, FileOutput, SourceFile};
 use crate::finding::Finding;
@@ -153,34 +153,21 @@ pub fn skipped(d: Diagnostic) -> ScanResult {
 /// allowed by a raised `--max-file-size`) is given back after its scan.
 const KEPT_BUFFER: usize = 16 << 20;
 
-thread_local! {
-    /// Each worker reads every file into the same buffer: no allocation and
-    /// no fresh zeroed pages per file.
-    static READ_BUFFER: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
-}
-
 fn scan_file(f: &WalkedFile, max_size: u64, engines: &[Box<dyn Engine>]) -> ScanResult {
-    READ_BUFFER.with_borrow_mut(|buf| {
-        buf.clear();
-        let result = match read_text(&f.path, max_size, buf) {
-            Ok(Read::Whole | Read::BinaryPrefix) => scan_source(&f.report_path, buf, engines),
-            Ok(Read::TooLarge(size)) => skipped(Diagnostic::file(
-                Level::Note,
-                Kind::TooLarge,
-                &f.report_path,
-                format!("skipped: {size} bytes is over --max-file-size ({max_size} bytes)"),
-            )),
-            Err(e) => skipped(Diagnostic::file(
-                Level::Error,
-                Kind::Unreadable,
-                &f.report_path,
-                format!("cannot read file: {e}"),
-            )),
-        };
-        if buf.capacity() > KEPT_BUFFER {
-            *buf = Vec::new();
-        }
-        result
+    with_thread_buffer(KEPT_BUFFER, |buf| match read_text(&f.path, max_size, buf) {
+        Ok(Read::Whole | Read::BinaryPrefix) => scan_source(&f.report_path, buf, engines),
+        Ok(Read::TooLarge(size)) => skipped(Diagnostic::file(
+            Level::Note,
+            Kind::TooLarge,
+            &f.report_path,
+            format!("skipped: {size} bytes is over --max-file-size ({max_size} bytes)"),
+        )),
+        Err(e) => skipped(Diagnostic::file(
+            Level::Error,
+            Kind::Unreadable,
+            &f.report_path,
+            format!("cannot read file: {e}"),
+        )),
     })
 }
 

@@ -17,6 +17,7 @@ use serde_json::Value;
 use super::props::{Loose, Props};
 use super::rulemap::RuleMap;
 use super::uri::Resolver;
+use crate::buffer::with_thread_buffer;
 use crate::diagnostic::{Diagnostic, Kind, Level};
 use crate::engine::RuleInfo;
 use crate::finding::{Confidence, Finding, Region, Severity, Suppression, SuppressionKind};
@@ -297,26 +298,18 @@ struct NotificationIn<'a> {
 
 // ---- Reading. ----
 
-/// Buffers up to this size are kept for the next file read on the same thread.
+/// Buffers up to this size are kept for the next file read on the same
+/// thread: inputs are tens of megabytes each, and fresh memory costs a page
+/// fault every 4 KiB.
 const REUSED_BUFFER_BYTES: usize = 64 << 20;
-
-thread_local! {
-    /// The last file's buffer: inputs are tens of megabytes each, and fresh
-    /// memory costs a page fault every 4 KiB.
-    static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
-}
 
 /// Read and normalise one SARIF file; report paths are made relative to `root`.
 pub fn read_file(path: &Path, root: &Path) -> Result<SarifInput, SarifError> {
     let file = path.display().to_string();
-    let mut bytes = BUFFER.with(|b| std::mem::take(&mut *b.borrow_mut()));
-    let parsed = read_limited(path, &file, MAX_SARIF_BYTES, &mut bytes)
-        .and_then(|()| parse(&file, &bytes, root));
-    if bytes.capacity() <= REUSED_BUFFER_BYTES {
-        bytes.clear();
-        BUFFER.with(|b| *b.borrow_mut() = bytes);
-    }
-    parsed
+    with_thread_buffer(REUSED_BUFFER_BYTES, |bytes| {
+        read_limited(path, &file, MAX_SARIF_BYTES, bytes)?;
+        parse(&file, bytes, root)
+    })
 }
 
 fn read_limited(
