@@ -419,11 +419,7 @@ fn phases(c: &Corpus) {
         stats: Default::default(),
         run: &run,
     };
-    let opts = gate::report::RenderOptions {
-        redactor: Default::default(),
-        color: false,
-    };
-    let (text, _) = gate::sarif::render(&report, &opts);
+    let (text, _) = gate::sarif::render(&report);
     lap("render");
     std::fs::write(&c.out, text).unwrap();
     lap("write");

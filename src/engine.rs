@@ -58,6 +58,12 @@ pub trait Engine: Send + Sync {
     }
     /// The engine's rule catalogue, for `gate rules` and the SARIF rule table.
     fn rules(&self) -> Vec<RuleInfo>;
+    /// The secret values this engine finds in arbitrary text, or `None` when
+    /// it does not look for secrets. Used to mask what other engines and
+    /// imported tools quote (see [`crate::redact`]).
+    fn secrets_in(&self, _text: &[u8]) -> Option<Vec<String>> {
+        None
+    }
     /// Other ids rules answer to (rule id → aliases), for ignore files written for other tools.
     fn rule_aliases(&self) -> Vec<(String, Vec<String>)> {
         Vec::new()

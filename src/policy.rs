@@ -220,9 +220,41 @@ pub struct Verdict {
     pub outside_diff: usize,
     /// Things the team must hear about: expired exceptions, mostly.
     pub warnings: Vec<String>,
+    /// Why the gate could not do its job (an input it could not read, a
+    /// report it could not write). Not empty means the run exits 2, `passed`
+    /// is false, and every report says "gate could not complete".
+    pub incomplete: Vec<String>,
 }
 
 impl Verdict {
+    /// Record that the gate could not do its job: the verdict no longer passes.
+    pub fn mark_incomplete(&mut self, reason: impl Into<String>) {
+        self.passed = false;
+        self.incomplete.push(reason.into());
+    }
+
+    /// Whether the gate did its whole job.
+    pub fn complete(&self) -> bool {
+        self.incomplete.is_empty()
+    }
+
+    /// One word for the outcome: `passed`, `failed` or `error` (could not complete).
+    pub fn status(&self) -> &'static str {
+        if !self.complete() {
+            "error"
+        } else if self.passed {
+            "passed"
+        } else {
+            "failed"
+        }
+    }
+
+    /// "gate could not complete: …", for every report (None when it did).
+    pub fn incomplete_message(&self) -> Option<String> {
+        (!self.complete())
+            .then(|| format!("gate could not complete: {}", self.incomplete.join("; ")))
+    }
+
     /// Whether the finding at `index` failed the gate.
     pub fn failed(&self, index: usize) -> bool {
         self.failures.iter().any(|f| f.index == index)
@@ -325,6 +357,7 @@ pub fn evaluate_on(policy: &Policy, findings: &[Finding], today: Date) -> Verdic
         in_baseline: 0,
         outside_diff: 0,
         warnings: Vec::new(),
+        incomplete: Vec::new(),
     };
     let mut counted: BTreeMap<Severity, Vec<usize>> = BTreeMap::new();
     for (index, f) in findings.iter().enumerate() {

@@ -25,6 +25,10 @@ pub struct WalkOptions {
     /// the open file, so the walker does not stat every file.
     pub max_file_size: u64,
     pub threads: usize,
+    /// Files gate itself reads or writes (SARIF inputs, the baseline,
+    /// reports): never scanned as source, or a report would find the secrets
+    /// its own excerpts (or another tool's) quote.
+    pub own_files: Vec<PathBuf>,
 }
 
 /// One entry from the walker: a file to scan, or a problem met while walking.
@@ -91,9 +95,22 @@ pub fn walk(opts: &WalkOptions, each: &(dyn Fn(Walked) + Sync)) -> Result<(), Wa
         builder.overrides(ov);
     }
     let root = opts.root.as_path();
+    // Compared as given and as resolved: an output named through a symbolic
+    // link is still the same file.
+    let mut own: Vec<PathBuf> = opts.own_files.clone();
+    own.extend(opts.own_files.iter().filter_map(|p| p.canonicalize().ok()));
+    let own = own.as_slice();
     builder.build_parallel().run(|| {
         Box::new(move |entry| {
             let item = match entry {
+                Ok(e) if own.iter().any(|o| o == e.path()) => {
+                    Some(Walked::Diagnostic(Diagnostic::file(
+                        Level::Note,
+                        Kind::Input,
+                        report_path(e.path(), root),
+                        "not scanned as source: gate reads or writes this file itself",
+                    )))
+                }
                 Ok(e) => classify(e, root),
                 Err(err) => Some(Walked::Diagnostic(walk_error(&err, root))),
             };

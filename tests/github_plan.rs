@@ -11,6 +11,7 @@ use gate::github::plan::{
     MAX_SUMMARY_CHARS, WORKFLOW_COMMANDS_PER_LEVEL,
 };
 use gate::policy::{evaluate_on, Date, Exception, Policy};
+use gate::redact::{redact_analysis, Redactor, SecretSpans};
 use gate::report::{Report, RunInfo};
 
 const SECRET: &str = "ghp_u8jzPde0IgxLd6GncfBAepfJBd0Kh8oOOL8d";
@@ -108,8 +109,19 @@ fn policy() -> Policy {
     }
 }
 
+/// The plan for these findings, after the redaction point every real run
+/// passes them through.
 fn plan_of(findings: &[Finding], diagnostics: &[Diagnostic]) -> Plan {
     let verdict = evaluate_on(&policy(), findings, Date::parse("2026-11-22").unwrap());
+    let (mut findings, mut diagnostics) = (findings.to_vec(), diagnostics.to_vec());
+    let spans = SecretSpans::new([SECRET]);
+    redact_analysis(
+        &mut findings,
+        &mut diagnostics,
+        &spans,
+        &Redactor::default(),
+    );
+    let (findings, diagnostics) = (&findings[..], &diagnostics[..]);
     let rules = rules();
     let run = RunInfo::default();
     let report = Report {
@@ -120,7 +132,7 @@ fn plan_of(findings: &[Finding], diagnostics: &[Diagnostic]) -> Plan {
         stats: Default::default(),
         run: &run,
     };
-    plan(&report, false)
+    plan(&report)
 }
 
 #[test]

@@ -8,7 +8,6 @@ mod common;
 use gate::diagnostic::{Diagnostic, Kind, Level};
 use gate::finding::{Confidence, Finding, Region, Severity, Suppression, SuppressionKind};
 use gate::policy::{evaluate_on, Date, Exception, Policy};
-use gate::redact::Redactor;
 use gate::report::{Format, RenderOptions, Report, RunInfo};
 use gate::scan::ScanStats;
 use std::collections::BTreeMap;
@@ -198,10 +197,7 @@ fn render(format: Format) -> String {
         },
         run: &run,
     };
-    let opts = RenderOptions {
-        redactor: Redactor::default(),
-        color: false,
-    };
+    let opts = RenderOptions { color: false };
     format.emitter().render(&report, &opts)
 }
 

@@ -16,7 +16,7 @@ use crate::github::plan::{error_plan, MAX_STEP_SUMMARY_BYTES};
 use crate::github::{
     plan, Client, Context, Options, Overrides, Plan, Published, Publisher, RetryPolicy,
 };
-use crate::redact::Redactor;
+use crate::redact::{Redactor, SecretSpans};
 use crate::report::Format;
 
 /// Run `gate github`.
@@ -92,7 +92,7 @@ pub fn run(a: &GithubArgs) -> Result<Outcome> {
     if let Some(p) = publisher.as_mut() {
         runtime.block_on(p.start());
     }
-    let scanned = prepare(a, &ctx, &cwd).and_then(|settings| {
+    let scanned = prepare(a, &ctx, &cwd, step_summary.as_deref()).and_then(|settings| {
         let (engines, result) = scan(&settings)?;
         Ok((settings, engines, result))
     });
@@ -101,13 +101,23 @@ pub fn run(a: &GithubArgs) -> Result<Outcome> {
         Err(e) => {
             // The check run must not stay in progress: it fails with the reason.
             let plan = error_plan(&format!("{e:#}"));
-            finish(&runtime, publisher.as_mut(), &plan, step_summary.as_deref());
+            let none = SecretSpans::default();
+            finish(
+                &runtime,
+                publisher.as_mut(),
+                &plan,
+                step_summary.as_deref(),
+                &none,
+            );
             return Err(e);
         }
     };
-    let analysis = analyse(&settings, &engines, result);
-    let outcome = emit(&settings, &analysis);
-    let plan = plan(&analysis.report(), analysis.errored());
+    let mut analysis = analyse(&settings, &engines, result);
+    let outcome = emit(&settings, &mut analysis);
+    let plan = plan(&analysis.report());
+    if let Some(p) = publisher.as_mut() {
+        p.set_guard(analysis.secrets.clone());
+    }
     if plan.not_annotated > 0 {
         eprintln!(
             "gate: github: {} more finding(s) than the {} annotated (worst first); the SARIF report has them all",
@@ -115,13 +125,24 @@ pub fn run(a: &GithubArgs) -> Result<Outcome> {
             plan.annotations.len()
         );
     }
-    let published = finish(&runtime, publisher.as_mut(), &plan, step_summary.as_deref());
+    let published = finish(
+        &runtime,
+        publisher.as_mut(),
+        &plan,
+        step_summary.as_deref(),
+        &analysis.secrets,
+    );
     Ok(combine(outcome, &published, token.is_some()))
 }
 
 /// The scan settings `gate github` runs with: never unredacted, the pull
 /// request's base as the diff base, the merged SARIF written for upload.
-fn prepare(a: &GithubArgs, ctx: &Context, cwd: &Path) -> Result<ScanSettings> {
+fn prepare(
+    a: &GithubArgs,
+    ctx: &Context,
+    cwd: &Path,
+    step_summary: Option<&Path>,
+) -> Result<ScanSettings> {
     let mut settings = ScanSettings::resolve(&a.scan)?;
     if settings.redactor.is_off() {
         eprintln!("gate: github: --no-redact is ignored: no secret value is ever published");
@@ -135,10 +156,11 @@ fn prepare(a: &GithubArgs, ctx: &Context, cwd: &Path) -> Result<ScanSettings> {
     }
     let sarif = absolute(&a.sarif_output, cwd);
     // A re-run in the same work tree must not scan the last run's report.
-    if let Ok(rel) = sarif.strip_prefix(&settings.root) {
-        let rel = rel.to_string_lossy().replace('\\', "/");
-        settings.walk.excludes.push(format!("/{rel}"));
-    }
+    settings.walk.own_files.push(sarif.clone());
+    settings
+        .walk
+        .own_files
+        .extend(step_summary.map(Path::to_path_buf));
     if !settings.outputs.iter().any(|(_, p)| *p == sarif) {
         settings.outputs.push((Format::Sarif, sarif));
     }
@@ -146,12 +168,14 @@ fn prepare(a: &GithubArgs, ctx: &Context, cwd: &Path) -> Result<ScanSettings> {
 }
 
 /// Send the plan, write the job summary and, when the API could not be
-/// written to, print the fallback annotations.
+/// written to, print the fallback annotations; all of it past the last guard
+/// against the run's secrets.
 fn finish(
     runtime: &tokio::runtime::Runtime,
     publisher: Option<&mut Publisher>,
     plan: &Plan,
     step_summary: Option<&Path>,
+    secrets: &SecretSpans,
 ) -> Published {
     let published = match publisher {
         Some(p) => runtime.block_on(p.finish(plan)),
@@ -161,7 +185,8 @@ fn finish(
         },
     };
     if let Some(path) = step_summary {
-        if let Err(e) = append_step_summary(path, &plan.step_summary) {
+        let text = secrets.guard("the job summary", &plan.step_summary);
+        if let Err(e) = append_step_summary(path, &text) {
             eprintln!(
                 "gate: github: warning: {}: cannot write the job summary: {e}",
                 path.display()
@@ -171,7 +196,7 @@ fn finish(
     if published.permission_denied || published.failed {
         let mut out = std::io::stdout().lock();
         for line in &plan.workflow_commands {
-            let _ = writeln!(out, "{line}");
+            let _ = writeln!(out, "{}", secrets.guard("a workflow command", line));
         }
         let _ = out.flush();
     } else if let Some(id) = published.check_run_id {

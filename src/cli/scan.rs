@@ -7,7 +7,7 @@ use std::io::Write as _;
 use anyhow::{bail, Result};
 
 use super::args::{BaselineArgs, MergeArgs, ScanArgs};
-use super::engines::build_engines;
+use super::engines::{build_engines, secrets_rule_set};
 use super::settings::{ScanMode, ScanSettings};
 use super::Outcome;
 use crate::baseline::Baseline;
@@ -18,6 +18,7 @@ use crate::finding::assign_fingerprints;
 use crate::gitscan::{scan_history, scan_staged, PathFilter};
 use crate::ignorefile::IgnoreList;
 use crate::policy::evaluate;
+use crate::redact::{redact_analysis, shown_texts, SecretSpans};
 use crate::report::{Format, RenderOptions, Report, RunInfo};
 use crate::scan::{scan_paths, ScanResult};
 
@@ -129,8 +130,8 @@ pub fn conclude(
     engines: &[Box<dyn Engine>],
     result: ScanResult,
 ) -> Result<Outcome> {
-    let a = analyse(s, engines, result);
-    let outcome = emit(s, &a);
+    let mut a = analyse(s, engines, result);
+    let outcome = emit(s, &mut a);
     // A merge can hold hundreds of thousands of findings: free them on every core.
     use rayon::prelude::*;
     a.findings.into_par_iter().for_each(drop);
@@ -147,6 +148,8 @@ pub struct Analysis {
     pub verdict: crate::policy::Verdict,
     pub stats: crate::scan::ScanStats,
     pub run: RunInfo,
+    /// Every secret the run knows of, for the last guard on what leaves the process.
+    pub secrets: SecretSpans,
 }
 
 impl Analysis {
@@ -160,11 +163,6 @@ impl Analysis {
             stats: self.stats,
             run: &self.run,
         }
-    }
-
-    /// Whether an input could not be scanned (the gate fails closed).
-    pub fn errored(&self) -> bool {
-        self.diagnostics.iter().any(|d| d.level == Level::Error)
     }
 }
 
@@ -240,7 +238,27 @@ pub fn analyse(s: &ScanSettings, engines: &[Box<dyn Engine>], mut result: ScanRe
     result
         .diagnostics
         .sort_by(|a, b| (&a.path, a.line, &a.message).cmp(&(&b.path, b.line, &b.message)));
-    let verdict = evaluate(&s.policy, &result.findings);
+    let mut verdict = evaluate(&s.policy, &result.findings);
+    let secrets = secret_spans(s, engines, &result.findings, &result.diagnostics);
+    redact_analysis(
+        &mut result.findings,
+        &mut result.diagnostics,
+        &secrets,
+        &s.redactor,
+    );
+    // After the redaction point: the reasons quote diagnostics.
+    let errors: Vec<String> = result
+        .diagnostics
+        .iter()
+        .filter(|d| d.level == Level::Error)
+        .map(|d| d.to_string().trim_start_matches("error: ").to_string())
+        .collect();
+    if let Some(first) = errors.first() {
+        verdict.mark_incomplete(match errors.len() {
+            1 => first.clone(),
+            n => format!("{n} inputs could not be read or checked (first: {first})"),
+        });
+    }
     let run = RunInfo {
         root: Some(s.root.clone()),
         automation_id: s.automation_id.clone(),
@@ -255,51 +273,149 @@ pub fn analyse(s: &ScanSettings, engines: &[Box<dyn Engine>], mut result: ScanRe
         verdict,
         stats: result.stats,
         run,
+        secrets,
     }
 }
 
+/// Every secret a report might show: those the secrets engine found in the
+/// scan, and those it finds in the texts the findings and diagnostics carry
+/// (a second token on a Python finding's line, a token an imported tool
+/// quoted). With the secrets engine off (`--engines python`, `gate merge`),
+/// the built-in catalogue looks through those texts all the same.
+fn secret_spans(
+    s: &ScanSettings,
+    engines: &[Box<dyn Engine>],
+    findings: &[crate::finding::Finding],
+    diagnostics: &[Diagnostic],
+) -> SecretSpans {
+    use rayon::prelude::*;
+    let fallback;
+    let detector: &dyn Engine = match engines.iter().find(|e| e.secrets_in(b"").is_some()) {
+        Some(e) => e.as_ref(),
+        None => {
+            let set = secrets_rule_set(
+                s.rules_dir.as_deref(),
+                s.gitleaks_config.as_deref(),
+                s.config.secrets.extend_default,
+                &s.config.secrets.disabled_rules,
+            )
+            .unwrap_or_else(|_| {
+                secrets_rule_set(None, None, None, &[]).expect("the built-in rules compile")
+            });
+            fallback = crate::secrets::SecretsEngine::new(set);
+            &fallback
+        }
+    };
+    let mut values: Vec<String> = findings
+        .iter()
+        .filter(|f| f.tool == crate::secrets::TOOL)
+        .filter_map(|f| f.secret.as_ref().map(|m| m.value.clone()))
+        .collect();
+    // The texts go through the engine in chunks of about this many bytes, one
+    // per rayon job; a text is never split, so a secret is never cut in two.
+    const CHUNK: usize = 256 * 1024;
+    let mut chunks: Vec<String> = vec![String::new()];
+    for t in shown_texts(findings, diagnostics) {
+        let last = chunks.last_mut().expect("never empty");
+        if !last.is_empty() && last.len() + t.len() > CHUNK {
+            chunks.push(String::new());
+        }
+        let last = chunks.last_mut().expect("never empty");
+        last.push_str(t);
+        last.push('\n');
+    }
+    let found: Vec<Vec<String>> = chunks
+        .par_iter()
+        .map(|c| detector.secrets_in(c.as_bytes()).unwrap_or_default())
+        .collect();
+    values.extend(found.into_iter().flatten());
+    SecretSpans::new(values)
+}
+
 /// Print diagnostics and every report the settings ask for; the exit outcome.
-pub fn emit(s: &ScanSettings, a: &Analysis) -> Outcome {
-    let report = a.report();
-    let verdict = &a.verdict;
+/// A report that cannot be written (a full disk, standard output on
+/// `/dev/full`) makes the run incomplete: the reports written after it say
+/// so (and so does `a`'s verdict, for what is published after), and the exit
+/// code is 2.
+pub fn emit(s: &ScanSettings, analysis: &mut Analysis) -> Outcome {
+    let a = &*analysis;
     print_diagnostics(&a.diagnostics);
-    for w in &verdict.warnings {
+    for w in &a.verdict.warnings {
         eprintln!("gate: warning: {w}");
     }
-    let mut failed_output = false;
+    let mut verdict = a.verdict.clone();
     for (format, path) in &s.outputs {
-        let opts = RenderOptions {
-            redactor: s.redactor,
-            color: false,
+        let report = Report {
+            verdict: &verdict,
+            ..a.report()
         };
         let text = if *format == Format::Sarif {
-            let (text, warning) = crate::sarif::render(&report, &opts);
+            let (text, warning) = crate::sarif::render(&report);
             if let Some(w) = warning {
                 eprintln!("gate: warning: {}: {w}", path.display());
             }
             text
         } else {
-            format.emitter().render(&report, &opts)
+            format
+                .emitter()
+                .render(&report, &RenderOptions { color: false })
         };
-        if let Err(e) = std::fs::write(path, text) {
-            eprintln!("gate: error: {}: cannot write report: {e}", path.display());
-            failed_output = true;
+        let destination = path.display().to_string();
+        let text = guard(s, a, &destination, &text);
+        if let Err(e) = std::fs::write(path, text.as_bytes()) {
+            let why = format!("cannot write report {destination}: {e}");
+            eprintln!("gate: error: {why}");
+            verdict.mark_incomplete(why);
         }
     }
     if !s.quiet {
+        let report = Report {
+            verdict: &verdict,
+            ..a.report()
+        };
         let opts = RenderOptions {
-            redactor: s.redactor,
             color: s.color && s.stdout_format == Format::Text,
         };
         let text = s.stdout_format.emitter().render(&report, &opts);
+        let text = guard(s, a, "standard output", &text);
         let mut out = std::io::stdout().lock();
-        // A closed pipe (`gate scan | head`) is not the gate's failure.
-        let _ = out.write_all(text.as_bytes()).and_then(|_| out.flush());
+        match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+            Ok(()) => {}
+            // A closed pipe (`gate scan | head`) is the reader's choice, not
+            // a failure to report: the verdict still decides the exit code.
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+            Err(e) => {
+                let why = format!("cannot write the report to standard output: {e}");
+                eprintln!("gate: error: {why}");
+                verdict.mark_incomplete(why);
+            }
+        }
     }
-    let errored = failed_output || a.errored();
-    if errored {
+    let outcome = outcome(&verdict);
+    analysis.verdict = verdict;
+    outcome
+}
+
+/// The last guard on a report about to leave the process (see
+/// [`SecretSpans::guard`]); with `--no-redact` the user asked for the secrets.
+fn guard<'t>(
+    s: &ScanSettings,
+    a: &Analysis,
+    destination: &str,
+    text: &'t str,
+) -> std::borrow::Cow<'t, str> {
+    if s.redactor.is_off() {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        a.secrets.guard(destination, text)
+    }
+}
+
+/// The exit outcome a verdict stands for.
+pub fn outcome(v: &crate::policy::Verdict) -> Outcome {
+    if !v.complete() {
         Outcome::Error
-    } else if verdict.passed {
+    } else if v.passed {
         Outcome::Pass
     } else {
         Outcome::Fail

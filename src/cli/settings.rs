@@ -163,6 +163,7 @@ impl ScanSettings {
                 .or(config.scan.max_file_size)
                 .unwrap_or(DEFAULT_MAX_FILE_SIZE),
             threads,
+            own_files: Vec::new(),
         };
         let mut policy = policy_from(&config)?;
         if let Some(s) = args.fail_on {
@@ -207,6 +208,13 @@ impl ScanSettings {
                 std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
             }
         };
+        let mut walk = walk;
+        walk.own_files = sarif_inputs
+            .iter()
+            .chain(args.baseline.iter())
+            .chain(outputs.iter().map(|(_, p)| p))
+            .map(|p| absolute(p, &cwd))
+            .collect();
         Ok(ScanSettings {
             mode,
             git_paths,

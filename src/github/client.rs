@@ -9,6 +9,8 @@ use octocrab::service::middleware::retry::RetryConfig;
 use octocrab::Octocrab;
 use serde_json::Value;
 
+use crate::redact::SecretSpans;
+
 /// Connecting to the API gives up after this long.
 pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 /// Reading or writing one request gives up after this long (by default).
@@ -79,6 +81,8 @@ pub struct Client {
     octo: Octocrab,
     token: String,
     policy: RetryPolicy,
+    /// The run's secrets: the last guard on every request body.
+    guard: SecretSpans,
 }
 
 /// What to do before re-sending a write that may already have happened.
@@ -111,7 +115,37 @@ impl Client {
             octo,
             token: token.to_string(),
             policy,
+            guard: SecretSpans::default(),
         })
+    }
+
+    /// Check every request body from now on for these secrets (see
+    /// [`SecretSpans::guard`]): a hit is masked, logged as a gate bug and
+    /// never sent.
+    pub fn set_guard(&mut self, secrets: SecretSpans) {
+        self.guard = secrets;
+    }
+
+    /// The body as it may be sent: masked where it holds a known secret. A
+    /// body that masking would break is not sent at all.
+    fn guarded(&self, method: &Method, path: &str, body: &Value) -> Result<Value, ApiError> {
+        if self.guard.is_empty() {
+            return Ok(body.clone());
+        }
+        let text = body.to_string();
+        match self
+            .guard
+            .guard(&format!("the body of {method} {path}"), &text)
+        {
+            std::borrow::Cow::Borrowed(_) => Ok(body.clone()),
+            std::borrow::Cow::Owned(masked) => {
+                serde_json::from_str(&masked).map_err(|_| ApiError::Rejected {
+                    status: 0,
+                    message: "withheld: the request body held a secret that could not be masked"
+                        .into(),
+                })
+            }
+        }
     }
 
     /// `text` with the token masked, for any message that may be printed.
@@ -165,6 +199,8 @@ impl Client {
         body: Option<&Value>,
         lookup: Option<Lookup<'_>>,
     ) -> Result<Value, ApiError> {
+        let guarded = body.map(|b| self.guarded(&method, path, b)).transpose()?;
+        let body = guarded.as_ref();
         let mut attempts = 0;
         let mut backoff = self.policy.backoff;
         loop {

@@ -8,11 +8,8 @@ use serde::Serialize;
 
 use crate::finding::{BaselineState, Finding, Severity};
 use crate::policy::Verdict;
-use crate::redact::Redactor;
 use crate::report::markdown::{cell, not_counted, write_verdict};
-use crate::report::{
-    escape_workflow_data, escape_workflow_property, redacted_message, redacted_snippet, Report,
-};
+use crate::report::{escape_workflow_data, escape_workflow_property, Report};
 
 /// Check runs take at most 50 annotations per request; more go in further PATCHes.
 pub const ANNOTATIONS_PER_REQUEST: usize = 50;
@@ -92,11 +89,12 @@ pub struct Plan {
     pub step_summary: String,
 }
 
-/// Plan every sink. `errored` says an input could not be scanned (the gate
-/// fails closed). Secrets are always fully masked: nothing here may carry one.
-pub fn plan(report: &Report<'_>, errored: bool) -> Plan {
-    let redactor = Redactor::default();
+/// Plan every sink. A verdict that is not complete (an input could not be
+/// scanned) concludes in failure: the gate fails closed. Secrets were masked
+/// at the redaction point: nothing here may carry one.
+pub fn plan(report: &Report<'_>) -> Plan {
     let v = report.verdict;
+    let errored = !v.complete();
     let seen = to_be_seen(report);
     let failing = v.failures.len();
     let conclusion = if v.passed && !errored {
@@ -104,11 +102,11 @@ pub fn plan(report: &Report<'_>, errored: bool) -> Plan {
     } else {
         "failure"
     };
-    let title = title(report, errored);
+    let title = title(report);
     let annotations: Vec<Annotation> = seen
         .iter()
         .take(MAX_ANNOTATIONS)
-        .map(|&i| annotation(report, i, &redactor))
+        .map(|&i| annotation(report, i))
         .collect();
     let status_state = if errored {
         "error"
@@ -121,7 +119,7 @@ pub fn plan(report: &Report<'_>, errored: bool) -> Plan {
         &format!(
             "{}; {}",
             if errored {
-                "gate could not check every input".to_string()
+                "gate could not complete".to_string()
             } else if v.passed {
                 format!("passed, {} finding(s) below the policy", seen.len())
             } else {
@@ -135,19 +133,19 @@ pub fn plan(report: &Report<'_>, errored: bool) -> Plan {
         .iter()
         .filter(|&&i| report.findings[i].changed == Some(true))
         .take(MAX_REVIEW_COMMENTS)
-        .map(|&i| review_comment(report, i, &redactor))
+        .map(|&i| review_comment(report, i))
         .collect();
     Plan {
         conclusion,
         title,
-        summary: summary(report, errored, &redactor, MAX_SUMMARY_CHARS),
+        summary: summary(report, MAX_SUMMARY_CHARS),
         not_annotated: seen.len().saturating_sub(MAX_ANNOTATIONS),
         annotations,
         status_state,
         status_description,
         review_comments,
-        workflow_commands: workflow_commands(report, &seen, &redactor),
-        step_summary: summary(report, errored, &redactor, MAX_STEP_SUMMARY_BYTES / 4),
+        workflow_commands: workflow_commands(report, &seen),
+        step_summary: summary(report, MAX_STEP_SUMMARY_BYTES / 4),
     }
 }
 
@@ -184,12 +182,12 @@ fn level(v: &Verdict, i: usize, f: &Finding) -> &'static str {
     }
 }
 
-fn title(report: &Report<'_>, errored: bool) -> String {
+fn title(report: &Report<'_>) -> String {
     let v = report.verdict;
     let n = v.failures.len();
     let total = report.active().count();
-    if errored {
-        "gate could not check every input (fails closed)".into()
+    if let Some(m) = v.incomplete_message() {
+        truncate_chars(&format!("{m} (fails closed)"), MAX_ANNOTATION_TITLE_CHARS)
     } else if v.passed {
         format!("gate passed: {total} finding(s), none failing the gate")
     } else {
@@ -198,8 +196,8 @@ fn title(report: &Report<'_>, errored: bool) -> String {
 }
 
 /// The first line of the finding's source, secret masked, shortened.
-fn excerpt(f: &Finding, redactor: &Redactor) -> Option<String> {
-    let s = redacted_snippet(f, redactor)?;
+fn excerpt(f: &Finding) -> Option<String> {
+    let s = f.snippet.as_deref()?;
     let line = s.lines().map(str::trim).find(|l| !l.is_empty())?;
     Some(truncate_chars(line, MAX_EXCERPT_CHARS))
 }
@@ -235,14 +233,14 @@ fn rule_name(report: &Report<'_>, f: &Finding) -> String {
         .unwrap_or_else(|| f.rule_id.clone())
 }
 
-fn annotation(report: &Report<'_>, i: usize, redactor: &Redactor) -> Annotation {
+fn annotation(report: &Report<'_>, i: usize) -> Annotation {
     let f = &report.findings[i];
     let v = report.verdict;
     let r = f.region;
     let single = r.start_line == r.end_line;
     let columns = single && r.end_column > r.start_column;
-    let mut message = redacted_message(f, redactor);
-    if let Some(e) = excerpt(f, redactor) {
+    let mut message = f.message.clone();
+    if let Some(e) = excerpt(f) {
         let _ = write!(message, "\n\n    {e}");
     }
     match v.failure(i) {
@@ -286,7 +284,7 @@ pub fn review_marker(fingerprint: &str) -> String {
     format!("{REVIEW_MARKER}{fingerprint} -->")
 }
 
-fn review_comment(report: &Report<'_>, i: usize, redactor: &Redactor) -> ReviewComment {
+fn review_comment(report: &Report<'_>, i: usize) -> ReviewComment {
     let f = &report.findings[i];
     let v = report.verdict;
     let mut body = format!(
@@ -295,9 +293,9 @@ fn review_comment(report: &Report<'_>, i: usize, redactor: &Redactor) -> ReviewC
         f.rule_id,
         f.severity,
         f.confidence,
-        redacted_message(f, redactor)
+        f.message.clone()
     );
-    if let Some(e) = excerpt(f, redactor) {
+    if let Some(e) = excerpt(f) {
         let _ = write!(body, "\n\n```\n{}\n```", e.replace("```", "'''"));
     }
     match v.failure(i) {
@@ -322,7 +320,7 @@ fn review_comment(report: &Report<'_>, i: usize, redactor: &Redactor) -> ReviewC
 /// Workflow commands for the fallback: worst first, at most
 /// [`WORKFLOW_COMMANDS_PER_LEVEL`] per level, then one notice counting the
 /// rest (it takes one of the notice slots itself).
-fn workflow_commands(report: &Report<'_>, seen: &[usize], redactor: &Redactor) -> Vec<String> {
+fn workflow_commands(report: &Report<'_>, seen: &[usize]) -> Vec<String> {
     let v = report.verdict;
     let mut by_level: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for &i in seen {
@@ -365,7 +363,7 @@ fn workflow_commands(report: &Report<'_>, seen: &[usize], redactor: &Redactor) -
             if r.start_line == r.end_line && r.end_column > r.start_column {
                 let _ = write!(props, ",col={},endColumn={}", r.start_column, r.end_column);
             }
-            let a = annotation(report, i, redactor);
+            let a = annotation(report, i);
             out.push(format!(
                 "::{cmd} {props},title={}::{}",
                 escape_workflow_property(&a.title),
@@ -388,11 +386,11 @@ fn workflow_commands(report: &Report<'_>, seen: &[usize], redactor: &Redactor) -
 /// The summary: verdict, policy, expired exceptions, counts by severity and
 /// by tool, the findings that fail the gate, what was not counted, and inputs
 /// that could not be checked; rows stop before `limit` characters.
-pub fn summary(report: &Report<'_>, errored: bool, redactor: &Redactor, limit: usize) -> String {
+pub fn summary(report: &Report<'_>, limit: usize) -> String {
     let v = report.verdict;
     let n = v.failures.len();
     let mut head = String::new();
-    write_verdict(&mut head, report, errored);
+    write_verdict(&mut head, report);
     let mut tools: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     for (i, f) in report.active() {
         for t in &f.tools {
@@ -432,8 +430,8 @@ pub fn summary(report: &Report<'_>, errored: bool, redactor: &Redactor, limit: u
                     cell(&f.rule_id),
                     cell(&f.path),
                     f.region.start_line,
-                    cell(&redacted_message(f, redactor)),
-                    excerpt(f, redactor)
+                    cell(&f.message.clone()),
+                    excerpt(f)
                         .map(|e| format!("`{}`", cell(&e)))
                         .unwrap_or_default(),
                     cell(&fail.reason)

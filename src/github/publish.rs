@@ -9,6 +9,7 @@ use serde_json::{json, Value};
 use super::client::{ApiError, Client};
 use super::context::Context;
 use super::plan::{Plan, ANNOTATIONS_PER_REQUEST, REVIEW_MARKER};
+use crate::redact::SecretSpans;
 
 /// Pages read when listing annotations or review comments (100 per page).
 const MAX_PAGES: u32 = 30;
@@ -74,6 +75,11 @@ impl Publisher {
             annotation_count: 0,
             state: Published::default(),
         }
+    }
+
+    /// Check every request body from now on for the run's secrets.
+    pub fn set_guard(&mut self, secrets: SecretSpans) {
+        self.client.set_guard(secrets);
     }
 
     fn repo_path(&self) -> String {

@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use super::{redacted_message, Emitter, RenderOptions, Report};
+use super::{Emitter, RenderOptions, Report};
 use crate::finding::Severity;
 
 /// GitHub Actions workflow-command annotations.
@@ -29,7 +29,7 @@ fn command(sev: Severity, failed: bool) -> &'static str {
 }
 
 impl Emitter for Github {
-    fn render(&self, report: &Report<'_>, opts: &RenderOptions) -> String {
+    fn render(&self, report: &Report<'_>, _opts: &RenderOptions) -> String {
         let mut out = String::new();
         for (i, f) in report.active() {
             let title = format!("{} ({})", f.rule_id, f.severity);
@@ -51,7 +51,7 @@ impl Emitter for Github {
                 "::{} {props},title={}::{}",
                 command(f.severity, report.verdict.failed(i)),
                 escape_property(&title),
-                escape_data(&redacted_message(f, &opts.redactor))
+                escape_data(&f.message)
             );
         }
         for d in report

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::{redacted_message, Emitter, RenderOptions, Report};
+use super::{Emitter, RenderOptions, Report};
 use crate::finding::Severity;
 
 /// GitLab Code Quality report.
@@ -46,12 +46,11 @@ fn severity(s: Severity) -> &'static str {
 }
 
 impl Emitter for Gitlab {
-    fn render(&self, report: &Report<'_>, opts: &RenderOptions) -> String {
+    fn render(&self, report: &Report<'_>, _opts: &RenderOptions) -> String {
         let issues: Vec<Issue<'_>> = report
             .active()
             .map(|(i, f)| {
-                let mut description =
-                    format!("{}: {}", f.rule_id, redacted_message(f, &opts.redactor));
+                let mut description = format!("{}: {}", f.rule_id, f.message);
                 if let Some(reason) = report.verdict.failure(i) {
                     description.push_str(&format!(" (fails the gate: {reason})"));
                 }

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{redacted_message, redacted_snippet, Emitter, RenderOptions, Report};
+use super::{Emitter, RenderOptions, Report};
 use crate::diagnostic::Diagnostic;
 use crate::finding::{CommitInfo, Confidence, Severity};
 
@@ -30,7 +30,11 @@ struct Tool {
 
 #[derive(Serialize)]
 struct VerdictOut<'a> {
+    /// `passed`, `failed`, or `error` when the gate could not complete (exit 2).
+    status: &'static str,
     passed: bool,
+    /// Why the gate could not complete (empty when it did).
+    incomplete: &'a [String],
     policy: &'a str,
     failed: usize,
     /// Findings an exception covers (see each finding's `excepted_by`).
@@ -89,7 +93,7 @@ struct FindingOut<'a> {
 }
 
 impl Emitter for Json {
-    fn render(&self, report: &Report<'_>, opts: &RenderOptions) -> String {
+    fn render(&self, report: &Report<'_>, _opts: &RenderOptions) -> String {
         let findings = report
             .active()
             .map(|(i, f)| {
@@ -105,9 +109,9 @@ impl Emitter for Json {
                     start_column: f.region.start_column,
                     end_line: f.region.end_line,
                     end_column: f.region.end_column,
-                    message: redacted_message(f, &opts.redactor),
-                    snippet: redacted_snippet(f, &opts.redactor),
-                    secret: f.secret.as_ref().map(|s| opts.redactor.mask(&s.value)),
+                    message: f.message.clone(),
+                    snippet: f.snippet.clone(),
+                    secret: f.secret.as_ref().map(|s| s.value.clone()),
                     entropy: f
                         .secret
                         .as_ref()
@@ -137,7 +141,9 @@ impl Emitter for Json {
                 version: env!("CARGO_PKG_VERSION"),
             },
             verdict: VerdictOut {
+                status: report.verdict.status(),
                 passed: report.verdict.passed,
+                incomplete: &report.verdict.incomplete,
                 policy: &report.verdict.rule,
                 failed: report.verdict.failures.len(),
                 excepted: report.verdict.excepted.len(),

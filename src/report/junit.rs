@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::{redacted_message, Emitter, RenderOptions, Report};
+use super::{Emitter, RenderOptions, Report};
 
 /// JUnit XML report.
 pub struct Junit;
@@ -28,21 +28,32 @@ fn esc(s: &str) -> String {
 }
 
 impl Emitter for Junit {
-    fn render(&self, report: &Report<'_>, opts: &RenderOptions) -> String {
+    fn render(&self, report: &Report<'_>, _opts: &RenderOptions) -> String {
         let active: Vec<_> = report.active().collect();
-        let failures = report.verdict.failures.len() + usize::from(!report.verdict.passed);
+        let incomplete = report.verdict.incomplete_message();
+        let errors = usize::from(incomplete.is_some());
+        let failures = report.verdict.failures.len()
+            + usize::from(!report.verdict.passed && incomplete.is_none());
         let tests = active.len() + 1;
         let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         let _ = writeln!(
             out,
-            "<testsuites name=\"gate\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\">"
+            "<testsuites name=\"gate\" tests=\"{tests}\" failures=\"{failures}\" errors=\"{errors}\">"
         );
         let _ = writeln!(
             out,
-            "  <testsuite name=\"gate\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\" skipped=\"0\">"
+            "  <testsuite name=\"gate\" tests=\"{tests}\" failures=\"{failures}\" errors=\"{errors}\" skipped=\"0\">"
         );
         let _ = write!(out, "    <testcase classname=\"gate\" name=\"policy\"");
-        if report.verdict.passed {
+        if let Some(m) = &incomplete {
+            let _ = writeln!(out, ">");
+            let _ = writeln!(
+                out,
+                "      <error type=\"incomplete\" message=\"{}\"/>",
+                esc(m)
+            );
+            let _ = writeln!(out, "    </testcase>");
+        } else if report.verdict.passed {
             let _ = writeln!(out, "/>");
         } else {
             let n = report.verdict.failures.len();
@@ -60,7 +71,7 @@ impl Emitter for Junit {
         }
         for (i, f) in active {
             let name = format!("{} {}:{}", f.rule_id, f.path, f.region.start_line);
-            let message = redacted_message(f, &opts.redactor);
+            let message = &f.message;
             let detail = format!(
                 "{}:{}:{} {} ({} severity, {} confidence; {})",
                 f.path,

@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::{redacted_message, Emitter, RenderOptions, Report};
+use super::{Emitter, RenderOptions, Report};
 use crate::finding::Severity;
 use crate::policy::Verdict;
 
@@ -35,13 +35,14 @@ fn icon(s: Severity) -> &'static str {
 /// The top of every Markdown summary: the verdict as a heading (or that the
 /// gate could not check every input), the policy, its warnings, and the
 /// findings and failures by severity.
-pub(crate) fn write_verdict(out: &mut String, report: &Report<'_>, errored: bool) {
+pub(crate) fn write_verdict(out: &mut String, report: &Report<'_>) {
     let v = report.verdict;
     let n = v.failures.len();
-    if errored {
+    if let Some(m) = v.incomplete_message() {
         let _ = writeln!(
             out,
-            "## ⛔ gate could not check every input\n\nThe gate fails closed; see the inputs below.\n"
+            "## ⛔ gate could not complete\n\n{}. The gate fails closed (exit 2).\n",
+            cell(&m)
         );
     } else if v.passed {
         let _ = writeln!(out, "## ✅ gate passed\n");
@@ -76,11 +77,11 @@ pub(crate) fn not_counted(v: &Verdict) -> Option<String> {
 }
 
 impl Emitter for Markdown {
-    fn render(&self, report: &Report<'_>, opts: &RenderOptions) -> String {
+    fn render(&self, report: &Report<'_>, _opts: &RenderOptions) -> String {
         let v = report.verdict;
         let mut out = String::new();
         let n = v.failures.len();
-        write_verdict(&mut out, report, false);
+        write_verdict(&mut out, report);
         if let Some(line) = not_counted(v) {
             let _ = writeln!(out, "\n{line}");
         }
@@ -97,7 +98,7 @@ impl Emitter for Markdown {
                     cell(&f.rule_id),
                     cell(&f.path),
                     f.region.start_line,
-                    cell(&redacted_message(f, &opts.redactor)),
+                    cell(&f.message),
                     cell(&fail.reason),
                     cell(&f.tools.join(", "))
                 );
@@ -124,7 +125,7 @@ impl Emitter for Markdown {
                     cell(&f.rule_id),
                     cell(&f.path),
                     f.region.start_line,
-                    cell(&redacted_message(f, &opts.redactor)),
+                    cell(&f.message),
                     cell(&f.tools.join(", "))
                 );
             }

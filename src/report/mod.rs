@@ -15,7 +15,6 @@ use crate::diagnostic::Diagnostic;
 use crate::engine::RuleInfo;
 use crate::finding::{Finding, Severity};
 use crate::policy::Verdict;
-use crate::redact::Redactor;
 use crate::scan::ScanStats;
 
 pub use github::escape_data as escape_workflow_data;
@@ -69,10 +68,10 @@ impl Report<'_> {
     }
 }
 
-/// How to render: redaction and colour.
+/// How to render. Secrets are already masked (by [`crate::redact`]) when a
+/// report is rendered.
 #[derive(Debug, Clone, Copy)]
 pub struct RenderOptions {
-    pub redactor: Redactor,
     pub color: bool,
 }
 
@@ -136,23 +135,5 @@ impl Format {
             Format::Junit => Box::new(junit::Junit),
             Format::Markdown => Box::new(markdown::Markdown),
         }
-    }
-}
-
-/// A finding's snippet with its secret masked as the options say.
-pub fn redacted_snippet(f: &Finding, redactor: &Redactor) -> Option<String> {
-    let snippet = f.snippet.as_deref()?;
-    Some(match &f.secret {
-        Some(s) => redactor.redact(snippet, &s.value),
-        None => snippet.to_string(),
-    })
-}
-
-/// A finding's message with its secret masked (messages never should carry
-/// one, but imported tools' messages might).
-pub fn redacted_message(f: &Finding, redactor: &Redactor) -> String {
-    match &f.secret {
-        Some(s) => redactor.redact(&f.message, &s.value),
-        None => f.message.clone(),
     }
 }

@@ -6,7 +6,7 @@ use super::{Emitter, RenderOptions, Report};
 pub struct Sarif;
 
 impl Emitter for Sarif {
-    fn render(&self, report: &Report<'_>, opts: &RenderOptions) -> String {
-        crate::sarif::render(report, opts).0
+    fn render(&self, report: &Report<'_>, _opts: &RenderOptions) -> String {
+        crate::sarif::render(report).0
     }
 }

@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use super::{redacted_message, redacted_snippet, Emitter, RenderOptions, Report};
+use super::{Emitter, RenderOptions, Report};
 use crate::finding::Severity;
 
 /// Longest excerpt line shown before it is cut.
@@ -50,7 +50,7 @@ impl Emitter for Text {
                 "{mark} {} {}  {}",
                 p.severity(f.severity),
                 p.wrap("1", &f.rule_id),
-                redacted_message(f, &opts.redactor)
+                f.message
             );
             let _ = writeln!(
                 out,
@@ -62,7 +62,7 @@ impl Emitter for Text {
                 f.confidence,
                 f.tools.join(", ")
             );
-            if let Some(snippet) = redacted_snippet(f, &opts.redactor) {
+            if let Some(snippet) = f.snippet.as_deref() {
                 let first = snippet.lines().next().unwrap_or("");
                 let line_no = f.region.start_line.to_string();
                 let _ = writeln!(
@@ -147,7 +147,9 @@ fn summary(report: &Report<'_>, p: &Paint, out: &mut String) {
         let _ = writeln!(out, "{} {w}", p.wrap("1;33", "warning:"));
     }
     let n = report.verdict.failures.len();
-    if report.verdict.passed {
+    if let Some(m) = v.incomplete_message() {
+        let _ = writeln!(out, "{} (exit 2)", p.wrap("1;31", &m));
+    } else if report.verdict.passed {
         let _ = writeln!(
             out,
             "{} ({})",

@@ -27,7 +27,7 @@ use super::uri::{to_uri, SRCROOT};
 use crate::diagnostic::{Diagnostic, Level};
 use crate::engine::RuleInfo;
 use crate::finding::{BaselineState, Finding, Severity, SuppressionKind};
-use crate::report::{redacted_message, redacted_snippet, RenderOptions, Report};
+use crate::report::Report;
 
 /// The schema URI to write (serde-sarif's own constant is outdated).
 pub const SARIF_SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -229,12 +229,7 @@ fn location(path: &str, region: Option<Region>) -> Location {
     Location::builder().physical_location(physical).build()
 }
 
-fn result(
-    f: &Finding,
-    rule_index: usize,
-    failure: Option<&str>,
-    opts: &RenderOptions,
-) -> SarifResult {
+fn result(f: &Finding, rule_index: usize, failure: Option<&str>) -> SarifResult {
     let r = &f.region;
     let end_column = if r.end_line > r.start_line {
         r.end_column.max(1)
@@ -247,8 +242,10 @@ fn result(
         .end_line(i64::from(r.end_line.max(r.start_line).max(1)))
         .end_column(i64::from(end_column))
         .build();
-    region.snippet =
-        redacted_snippet(f, &opts.redactor).map(|s| ArtifactContent::builder().text(s).build());
+    region.snippet = f
+        .snippet
+        .clone()
+        .map(|s| ArtifactContent::builder().text(s).build());
     let mut partial = BTreeMap::new();
     partial.insert(GATE_FINGERPRINT_KEY.to_string(), f.fingerprint.clone());
     if let Some(h) = &f.line_hash {
@@ -274,7 +271,7 @@ fn result(
         .rule_id(f.rule_id.clone())
         .rule_index(rule_index as i64)
         .level(level(f.severity))
-        .message(text(redacted_message(f, &opts.redactor)))
+        .message(text(f.message.clone()))
         .locations(vec![location(&f.path, Some(region))])
         .partial_fingerprints(partial)
         .properties(props)
@@ -340,7 +337,7 @@ fn keep(findings: &[Finding], failed: &dyn Fn(usize) -> bool, max: usize) -> Vec
 }
 
 /// Build the SARIF log for a report, keeping at most `max_results` results.
-fn build_with_limit(report: &Report<'_>, opts: &RenderOptions, max_results: usize) -> Sarif {
+fn build_with_limit(report: &Report<'_>, max_results: usize) -> Sarif {
     let failures: BTreeMap<usize, &str> = report
         .verdict
         .failures
@@ -373,7 +370,7 @@ fn build_with_limit(report: &Report<'_>, opts: &RenderOptions, max_results: usiz
     let results: Vec<SarifResult> = kept
         .par_iter()
         .zip(rule_index)
-        .map(|(&i, idx)| result(&report.findings[i], idx, failures.get(&i).copied(), opts))
+        .map(|(&i, idx)| result(&report.findings[i], idx, failures.get(&i).copied()))
         .collect();
     let mut notifications: Vec<Notification> =
         report.diagnostics.iter().map(notification).collect();
@@ -390,10 +387,14 @@ fn build_with_limit(report: &Report<'_>, opts: &RenderOptions, max_results: usiz
                 .build(),
         );
     }
-    let successful = !report.diagnostics.iter().any(|d| d.level == Level::Error);
+    let successful =
+        report.verdict.complete() && !report.diagnostics.iter().any(|d| d.level == Level::Error);
     let mut invocation = Invocation::builder()
         .execution_successful(successful)
         .build();
+    if let Some(m) = report.verdict.incomplete_message() {
+        invocation.exit_code_description = Some(m);
+    }
     invocation.tool_execution_notifications = (!notifications.is_empty()).then_some(notifications);
     let extensions: Vec<ToolComponent> = report
         .run
@@ -504,10 +505,9 @@ fn gzip_len_within(s: &str, max: usize) -> usize {
 }
 
 /// Build the typed SARIF log for a report, within GitHub's limits.
-pub fn build_log(report: &Report<'_>, opts: &RenderOptions) -> Sarif {
+pub fn build_log(report: &Report<'_>) -> Sarif {
     render_within(
         report,
-        opts,
         GITHUB_MAX_RESULTS_PER_RUN,
         GITHUB_MAX_GZIP_BYTES,
         Keep::Log,
@@ -516,10 +516,9 @@ pub fn build_log(report: &Report<'_>, opts: &RenderOptions) -> Sarif {
 }
 
 /// The SARIF text and a warning when results had to be left out.
-pub fn render(report: &Report<'_>, opts: &RenderOptions) -> (String, Option<String>) {
+pub fn render(report: &Report<'_>) -> (String, Option<String>) {
     let (_, text, dropped) = render_within(
         report,
-        opts,
         GITHUB_MAX_RESULTS_PER_RUN,
         GITHUB_MAX_GZIP_BYTES,
         Keep::Text,
@@ -605,14 +604,13 @@ fn to_pretty(log: &mut Sarif, keep: Keep) -> String {
 /// Build, serialise and shrink until the gzipped text fits `max_gzip`.
 fn render_within(
     report: &Report<'_>,
-    opts: &RenderOptions,
     max_results: usize,
     max_gzip: usize,
     keep: Keep,
 ) -> (Sarif, String, usize) {
     let mut limit = max_results.min(report.findings.len());
     loop {
-        let mut log = build_with_limit(report, opts, limit);
+        let mut log = build_with_limit(report, limit);
         let mut text = to_pretty(&mut log, keep);
         text.push('\n');
         // Text that is small enough uncompressed is small enough gzipped.
@@ -634,7 +632,6 @@ mod tests {
     use super::*;
     use crate::finding::{Confidence, Region};
     use crate::policy::{evaluate, Policy};
-    use crate::redact::Redactor;
     use crate::report::RunInfo;
 
     fn findings(n: usize) -> Vec<Finding> {
@@ -657,7 +654,7 @@ mod tests {
     }
 
     /// Run `f` on a report of `findings` under the default policy.
-    fn with_report<T>(findings: &[Finding], f: impl FnOnce(&Report<'_>, &RenderOptions) -> T) -> T {
+    fn with_report<T>(findings: &[Finding], f: impl FnOnce(&Report<'_>) -> T) -> T {
         let rules = BTreeMap::new();
         let verdict = evaluate(&Policy::default(), findings);
         let run = RunInfo::default();
@@ -669,16 +666,12 @@ mod tests {
             stats: Default::default(),
             run: &run,
         };
-        let opts = RenderOptions {
-            redactor: Redactor::default(),
-            color: false,
-        };
-        f(&report, &opts)
+        f(&report)
     }
 
     fn render_with(findings: &[Finding], max_results: usize, max_gzip: usize) -> (Value, usize) {
-        let (_, text, dropped) = with_report(findings, |report, opts| {
-            render_within(report, opts, max_results, max_gzip, Keep::Text)
+        let (_, text, dropped) = with_report(findings, |report| {
+            render_within(report, max_results, max_gzip, Keep::Text)
         });
         (
             serde_json::from_str(&text).expect("always whole JSON"),
@@ -713,9 +706,7 @@ mod tests {
     }
 
     fn report_log(findings: &[Finding]) -> Sarif {
-        with_report(findings, |report, opts| {
-            build_with_limit(report, opts, usize::MAX)
-        })
+        with_report(findings, |report| build_with_limit(report, usize::MAX))
     }
 
     #[test]
@@ -794,12 +785,8 @@ mod tests {
             stats: Default::default(),
             run: &run,
         };
-        let opts = RenderOptions {
-            redactor: Redactor::default(),
-            color: false,
-        };
-        let log = serde_json::to_value(build_log(&report, &opts)).unwrap();
-        let (text, warning) = render(&report, &opts);
+        let log = serde_json::to_value(build_log(&report)).unwrap();
+        let (text, warning) = render(&report);
         assert_eq!(serde_json::from_str::<Value>(&text).unwrap(), log);
         assert_eq!(warning, None);
         assert_eq!(log["$schema"], SARIF_SCHEMA_URI);

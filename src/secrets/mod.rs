@@ -22,6 +22,8 @@ use crate::finding::{Finding, Region, SecretMatch, Suppression, SuppressionKind}
 
 include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
 
+/// The tool name on every finding this engine makes.
+pub const TOOL: &str = "gate-secrets";
 /// CWE-798: Use of Hard-coded Credentials.
 const CWE_HARDCODED_CREDENTIALS: u32 = 798;
 /// Longest snippet kept for a finding on a very long (minified) line.
@@ -163,7 +165,7 @@ impl SecretsEngine {
         };
         let mut f = Finding::new(
             rule.id.clone(),
-            "gate-secrets",
+            TOOL,
             rule.severity,
             rule.confidence,
             path,
@@ -216,6 +218,16 @@ impl Engine for SecretsEngine {
 
     fn scans_fragments(&self) -> bool {
         true
+    }
+
+    fn secrets_in(&self, text: &[u8]) -> Option<Vec<String>> {
+        Some(
+            self.set
+                .detect("", text, None)
+                .iter()
+                .map(|d| String::from_utf8_lossy(&text[d.secret_start..d.secret_end]).into_owned())
+                .collect(),
+        )
     }
 
     fn rules(&self) -> Vec<RuleInfo> {
@@ -311,12 +323,31 @@ fn snippet(bytes: &[u8], lines: &LineIndex, d: &Detection) -> String {
         .starts
         .partition_point(|&s| s <= d.secret_start)
         .max(1);
-    let (mut s, mut e) = lines.line_range(bytes, line);
+    let (line_start, line_end) = lines.line_range(bytes, line);
+    let (mut s, mut e) = (line_start, line_end);
     if e - s > MAX_SNIPPET {
         s = s.max(d.secret_start.saturating_sub(MAX_SNIPPET / 2));
         e = e.min(d.secret_end.max(s) + MAX_SNIPPET / 2).max(s);
+        // A cut must not show half of another token (possibly another
+        // secret): the excerpt starts and ends at a delimiter.
+        if s > line_start {
+            s = (s..d.secret_start.max(s))
+                .find(|&i| is_delimiter(bytes[i]))
+                .map_or(d.secret_start.max(s), |i| i + 1);
+        }
+        if e < line_end {
+            e = (d.secret_end.min(e)..e)
+                .rev()
+                .find(|&i| is_delimiter(bytes[i]))
+                .unwrap_or(d.secret_end.min(e));
+        }
     }
     String::from_utf8_lossy(&bytes[s..e]).into_owned()
+}
+
+/// Bytes that never occur inside a token: where a long line may be cut.
+fn is_delimiter(b: u8) -> bool {
+    b.is_ascii_whitespace() || b"\"'`,;(){}[]<>".contains(&b)
 }
 
 #[cfg(test)]
