@@ -11,11 +11,12 @@
 //! there is a gate bug: masked, logged, never sent.
 
 use std::borrow::Cow;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::diagnostic::Diagnostic;
+use crate::engine::RuleInfo;
 use crate::finding::Finding;
 
 /// What replaces the hidden part of a secret.
@@ -246,9 +247,10 @@ pub fn redact_analysis(
         if let Some(c) = &mut f.commit {
             mask(&mut c.message, own);
         }
-        for t in &mut f.tags {
+        for t in f.tags.iter_mut().chain(f.tools.iter_mut()) {
             mask(t, own);
         }
+        mask(&mut f.tool, own);
         if let Some(s) = &mut f.secret {
             s.matched = redactor.redact(&s.matched, &s.value);
             s.value = redactor.mask(&s.value);
@@ -259,17 +261,68 @@ pub fn redact_analysis(
     }
 }
 
-/// Every text of the findings and diagnostics that a report may show, once
-/// each: what the secrets engine is asked to look through for spans that no
-/// finding named.
-pub fn shown_texts<'a>(findings: &'a [Finding], diagnostics: &'a [Diagnostic]) -> Vec<&'a str> {
+/// Mask, in place, what imported tools' rule entries say (a SARIF file from
+/// a pull request can put anything in a rule's id, name or help), and the
+/// findings' ids that cite a masked rule id.
+pub fn redact_rules(
+    imported: &mut BTreeMap<String, RuleInfo>,
+    findings: &mut [Finding],
+    spans: &SecretSpans,
+    redactor: &Redactor,
+) {
+    if redactor.is_off() || spans.is_empty() {
+        return;
+    }
+    for (id, mut rule) in std::mem::take(imported) {
+        for text in [
+            &mut rule.tool,
+            &mut rule.name,
+            &mut rule.short_description,
+            &mut rule.full_description,
+            &mut rule.help,
+        ] {
+            if let Cow::Owned(m) = spans.mask(text, redactor) {
+                *text = m;
+            }
+        }
+        let masked = spans.mask(&id, redactor).into_owned();
+        if masked != id {
+            for f in findings.iter_mut().filter(|f| f.rule_id == id) {
+                f.rule_id.clone_from(&masked);
+            }
+            rule.id.clone_from(&masked);
+        }
+        imported.insert(masked, rule);
+    }
+}
+
+/// Every text of the findings, diagnostics and imported rules that a report
+/// may show, once each: what the secrets engine is asked to look through for
+/// spans that no finding named.
+pub fn shown_texts<'a>(
+    findings: &'a [Finding],
+    diagnostics: &'a [Diagnostic],
+    imported_rules: &'a BTreeMap<String, RuleInfo>,
+) -> Vec<&'a str> {
     let mut texts: Vec<&str> = Vec::new();
+    for (id, r) in imported_rules {
+        texts.extend([
+            id.as_str(),
+            &r.tool,
+            &r.name,
+            &r.short_description,
+            &r.full_description,
+            &r.help,
+        ]);
+    }
     for f in findings {
         texts.extend(f.snippet.as_deref());
         texts.push(&f.message);
         texts.extend(f.suppression.as_ref().map(|s| s.justification.as_str()));
         texts.extend(f.commit.as_ref().map(|c| c.message.as_str()));
         texts.extend(f.tags.iter().map(String::as_str));
+        texts.push(&f.rule_id);
+        texts.extend(f.tools.iter().map(String::as_str));
     }
     texts.extend(diagnostics.iter().map(|d| d.message.as_str()));
     texts.sort_unstable();

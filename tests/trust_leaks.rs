@@ -464,3 +464,39 @@ async fn issue11_p1_the_last_guard_masks_a_secret_in_any_request_body() {
     assert_eq!(masked["output"]["summary"], "a ***** b");
     assert_eq!(masked["output"]["text"][1], "ok");
 }
+
+#[test]
+fn issue11_p1_an_imported_sarif_cannot_smuggle_a_secret_through_rule_or_tool_texts() {
+    let t = Tree::new();
+    t.file("app.py", "print('hello')\n");
+    let sarif = json!({
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": format!("tool {GH}"), "version": STRIPE,
+                "informationUri": format!("https://x.example/{NPM}"),
+                "rules": [{
+                    "id": format!("R-{GITLAB}"),
+                    "name": format!("name {GH2}"),
+                    "shortDescription": {"text": format!("short {GH2}")},
+                    "fullDescription": {"text": format!("full {AWS} {GH}")},
+                    "help": {"text": format!("help {STRIPE}"), "markdown": format!("help {STRIPE}")}
+                }]
+            }},
+            "results": [{
+                "ruleId": format!("R-{GITLAB}"), "level": "error",
+                "message": {"text": "imported"},
+                "suppressions": [{"kind": "external", "justification": format!("ok {ONLY_IN_SARIF}")}],
+                "locations": [{"physicalLocation": {
+                    "artifactLocation": {"uri": "app.py"}, "region": {"startLine": 1}}}]
+            }]
+        }]
+    });
+    t.file("evil.sarif", sarif.to_string());
+    for format in FORMATS {
+        let run = t.gate(&["scan", ".", "--sarif", "evil.sarif", "-f", format]);
+        assert_clean(&format!("{format} of a hostile SARIF"), &run.stdout);
+        assert_clean("stderr", &run.stderr);
+        assert!(!run.stderr.contains("gate bug"), "{}", run.stderr);
+    }
+}

@@ -18,7 +18,7 @@ use crate::finding::assign_fingerprints;
 use crate::gitscan::{scan_history, scan_staged, PathFilter};
 use crate::ignorefile::IgnoreList;
 use crate::policy::evaluate;
-use crate::redact::{redact_analysis, shown_texts, SecretSpans};
+use crate::redact::{redact_analysis, redact_rules, shown_texts, SecretSpans};
 use crate::report::{Format, RenderOptions, Report, RunInfo};
 use crate::scan::{scan_paths, ScanResult};
 
@@ -184,10 +184,14 @@ pub fn analyse(s: &ScanSettings, engines: &[Box<dyn Engine>], mut result: ScanRe
     );
     result.findings = merged.findings;
     result.diagnostics.extend(merged.diagnostics);
+    // Rules only imported tools describe: their texts come from the SARIF
+    // files and pass the redaction point like the findings.
+    let mut imported_rules: BTreeMap<String, RuleInfo> = merged
+        .rules
+        .into_iter()
+        .filter(|(id, _)| !catalogue.contains_key(id))
+        .collect();
     let mut rules = catalogue;
-    for (id, r) in merged.rules {
-        rules.entry(id).or_insert(r);
-    }
     s.policy.apply_overrides(&mut result.findings);
     assign_fingerprints(&mut result.findings);
     let aliases: HashMap<String, Vec<String>> =
@@ -239,7 +243,42 @@ pub fn analyse(s: &ScanSettings, engines: &[Box<dyn Engine>], mut result: ScanRe
         .diagnostics
         .sort_by(|a, b| (&a.path, a.line, &a.message).cmp(&(&b.path, b.line, &b.message)));
     let mut verdict = evaluate(&s.policy, &result.findings);
-    let secrets = secret_spans(s, engines, &result.findings, &result.diagnostics);
+    let mut tools = merged.tools;
+    let tool_texts: Vec<&str> = tools
+        .iter()
+        .flat_map(|t| {
+            [
+                Some(&t.name),
+                t.version.as_ref(),
+                t.information_uri.as_ref(),
+            ]
+        })
+        .flatten()
+        .map(String::as_str)
+        .collect();
+    let secrets = secret_spans(
+        s,
+        engines,
+        &result.findings,
+        &result.diagnostics,
+        &imported_rules,
+        &tool_texts,
+    );
+    for t in &mut tools {
+        for text in std::iter::once(&mut t.name)
+            .chain(t.version.as_mut())
+            .chain(t.information_uri.as_mut())
+        {
+            *text = secrets.mask(text, &s.redactor).into_owned();
+        }
+    }
+    redact_rules(
+        &mut imported_rules,
+        &mut result.findings,
+        &secrets,
+        &s.redactor,
+    );
+    rules.append(&mut imported_rules);
     redact_analysis(
         &mut result.findings,
         &mut result.diagnostics,
@@ -262,7 +301,7 @@ pub fn analyse(s: &ScanSettings, engines: &[Box<dyn Engine>], mut result: ScanRe
     let run = RunInfo {
         root: Some(s.root.clone()),
         automation_id: s.automation_id.clone(),
-        tools: merged.tools,
+        tools,
         baseline: s.baseline.as_ref().map(|p| p.display().to_string()),
         diff_base: s.diff_base.clone(),
     };
@@ -287,6 +326,8 @@ fn secret_spans(
     engines: &[Box<dyn Engine>],
     findings: &[crate::finding::Finding],
     diagnostics: &[Diagnostic],
+    imported_rules: &BTreeMap<String, RuleInfo>,
+    other_texts: &[&str],
 ) -> SecretSpans {
     use rayon::prelude::*;
     let fallback;
@@ -315,7 +356,10 @@ fn secret_spans(
     // per rayon job; a text is never split, so a secret is never cut in two.
     const CHUNK: usize = 256 * 1024;
     let mut chunks: Vec<String> = vec![String::new()];
-    for t in shown_texts(findings, diagnostics) {
+    for t in shown_texts(findings, diagnostics, imported_rules)
+        .into_iter()
+        .chain(other_texts.iter().copied())
+    {
         let last = chunks.last_mut().expect("never empty");
         if !last.is_empty() && last.len() + t.len() > CHUNK {
             chunks.push(String::new());
