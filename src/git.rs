@@ -328,7 +328,7 @@ impl CommitRange {
                 };
                 match split {
                     Some((a, dots, b)) => vec![format!("{}{dots}{}", side(a)?, side(b)?)],
-                    None => vec![side(spec)?],
+                    None => vec![verify_commit(repo, "--range", spec)?],
                 }
             }
         })
