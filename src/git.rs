@@ -37,7 +37,7 @@ pub enum GitError {
 /// colour, no external diff or textconv filter rewriting content, and
 /// `--text` so that a `.gitattributes` line (`*.py -diff`, `binary`) cannot
 /// turn a file into "Binary files differ" and hide what it adds.
-pub(crate) const PATCH_OPTIONS: &[&str] = &[
+pub const PATCH_OPTIONS: &[&str] = &[
     "--no-color",
     "--no-ext-diff",
     "--no-textconv",
