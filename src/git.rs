@@ -123,7 +123,7 @@ pub fn verify_commit(repo: &Path, flag: &'static str, rev: &str) -> Result<Strin
     if !out.status.success() {
         let said = String::from_utf8_lossy(&out.stderr).trim().to_string();
         let why = if rev.starts_with('-') {
-            "not a commit (revisions never start with `-`; this is not passed to git as an option)"
+            "not a commit (a value starting with `-` is read as a revision here, never as a git option)"
         } else {
             "not a commit in this repository"
         };

@@ -65,6 +65,7 @@ pub struct RawEntry {
     pub old_oid: String,
     /// Object id after (all zeros when absent or not in the object store).
     pub new_oid: String,
+    /// What happened to the path.
     pub status: Status,
     /// The path after the change (for renames and copies, the destination).
     pub path: Vec<u8>,
