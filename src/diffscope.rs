@@ -4,9 +4,10 @@
 
 use std::collections::HashMap;
 use std::path::Path;
-use std::process::Command;
 
 use crate::finding::Finding;
+use crate::git::patch::{PatchLine, PatchReader};
+use crate::git::{self, raw, GitError};
 
 /// Lines added or changed per root-relative path; untracked files count whole.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -25,79 +26,69 @@ pub struct DiffError {
     pub message: String,
 }
 
-fn git(root: &Path, args: &[&str], rev: &str) -> Result<String, DiffError> {
-    let out = Command::new("git")
-        .arg("-C")
-        .arg(root)
-        .args(args)
-        .output()
-        .map_err(|e| DiffError {
-            rev: rev.to_string(),
-            message: format!("cannot run git: {e}"),
-        })?;
-    if !out.status.success() {
-        return Err(DiffError {
-            rev: rev.to_string(),
-            message: format!(
-                "`git {}` failed: {}",
-                args.join(" "),
-                String::from_utf8_lossy(&out.stderr).trim()
-            ),
-        });
-    }
-    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
-}
-
 impl ChangedLines {
-    /// The lines changed in the work tree at `root` since its merge base with `rev`.
+    /// The lines changed in the work tree at `root` since its merge base with
+    /// `rev`. Only the verified commit id reaches `git diff`, never `rev`.
     pub fn since(root: &Path, rev: &str) -> Result<ChangedLines, DiffError> {
-        let base = git(root, &["merge-base", rev, "HEAD"], rev)?;
-        let base = base.trim();
-        let diff = git(
-            root,
-            &[
-                "-c",
-                "core.quotePath=false",
-                "diff",
-                "-U0",
-                "--no-color",
-                "--no-ext-diff",
-                "--relative",
-                base,
-            ],
-            rev,
-        )?;
-        let mut changed = ChangedLines::parse_diff(&diff);
-        let untracked = git(root, &["ls-files", "--others", "--exclude-standard"], rev)?;
-        changed.whole = untracked.lines().map(str::to_string).collect();
+        let fail = |e: GitError| DiffError {
+            rev: rev.to_string(),
+            message: match e {
+                GitError::BadRevision { reason, .. } => reason,
+                other => other.to_string(),
+            },
+        };
+        let commit = git::verify_commit(root, "--diff-base", rev).map_err(fail)?;
+        let base =
+            git::run(root, &["merge-base", "--end-of-options", &commit, "HEAD"]).map_err(fail)?;
+        let base = String::from_utf8_lossy(&base).trim_end().to_string();
+        if !raw::is_oid(&base) {
+            return Err(fail(GitError::Parse {
+                args: "merge-base".into(),
+                detail: format!("`{}` is not an object id", base.escape_debug()),
+            }));
+        }
+        let mut args = vec!["diff", "-U0", "-M", "--relative"];
+        args.extend_from_slice(git::PATCH_OPTIONS);
+        args.extend(["--end-of-options", &base, "--"]);
+        let diff = git::run(root, &args).map_err(fail)?;
+        let mut changed = ChangedLines::parse_diff(&diff).map_err(|detail| {
+            fail(GitError::Parse {
+                args: args.join(" "),
+                detail,
+            })
+        })?;
+        let untracked =
+            git::run(root, &["ls-files", "-z", "--others", "--exclude-standard"]).map_err(fail)?;
+        changed.whole = raw::split_names(&untracked)
+            .iter()
+            .map(|p| raw::lossy(p))
+            .collect();
         Ok(changed)
     }
 
-    /// Parse `git diff -U0` output.
-    pub fn parse_diff(diff: &str) -> ChangedLines {
+    /// Parse `git diff -U0` output printed with [`git::PATCH_OPTIONS`].
+    pub fn parse_diff(diff: &[u8]) -> Result<ChangedLines, String> {
         let mut out = ChangedLines::default();
         let mut current: Option<String> = None;
-        for line in diff.lines() {
-            if let Some(path) = line.strip_prefix("+++ ") {
-                current = if path == "/dev/null" {
-                    None
-                } else {
-                    let p = unquote(path);
-                    Some(p.strip_prefix("b/").unwrap_or(&p).to_string())
-                };
-            } else if let Some(hunk) = line.strip_prefix("@@ ") {
-                let Some(path) = &current else { continue };
-                if let Some((start, count)) = new_range(hunk) {
-                    if count > 0 {
-                        out.ranges
-                            .entry(path.clone())
-                            .or_default()
-                            .push((start, start + count - 1));
-                    }
+        let mut reader = PatchReader::new();
+        for line in diff.split(|&b| b == b'\n') {
+            match reader.line(line) {
+                PatchLine::FileStart => current = None,
+                PatchLine::NewPath(p) => current = p.as_deref().map(raw::lossy),
+                PatchLine::Hunk { start, count } if count > 0 => {
+                    let Some(path) = &current else {
+                        return Err("a hunk adds lines before the file's name".into());
+                    };
+                    out.ranges
+                        .entry(path.clone())
+                        .or_default()
+                        .push((start, start.saturating_add(count - 1)));
                 }
+                PatchLine::Malformed(detail) => return Err(detail),
+                _ => {}
             }
         }
-        out
+        Ok(out)
     }
 
     /// Whether lines `start..=end` of `path` touch an added or changed line.
@@ -116,51 +107,6 @@ impl ChangedLines {
             f.changed = Some(self.touches(&f.path, f.region.start_line, f.region.end_line));
         }
     }
-}
-
-/// `-a,b +c,d @@` → (c, d); a missing count is 1.
-fn new_range(hunk: &str) -> Option<(u32, u32)> {
-    let plus = hunk.split_whitespace().find(|p| p.starts_with('+'))?;
-    let spec = &plus[1..];
-    let (start, count) = match spec.split_once(',') {
-        Some((s, c)) => (s.parse().ok()?, c.parse().ok()?),
-        None => (spec.parse().ok()?, 1),
-    };
-    Some((start, count))
-}
-
-/// git's C-style quoting of unusual paths (`"b/tab\there"`).
-fn unquote(p: &str) -> String {
-    let Some(inner) = p.strip_prefix('"').and_then(|s| s.strip_suffix('"')) else {
-        return p.to_string();
-    };
-    let mut bytes = Vec::new();
-    let mut chars = inner.bytes().peekable();
-    while let Some(b) = chars.next() {
-        if b != b'\\' {
-            bytes.push(b);
-            continue;
-        }
-        match chars.next() {
-            Some(b'n') => bytes.push(b'\n'),
-            Some(b't') => bytes.push(b'\t'),
-            Some(b'"') => bytes.push(b'"'),
-            Some(b'\\') => bytes.push(b'\\'),
-            Some(d @ b'0'..=b'7') => {
-                let mut v = u32::from(d - b'0');
-                for _ in 0..2 {
-                    if let Some(&n @ b'0'..=b'7') = chars.peek() {
-                        v = v * 8 + u32::from(n - b'0');
-                        chars.next();
-                    }
-                }
-                bytes.push(v as u8);
-            }
-            Some(other) => bytes.push(other),
-            None => {}
-        }
-    }
-    String::from_utf8_lossy(&bytes).into_owned()
 }
 
 #[cfg(test)]
@@ -186,15 +132,20 @@ deleted file mode 100644
 @@ -1 +0,0 @@
 -x
 diff --git \"a/sp ace\\tx.py\" \"b/sp ace\\tx.py\"
---- \"a/sp ace\\tx.py\"
-+++ \"b/sp ace\\tx.py\"
+--- \"a/sp ace\\tx.py\"\t
++++ \"b/sp ace\\tx.py\"\t
 @@ -0,0 +1 @@
 +y
+diff --git a/my config.txt b/my config.txt
+--- a/my config.txt\t
++++ b/my config.txt\t
+@@ -1,0 +2 @@
++z
 ";
 
     #[test]
     fn hunks_give_added_and_changed_lines_of_the_new_file() {
-        let c = ChangedLines::parse_diff(DIFF);
+        let c = ChangedLines::parse_diff(DIFF.as_bytes()).unwrap();
         assert!(c.touches("src/app.py", 4, 4));
         assert!(c.touches("src/app.py", 5, 5));
         assert!(!c.touches("src/app.py", 6, 6));
@@ -209,5 +160,6 @@ diff --git \"a/sp ace\\tx.py\" \"b/sp ace\\tx.py\"
         );
         assert!(!c.touches("old.py", 1, 1));
         assert!(c.touches("sp ace\tx.py", 1, 1));
+        assert!(c.touches("my config.txt", 2, 2));
     }
 }

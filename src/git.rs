@@ -7,6 +7,12 @@ use std::process::{Child, Command, Stdio};
 
 use crate::finding::CommitInfo;
 
+pub mod patch;
+pub mod raw;
+
+use patch::{PatchLine, PatchReader};
+use raw::{EntryKind, Status};
+
 /// A git command that failed, with what it said.
 #[derive(Debug, thiserror::Error)]
 pub enum GitError {
@@ -16,12 +22,30 @@ pub enum GitError {
     Failed { args: String, stderr: String },
     #[error("unexpected output from `git {args}`: {detail}")]
     Parse { args: String, detail: String },
+    /// A revision the user gave is not a commit here (or is not a revision).
+    #[error("{flag} {value}: {reason}")]
+    BadRevision {
+        flag: &'static str,
+        value: String,
+        reason: String,
+    },
 }
 
-/// Mode of a gitlink (submodule) entry: not a file, never read.
-const MODE_SUBMODULE: &str = "160000";
-/// Mode of a symbolic link: its blob is a path, not content.
-const MODE_SYMLINK: &str = "120000";
+/// Options that pin how `git diff` and `git log -p` print a patch, whatever
+/// the user's git config says, so that [`patch::PatchReader`] can read it:
+/// fixed `a/` `b/` prefixes (`diff.noprefix`, `diff.mnemonicPrefix`), no
+/// colour, no external diff or textconv filter rewriting content, and
+/// `--text` so that a `.gitattributes` line (`*.py -diff`, `binary`) cannot
+/// turn a file into "Binary files differ" and hide what it adds.
+pub const PATCH_OPTIONS: &[&str] = &[
+    "--no-color",
+    "--no-ext-diff",
+    "--no-textconv",
+    "--text",
+    "--src-prefix=a/",
+    "--dst-prefix=b/",
+    "--submodule=short",
+];
 
 fn git(repo: &Path) -> Command {
     let mut c = Command::new("git");
@@ -29,7 +53,8 @@ fn git(repo: &Path) -> Command {
     c
 }
 
-fn run(repo: &Path, args: &[&str]) -> Result<Vec<u8>, GitError> {
+/// Run git to completion; its standard output, or what it said on failure.
+pub(crate) fn run(repo: &Path, args: &[&str]) -> Result<Vec<u8>, GitError> {
     let out = git(repo).args(args).output().map_err(GitError::Spawn)?;
     if !out.status.success() {
         return Err(GitError::Failed {
@@ -40,33 +65,112 @@ fn run(repo: &Path, args: &[&str]) -> Result<Vec<u8>, GitError> {
     Ok(out.stdout)
 }
 
+/// One path printed by `git rev-parse`: its bytes up to the one `\n` git
+/// adds (a directory may end in a space, or not be UTF-8).
+fn path_line(mut out: Vec<u8>) -> PathBuf {
+    if out.last() == Some(&b'\n') {
+        out.pop();
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStringExt;
+        PathBuf::from(std::ffi::OsString::from_vec(out))
+    }
+    #[cfg(not(unix))]
+    {
+        PathBuf::from(String::from_utf8_lossy(&out).into_owned())
+    }
+}
+
 /// The top of the work tree containing `dir`.
 pub fn toplevel(dir: &Path) -> Result<PathBuf, GitError> {
-    let out = run(dir, &["rev-parse", "--show-toplevel"])?;
-    Ok(PathBuf::from(String::from_utf8_lossy(&out).trim()))
+    run(dir, &["rev-parse", "--show-toplevel"]).map(path_line)
 }
 
 /// Where git looks for hooks (honours `core.hooksPath`), absolute.
 pub fn hooks_dir(repo: &Path) -> Result<PathBuf, GitError> {
-    let out = run(
+    run(
         repo,
         &["rev-parse", "--path-format=absolute", "--git-path", "hooks"],
-    )?;
-    Ok(PathBuf::from(String::from_utf8_lossy(&out).trim()))
+    )
+    .map(path_line)
+}
+
+/// The commit a user-given revision names, as its full object id. The value
+/// reaches git only after `--end-of-options`, so `--output=FILE` is a
+/// revision that does not exist, never an option; everything gate later
+/// passes to git is the id, never the user's text.
+pub fn verify_commit(repo: &Path, flag: &'static str, rev: &str) -> Result<String, GitError> {
+    let bad = |reason: String| GitError::BadRevision {
+        flag,
+        value: rev.to_string(),
+        reason,
+    };
+    if rev.is_empty() {
+        return Err(bad("an empty revision".into()));
+    }
+    let spec = format!("{rev}^{{commit}}");
+    let out = git(repo)
+        .args([
+            "rev-parse",
+            "--verify",
+            "--quiet",
+            "--end-of-options",
+            &spec,
+        ])
+        .output()
+        .map_err(GitError::Spawn)?;
+    if !out.status.success() {
+        let said = String::from_utf8_lossy(&out.stderr).trim().to_string();
+        let why = if rev.starts_with('-') {
+            "not a commit (a value starting with `-` is read as a revision here, never as a git option)"
+        } else {
+            "not a commit in this repository"
+        };
+        return Err(bad(if said.is_empty() {
+            why.to_string()
+        } else {
+            format!("{why}: {said}")
+        }));
+    }
+    let oid = String::from_utf8_lossy(&out.stdout)
+        .trim_end_matches('\n')
+        .to_string();
+    if !raw::is_oid(&oid) {
+        return Err(bad(format!(
+            "git answered `{}`, not an object id",
+            oid.escape_debug()
+        )));
+    }
+    Ok(oid)
 }
 
 /// A file as it is staged in the index.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StagedFile {
-    /// Path relative to the repository root.
+    /// Path relative to the repository root (lossy only where the name is not UTF-8).
     pub path: String,
     /// The index blob's id.
     pub blob: String,
 }
 
-/// Files added, copied, modified or renamed in the index relative to HEAD
-/// (deleted ones are left out; submodules and symlinks too).
-pub fn staged_files(repo: &Path) -> Result<Vec<StagedFile>, GitError> {
+/// What `--staged` has to look at in the index.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StagedIndex {
+    /// Regular files whose staged blob is new content.
+    pub files: Vec<StagedFile>,
+    /// Paths with conflict stages (a merge in progress): no single staged
+    /// version exists, and git itself refuses to commit them.
+    pub unmerged: Vec<String>,
+}
+
+/// The index relative to HEAD, one decision per status letter:
+/// added (A), copied (C), modified (M, also a rewrite B), renamed (R) and
+/// type-changed (T) entries are scanned at their new path when the new side
+/// is a regular file (a symlink's blob is a path, a submodule's a commit);
+/// deleted (D) ones are not; unmerged (U) ones are returned apart so the
+/// caller can refuse them loudly; an unknown letter (X) is an error.
+pub fn staged_files(repo: &Path) -> Result<StagedIndex, GitError> {
     let args = [
         "diff",
         "--cached",
@@ -75,39 +179,39 @@ pub fn staged_files(repo: &Path) -> Result<Vec<StagedFile>, GitError> {
         "--no-abbrev",
         "-M",
         "-C",
-        "--diff-filter=ACMR",
         "--no-ext-diff",
+        "--ignore-submodules=none",
     ];
     let out = run(repo, &args)?;
-    parse_raw_diff(&out).map_err(|detail| GitError::Parse {
+    let entries = raw::parse_raw(&out).map_err(|e| GitError::Parse {
         args: args.join(" "),
-        detail,
-    })
+        detail: e.to_string(),
+    })?;
+    Ok(staged_index(entries))
 }
 
-/// Parse `git diff --raw -z` output: `:old new oldsha newsha STATUS\0path\0[newpath\0]`.
-fn parse_raw_diff(out: &[u8]) -> Result<Vec<StagedFile>, String> {
-    let mut fields = out.split(|&b| b == 0).filter(|f| !f.is_empty());
-    let mut files = Vec::new();
-    while let Some(meta) = fields.next() {
-        let meta = String::from_utf8_lossy(meta);
-        let parts: Vec<&str> = meta.trim_start_matches(':').split(' ').collect();
-        let [_, new_mode, _, new_sha, status] = parts[..] else {
-            return Err(format!("bad entry `{meta}`"));
-        };
-        let mut path = fields.next().ok_or("missing path")?;
-        if status.starts_with('R') || status.starts_with('C') {
-            path = fields.next().ok_or("missing new path")?;
+fn staged_index(entries: Vec<raw::RawEntry>) -> StagedIndex {
+    let mut index = StagedIndex::default();
+    for e in entries {
+        match e.status {
+            Status::Deleted => {}
+            Status::Unmerged => index.unmerged.push(raw::lossy(&e.path)),
+            Status::Added
+            | Status::Copied(_)
+            | Status::Modified
+            | Status::Renamed(_)
+            | Status::TypeChanged
+            | Status::Broken => {
+                if EntryKind::of_mode(e.new_mode) == EntryKind::File {
+                    index.files.push(StagedFile {
+                        path: raw::lossy(&e.path),
+                        blob: e.new_oid,
+                    });
+                }
+            }
         }
-        if new_mode == MODE_SUBMODULE || new_mode == MODE_SYMLINK {
-            continue;
-        }
-        files.push(StagedFile {
-            path: String::from_utf8_lossy(path).into_owned(),
-            blob: new_sha.to_string(),
-        });
     }
-    Ok(files)
+    index
 }
 
 /// Read blobs with one `git cat-file --batch` process. A blob larger than
@@ -185,10 +289,50 @@ pub enum CommitRange {
     Head,
     /// Commits after REV up to HEAD (`REV..HEAD`).
     Since(String),
-    /// A `git log` range as given (`A..B`, `A...B`).
+    /// A commit range: `A..B`, `A...B` (either side may be empty: HEAD), or
+    /// one revision (it and its ancestors).
     Range(String),
     /// Every ref (`--all`).
     All,
+}
+
+impl CommitRange {
+    /// The `git log` revision arguments, each side verified as a commit and
+    /// given as its object id. `--all` is the one option, added by gate.
+    pub fn resolve(&self, repo: &Path) -> Result<Vec<String>, GitError> {
+        Ok(match self {
+            CommitRange::Head => vec!["HEAD".into()],
+            CommitRange::All => vec!["--all".into()],
+            CommitRange::Since(rev) => {
+                vec![format!("{}..HEAD", verify_commit(repo, "--since", rev)?)]
+            }
+            CommitRange::Range(spec) => {
+                // A ref name never holds `..`, so the first `...` or `..`
+                // separates the sides.
+                let split = spec
+                    .split_once("...")
+                    .map(|(a, b)| (a, "...", b))
+                    .or_else(|| spec.split_once("..").map(|(a, b)| (a, "..", b)));
+                let side = |rev: &str| -> Result<String, GitError> {
+                    match rev {
+                        "" => verify_commit(repo, "--range", "HEAD"),
+                        r => verify_commit(repo, "--range", r).map_err(|e| match e {
+                            GitError::BadRevision { reason, .. } => GitError::BadRevision {
+                                flag: "--range",
+                                value: spec.clone(),
+                                reason: format!("`{r}`: {reason}"),
+                            },
+                            other => other,
+                        }),
+                    }
+                };
+                match split {
+                    Some((a, dots, b)) => vec![format!("{}{dots}{}", side(a)?, side(b)?)],
+                    None => vec![verify_commit(repo, "--range", spec)?],
+                }
+            }
+        })
+    }
 }
 
 /// The lines one commit added to one file, ready to scan.
@@ -202,12 +346,15 @@ pub struct AddedLines {
     pub lines: Vec<u32>,
 }
 
-/// Marker that starts each commit's header in our `git log` format.
+/// Marker that starts each commit's header in our `git log` format. It
+/// starts with a control character, which no patch line can.
 const COMMIT_MARK: &str = "\u{1}gate-commit\u{1}";
 
 /// Stream the lines each commit in `range` added, file by file, newest first.
 /// `sink` receives each file's added lines; oversize fragments are skipped
-/// and reported through `on_oversize`.
+/// and reported through `on_oversize`. Every status but D is read (a type
+/// change shows as the old entry deleted and the new one added); renames
+/// are off, so a renamed file's lines count as added at its new path.
 pub fn added_lines(
     repo: &Path,
     range: &CommitRange,
@@ -215,22 +362,24 @@ pub fn added_lines(
     mut sink: impl FnMut(AddedLines),
     mut on_oversize: impl FnMut(&CommitInfo, &str, u64),
 ) -> Result<(), GitError> {
+    let revisions = range.resolve(repo)?;
     let format = format!("--format={COMMIT_MARK}%H%x00%an%x00%ae%x00%aI%x00%s");
     let mut args: Vec<String> = vec![
         "log".into(),
         "-p".into(),
         "-U0".into(),
-        "--no-color".into(),
-        "--no-ext-diff".into(),
         "--no-renames".into(),
-        "--diff-filter=AM".into(),
+        "--no-show-signature".into(),
+        "--diff-filter=d".into(),
         format,
     ];
-    match range {
-        CommitRange::Head => args.push("HEAD".into()),
-        CommitRange::Since(rev) => args.push(format!("{rev}..HEAD")),
-        CommitRange::Range(r) => args.push(r.clone()),
-        CommitRange::All => args.push("--all".into()),
+    args.extend(PATCH_OPTIONS.iter().map(|o| o.to_string()));
+    if revisions == ["--all"] {
+        args.push("--all".into());
+        args.push("--end-of-options".into());
+    } else {
+        args.push("--end-of-options".into());
+        args.extend(revisions);
     }
     args.push("--".into());
     let printable = args.join(" ");
@@ -241,102 +390,115 @@ pub fn added_lines(
         .spawn()
         .map_err(GitError::Spawn)?;
     let reader = BufReader::with_capacity(1 << 16, child.stdout.take().expect("piped stdout"));
-    let mut parser = PatchParser::new(max_size);
+    let mut parser = HistoryParser::new(max_size);
+    let mut failed = None;
     for line in reader.split(b'\n') {
         let line = line.map_err(|e| GitError::Parse {
             args: printable.clone(),
             detail: e.to_string(),
         })?;
-        parser.line(&line, &mut sink, &mut on_oversize);
+        if let Err(detail) = parser.line(&line, &mut sink, &mut on_oversize) {
+            failed = Some(detail);
+            break;
+        }
+    }
+    if let Some(detail) = failed {
+        let _ = child.kill();
+        let _ = child.wait();
+        return Err(GitError::Parse {
+            args: printable,
+            detail,
+        });
     }
     parser.flush(&mut sink, &mut on_oversize);
     finish(child, &printable)
 }
 
-/// State machine over `git log -p -U0` output.
-struct PatchParser {
+/// Collects one file's added lines at a time out of `git log -p -U0`.
+struct HistoryParser {
     max_size: u64,
+    patch: PatchReader,
     commit: Option<CommitInfo>,
+    /// The current file's new name; `None` before `+++` and for deletions.
     path: Option<String>,
-    submodule: bool,
+    /// The new side is not a regular file (symlink target, submodule commit).
+    not_a_file: bool,
     text: String,
     lines: Vec<u32>,
-    next_line: u32,
     oversize: u64,
 }
 
-impl PatchParser {
+impl HistoryParser {
     fn new(max_size: u64) -> Self {
-        PatchParser {
+        HistoryParser {
             max_size,
+            patch: PatchReader::new(),
             commit: None,
             path: None,
-            submodule: false,
+            not_a_file: false,
             text: String::new(),
             lines: Vec::new(),
-            next_line: 0,
             oversize: 0,
         }
     }
 
+    /// Take one line of `git log` output; an error names what could not be read.
     fn line(
         &mut self,
         raw: &[u8],
         sink: &mut impl FnMut(AddedLines),
         on_oversize: &mut impl FnMut(&CommitInfo, &str, u64),
-    ) {
-        let line = String::from_utf8_lossy(raw);
-        if let Some(header) = line.strip_prefix(COMMIT_MARK) {
+    ) -> Result<(), String> {
+        if let Some(header) = raw.strip_prefix(COMMIT_MARK.as_bytes()) {
             self.flush(sink, on_oversize);
-            let f: Vec<&str> = header.split('\0').collect();
-            self.commit = Some(CommitInfo {
-                sha: f.first().unwrap_or(&"").to_string(),
-                author: f.get(1).unwrap_or(&"").to_string(),
-                email: f.get(2).unwrap_or(&"").to_string(),
-                date: f.get(3).unwrap_or(&"").to_string(),
-                message: f.get(4).unwrap_or(&"").to_string(),
-            });
-            return;
-        }
-        if line.starts_with("diff --git ") {
-            self.flush(sink, on_oversize);
+            self.patch.reset();
             self.path = None;
-            self.submodule = false;
-            return;
+            self.not_a_file = false;
+            let header = String::from_utf8_lossy(header);
+            let f: Vec<&str> = header.split('\0').collect();
+            let field = |i: usize| f.get(i).copied().unwrap_or("").to_string();
+            self.commit = Some(CommitInfo {
+                sha: field(0),
+                author: field(1),
+                email: field(2),
+                date: field(3),
+                message: field(4),
+            });
+            return Ok(());
         }
-        if line.starts_with("new file mode ") || line.starts_with("index ") {
-            self.submodule |= line.contains(MODE_SUBMODULE) || line.contains(MODE_SYMLINK);
-            return;
-        }
-        if let Some(p) = line.strip_prefix("+++ ") {
-            self.path = p.strip_prefix("b/").map(unquote);
-            return;
-        }
-        if let Some(h) = line.strip_prefix("@@ ") {
-            // `@@ -a,b +c,d @@`: added lines start at c.
-            self.next_line = h
-                .split(' ')
-                .find_map(|t| t.strip_prefix('+'))
-                .and_then(|t| t.split(',').next())
-                .and_then(|n| n.parse().ok())
-                .unwrap_or(1);
-            return;
-        }
-        if self.path.is_none() || self.submodule {
-            return;
-        }
-        if let Some(added) = line.strip_prefix('+') {
-            if (self.text.len() + added.len()) as u64 > self.max_size {
-                self.oversize += added.len() as u64 + 1;
-            } else {
-                if !self.lines.is_empty() {
-                    self.text.push('\n');
-                }
-                self.text.push_str(added);
-                self.lines.push(self.next_line);
+        match self.patch.line(raw) {
+            PatchLine::FileStart => {
+                self.flush(sink, on_oversize);
+                self.path = None;
+                self.not_a_file = false;
             }
-            self.next_line += 1;
+            PatchLine::NewPath(p) => self.path = p.as_deref().map(raw::lossy),
+            PatchLine::NewMode(m) => self.not_a_file = EntryKind::of_mode(m) != EntryKind::File,
+            PatchLine::Added { line, text } => {
+                if self.commit.is_none() || self.path.is_none() {
+                    return Err("added lines before a commit and a file name".into());
+                }
+                if !self.not_a_file {
+                    self.push(line, text);
+                }
+            }
+            PatchLine::Malformed(detail) => return Err(detail),
+            PatchLine::Hunk { .. } | PatchLine::Other => {}
         }
+        Ok(())
+    }
+
+    fn push(&mut self, line: u32, added: &[u8]) {
+        let added = String::from_utf8_lossy(added);
+        if (self.text.len() + added.len()) as u64 > self.max_size {
+            self.oversize += added.len() as u64 + 1;
+            return;
+        }
+        if !self.lines.is_empty() {
+            self.text.push('\n');
+        }
+        self.text.push_str(&added);
+        self.lines.push(line);
     }
 
     fn flush(
@@ -344,22 +506,18 @@ impl PatchParser {
         sink: &mut impl FnMut(AddedLines),
         on_oversize: &mut impl FnMut(&CommitInfo, &str, u64),
     ) {
-        let (Some(commit), Some(path)) = (&self.commit, &self.path) else {
-            self.text.clear();
-            self.lines.clear();
-            self.oversize = 0;
-            return;
-        };
-        if self.oversize > 0 {
-            on_oversize(commit, path, self.oversize + self.text.len() as u64);
-        }
-        if !self.lines.is_empty() {
-            sink(AddedLines {
-                commit: commit.clone(),
-                path: path.clone(),
-                text: std::mem::take(&mut self.text),
-                lines: std::mem::take(&mut self.lines),
-            });
+        if let (Some(commit), Some(path)) = (&self.commit, &self.path) {
+            if self.oversize > 0 {
+                on_oversize(commit, path, self.oversize + self.text.len() as u64);
+            }
+            if !self.lines.is_empty() {
+                sink(AddedLines {
+                    commit: commit.clone(),
+                    path: path.clone(),
+                    text: std::mem::take(&mut self.text),
+                    lines: std::mem::take(&mut self.lines),
+                });
+            }
         }
         self.text.clear();
         self.lines.clear();
@@ -368,72 +526,73 @@ impl PatchParser {
     }
 }
 
-/// Paths git quotes (`"a\tb"`) come back unquoted, C escapes decoded.
-fn unquote(p: &str) -> String {
-    let Some(inner) = p.strip_prefix('"').and_then(|s| s.strip_suffix('"')) else {
-        return p.to_string();
-    };
-    let mut bytes = Vec::new();
-    let mut it = inner.bytes().peekable();
-    while let Some(b) = it.next() {
-        if b != b'\\' {
-            bytes.push(b);
-            continue;
-        }
-        match it.next() {
-            Some(b'n') => bytes.push(b'\n'),
-            Some(b't') => bytes.push(b'\t'),
-            Some(d @ b'0'..=b'7') => {
-                let mut v = (d - b'0') as u32;
-                for _ in 0..2 {
-                    if let Some(&n @ b'0'..=b'7') = it.peek() {
-                        v = v * 8 + (n - b'0') as u32;
-                        it.next();
-                    }
-                }
-                bytes.push(v as u8);
-            }
-            Some(other) => bytes.push(other),
-            None => {}
-        }
-    }
-    String::from_utf8_lossy(&bytes).into_owned()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn raw_diff_keeps_new_paths_and_drops_submodules() {
-        let raw = b":000000 100644 0000 aaaa A\0new.py\0:100644 100644 bbbb cccc R087\0old.py\0moved.py\0:000000 160000 0000 dddd A\0sub\0";
-        let files = parse_raw_diff(raw).unwrap();
-        assert_eq!(
-            files,
-            vec![
-                StagedFile {
-                    path: "new.py".into(),
-                    blob: "aaaa".into()
-                },
-                StagedFile {
-                    path: "moved.py".into(),
-                    blob: "cccc".into()
-                },
-            ]
-        );
+    const Z40: &str = "0000000000000000000000000000000000000000";
+
+    fn raw_entry(old: &str, new: &str, oid: &str, status: &str, paths: &[&[u8]]) -> Vec<u8> {
+        let mut v = format!(":{old} {new} {Z40} {oid} {status}\0").into_bytes();
+        for p in paths {
+            v.extend_from_slice(p);
+            v.push(0);
+        }
+        v
     }
 
     #[test]
-    fn patch_parser_maps_added_lines_to_new_line_numbers() {
+    fn issue11_p4_each_status_letter_has_a_staged_decision() {
+        let b = "b".repeat(40);
+        let mut raw = Vec::new();
+        for (old, new, status, paths) in [
+            ("000000", "100644", "A", &[&b"added"[..]][..]),
+            ("100644", "100644", "C075", &[b"src", b"copied"]),
+            ("100644", "000000", "D", &[b"deleted"]),
+            ("100644", "100755", "M", &[b"modified"]),
+            ("100644", "100644", "R100", &[b"old", b"renamed"]),
+            ("120000", "100644", "T", &[b"link-now-file"]),
+            ("100644", "120000", "T", &[b"file-now-link"]),
+            ("100644", "000000", "U", &[b"conflicted"]),
+            ("100644", "100644", "B", &[b"rewritten"]),
+            ("000000", "160000", "A", &[b"submodule"]),
+            ("000000", "120000", "A", &[b"new-link"]),
+        ] {
+            raw.extend(raw_entry(old, new, &b, status, paths));
+        }
+        let index = staged_index(raw::parse_raw(&raw).unwrap());
+        let paths: Vec<&str> = index.files.iter().map(|f| f.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "added",
+                "copied",
+                "modified",
+                "renamed",
+                "link-now-file",
+                "rewritten"
+            ]
+        );
+        assert_eq!(index.unmerged, ["conflicted"]);
+        assert!(index.files.iter().all(|f| f.blob == b));
+    }
+
+    fn history(log: &[u8]) -> Result<Vec<AddedLines>, String> {
+        let mut got = Vec::new();
+        let mut p = HistoryParser::new(1 << 20);
+        for l in log.split(|&b| b == b'\n') {
+            p.line(l, &mut |a| got.push(a), &mut |_, _, _| {})?;
+        }
+        p.flush(&mut |a| got.push(a), &mut |_, _, _| {});
+        Ok(got)
+    }
+
+    #[test]
+    fn history_maps_added_lines_to_new_line_numbers() {
         let log = format!(
             "{COMMIT_MARK}abc\0Ann\0ann@x\02026-01-01T00:00:00Z\0add config\n\ndiff --git a/c.py b/c.py\nindex 1..2 100644\n--- a/c.py\n+++ b/c.py\n@@ -3,0 +4,2 @@\n+A = 1\n+B = 2\n@@ -10 +12 @@\n-old\n+C = 3\n"
         );
-        let mut got = Vec::new();
-        let mut p = PatchParser::new(1 << 20);
-        for l in log.split('\n') {
-            p.line(l.as_bytes(), &mut |a| got.push(a), &mut |_, _, _| {});
-        }
-        p.flush(&mut |a| got.push(a), &mut |_, _, _| {});
+        let got = history(log.as_bytes()).unwrap();
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].path, "c.py");
         assert_eq!(got[0].text, "A = 1\nB = 2\nC = 3");
@@ -442,9 +601,31 @@ mod tests {
     }
 
     #[test]
-    fn quoted_paths_are_decoded() {
-        assert_eq!(unquote("\"a\\tb\""), "a\tb");
-        assert_eq!(unquote("\"caf\\303\\251.py\""), "café.py");
-        assert_eq!(unquote("plain.py"), "plain.py");
+    fn issue11_p4_history_reads_symlink_to_file_and_skips_links_and_submodules() {
+        let log = format!(
+            "{COMMIT_MARK}c1\0A\0a@x\0d\0t\n\ndiff --git a/l b/l\ndeleted file mode 120000\nindex 1..0\n--- a/l\n+++ /dev/null\n@@ -1 +0,0 @@\n-target\n\\ No newline at end of file\ndiff --git a/l b/l\nnew file mode 100644\nindex 0..2\n--- /dev/null\n+++ b/l\n@@ -0,0 +1 @@\n+SECRET\ndiff --git a/n b/n\nnew file mode 120000\nindex 0..3\n--- /dev/null\n+++ b/n\n@@ -0,0 +1 @@\n+../elsewhere\ndiff --git a/s b/s\nnew file mode 160000\nindex 0..4\n--- /dev/null\n+++ b/s\n@@ -0,0 +1 @@\n+Subproject commit 4444\n"
+        );
+        let got = history(log.as_bytes()).unwrap();
+        let files: Vec<(&str, &str)> = got
+            .iter()
+            .map(|a| (a.path.as_str(), a.text.as_str()))
+            .collect();
+        assert_eq!(files, [("l", "SECRET")]);
+    }
+
+    #[test]
+    fn issue11_p4_an_index_line_whose_ids_hold_a_mode_is_still_a_file() {
+        // The old reader looked for "160000" anywhere in the line.
+        let log = format!(
+            "{COMMIT_MARK}c1\0A\0a@x\0d\0t\ndiff --git a/f b/f\nindex 1600001..1200002 100644\n--- a/f\n+++ b/f\n@@ -0,0 +1 @@\n+kept\n"
+        );
+        assert_eq!(history(log.as_bytes()).unwrap()[0].text, "kept");
+    }
+
+    #[test]
+    fn history_errors_on_what_it_cannot_read() {
+        let log = format!("{COMMIT_MARK}c1\0A\0a@x\0d\0t\n+++ \"b/unterminated\n");
+        assert!(history(log.as_bytes()).is_err());
+        assert!(history(b"+++ b/f\n@@ -0,0 +1 @@\n+no commit\n").is_err());
     }
 }

@@ -67,15 +67,33 @@ impl PathFilter {
     }
 }
 
-/// Scan exactly what is staged: the index blobs of added, copied, modified
-/// and renamed files. Never walks the work tree.
+/// Scan exactly what is staged: the index blobs of added, copied, modified,
+/// renamed and type-changed files (see [`git::staged_files`]). Never walks
+/// the work tree. A path with conflict stages is an error naming it: the
+/// index holds no single version to scan, and reading "ours" or "theirs"
+/// would report lines that are in neither the work tree nor the commit.
 pub fn scan_staged(
     root: &Path,
     filter: &PathFilter,
     engines: &[Box<dyn Engine>],
     max_size: u64,
 ) -> Result<ScanResult, GitError> {
-    let files: Vec<_> = git::staged_files(root)?
+    let index = git::staged_files(root)?;
+    let unmerged: Vec<Diagnostic> = index
+        .unmerged
+        .iter()
+        .filter(|p| filter.allows(p))
+        .map(|p| {
+            Diagnostic::file(
+                Level::Error,
+                Kind::Unreadable,
+                p.as_str(),
+                "not scanned: unmerged (a merge is in progress); resolve the conflict and `git add` the file, then scan again",
+            )
+        })
+        .collect();
+    let files: Vec<_> = index
+        .files
         .into_iter()
         .filter(|f| filter.allows(&f.path))
         .collect();
@@ -93,7 +111,11 @@ pub fn scan_staged(
                 format!("skipped: staged blob of {size} bytes is over --max-file-size ({max_size} bytes)"),
             )),
         })
-        .reduce(ScanResult::default, ScanResult::merge))
+        .reduce(ScanResult::default, ScanResult::merge)
+        .merge(ScanResult {
+            diagnostics: unmerged,
+            ..ScanResult::default()
+        }))
 }
 
 /// Scan the lines each commit in `range` added, with the commit on every finding.

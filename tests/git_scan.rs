@@ -421,3 +421,324 @@ fn install_hook_blocks_a_commit_with_a_secret() {
     assert_eq!(t.gate(&["install-hook"]).code, 2);
     assert_eq!(t.gate(&["install-hook", "--force"]).code, 0);
 }
+
+/// `git diff --cached --raw` status letters, to prove a test sets up what it claims.
+fn staged_letters(t: &Tree) -> Vec<String> {
+    git(
+        t.path(),
+        &[
+            "diff",
+            "--cached",
+            "--name-status",
+            "-M",
+            "-C",
+            "--no-abbrev",
+        ],
+    )
+    .lines()
+    .map(|l| l.split('\t').next().unwrap().chars().take(1).collect())
+    .collect()
+}
+
+/// Twenty lines of filler, so that rename and copy detection has content to match.
+fn filler(tag: &str) -> String {
+    (1..=20).map(|i| format!("{tag}_{i} = {i}\n")).collect()
+}
+
+#[cfg(unix)]
+#[test]
+fn issue11_p4_staged_scans_every_status_letter_that_holds_new_content() {
+    let t = repo();
+    t.file("modified.py", "x = 1\n");
+    t.file("deleted.py", format!("DELETED = \"{GITHUB_PAT_2}\"\n"));
+    t.file("old_name.py", filler("r"));
+    t.file("source.py", filler("c"));
+    t.file("target.txt", "hello\n");
+    std::os::unix::fs::symlink("target.txt", t.path().join("was_link.py")).unwrap();
+    t.file("now_link.py", "y = 2\n");
+    commit_all(&t, "init");
+
+    t.file("added.py", secret(GITHUB_PAT)); // A
+    t.file("modified.py", format!("x = 1\n{}", secret(GITHUB_PAT))); // M
+    git(t.path(), &["rm", "-q", "deleted.py"]); // D
+    git(t.path(), &["mv", "old_name.py", "new_name.py"]); // R
+    t.file(
+        "new_name.py",
+        format!("{}{}", filler("r"), secret(GITHUB_PAT)),
+    );
+    t.file("source.py", format!("{}z = 0\n", filler("c"))); // C (source modified)
+    t.file("copy.py", format!("{}{}", filler("c"), secret(GITHUB_PAT)));
+    std::fs::remove_file(t.path().join("was_link.py")).unwrap(); // T: link -> file
+    t.file("was_link.py", secret(GITHUB_PAT));
+    std::fs::remove_file(t.path().join("now_link.py")).unwrap(); // T: file -> link
+    std::os::unix::fs::symlink("added.py", t.path().join("now_link.py")).unwrap();
+    git(t.path(), &["add", "-A"]);
+    let mut letters = staged_letters(&t);
+    letters.sort();
+    letters.dedup();
+    assert_eq!(letters, ["A", "C", "D", "M", "R", "T"]);
+
+    let run = t.gate(&["scan", "--engines", "secrets", "--staged", "-f", "json"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    // Deleted files and the link's target path are not content; everything else is.
+    assert_eq!(
+        run.paths(),
+        [
+            "added.py",
+            "copy.py",
+            "modified.py",
+            "new_name.py",
+            "was_link.py"
+        ]
+    );
+}
+
+#[test]
+fn issue11_p4_staged_refuses_unmerged_paths_by_name_and_scans_the_rest() {
+    let t = repo();
+    t.file("conflict.py", "v = 0\n");
+    commit_all(&t, "base");
+    git(t.path(), &["checkout", "-q", "-b", "side"]);
+    t.file("conflict.py", format!("v = 1\n{}", secret(GITHUB_PAT)));
+    commit_all(&t, "side");
+    git(t.path(), &["checkout", "-q", "main"]);
+    t.file("conflict.py", "v = 2\n");
+    commit_all(&t, "main");
+    let merge = Command::new("git")
+        .args(["merge", "-q", "side"])
+        .current_dir(t.path())
+        .env("GIT_AUTHOR_NAME", "A")
+        .env("GIT_AUTHOR_EMAIL", "a@b")
+        .env("GIT_COMMITTER_NAME", "A")
+        .env("GIT_COMMITTER_EMAIL", "a@b")
+        .output()
+        .unwrap();
+    assert!(!merge.status.success(), "the merge must conflict");
+    t.file("other.py", secret(GITHUB_PAT_2));
+    git(t.path(), &["add", "other.py"]);
+    assert!(staged_letters(&t).contains(&"U".to_string()));
+
+    let run = t.gate(&["scan", "--engines", "secrets", "--staged", "-f", "json"]);
+    assert_eq!(run.code, 2, "an unmerged path is not silently dropped");
+    assert_eq!(run.paths(), ["other.py"]);
+    let diags = run.json()["diagnostics"].clone();
+    let unmerged: Vec<&serde_json::Value> = diags
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["level"] == "error")
+        .collect();
+    assert_eq!(unmerged.len(), 1, "{diags}");
+    assert_eq!(unmerged[0]["path"], "conflict.py");
+    assert!(unmerged[0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("unmerged"));
+}
+
+#[cfg(unix)]
+#[test]
+fn issue11_p4_history_scans_type_changes_renames_and_copies_not_deletions() {
+    let t = repo();
+    t.file("target.txt", "hello\n");
+    std::os::unix::fs::symlink("target.txt", t.path().join("link.py")).unwrap();
+    t.file("orig.py", filler("o"));
+    t.file("doomed.py", "d = 1\n");
+    commit_all(&t, "init");
+    std::fs::remove_file(t.path().join("link.py")).unwrap();
+    t.file("link.py", secret(GITHUB_PAT));
+    git(t.path(), &["add", "-A"]);
+    assert_eq!(staged_letters(&t), ["T"]);
+    commit_all(&t, "symlink becomes a file");
+    git(t.path(), &["mv", "orig.py", "moved.py"]);
+    t.file(
+        "moved.py",
+        format!("{}{}", filler("o"), secret(GITHUB_PAT_2)),
+    );
+    t.file(
+        "copied.py",
+        format!("{}{}", filler("o"), secret(GITHUB_PAT_2)),
+    );
+    git(t.path(), &["rm", "-q", "doomed.py"]);
+    commit_all(&t, "rename, copy, delete");
+
+    let run = t.gate(&["scan", "--engines", "secrets", "--git", "-f", "json"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(
+        run.hits(),
+        [
+            ("copied.py".into(), 21, "github-pat".into()),
+            ("link.py".into(), 1, "github-pat".into()),
+            ("moved.py".into(), 21, "github-pat".into()),
+        ]
+    );
+}
+
+/// Names git quotes in patches (or marks with a TAB), each holding a secret.
+const ODD_NAMES: &[&str] = &[
+    "café.py",
+    "my config.txt",
+    "tab\there.py",
+    "new\nline.py",
+    "quo\"te.py",
+    "back\\slash.py",
+    " lead and trail .py ",
+    "dir with space/ünï cödé.env",
+];
+
+#[cfg(unix)]
+#[test]
+fn issue11_p4_git_modes_keep_every_name_byte_exact() {
+    let t = repo();
+    t.file("README.md", "hi\n");
+    let base = commit_all(&t, "init");
+    for name in ODD_NAMES {
+        t.file(name, secret(GITHUB_PAT));
+    }
+    git(t.path(), &["add", "-A"]);
+    let mut want: Vec<String> = ODD_NAMES.iter().map(|n| n.to_string()).collect();
+    want.sort();
+
+    let staged = t.gate(&["scan", "--engines", "secrets", "--staged", "-f", "json"]);
+    assert_eq!(staged.paths(), want, "--staged: {}", staged.stderr);
+    let head = commit_all(&t, "odd names");
+    for args in [
+        &["--git"][..],
+        &["--range", &format!("{base}..{head}")],
+        &["--since", &base],
+        &["--git", "--all"],
+    ] {
+        let mut cmd = vec!["scan", "--engines", "secrets", "-f", "json"];
+        cmd.extend_from_slice(args);
+        let run = t.gate(&cmd);
+        assert_eq!(run.paths(), want, "{args:?}: {}", run.stderr);
+        assert!(
+            !run.stderr.contains("source not found"),
+            "{args:?}: {}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn issue11_p4_history_keeps_lines_after_an_added_line_that_looks_like_a_header() {
+    let t = repo();
+    t.file("notes.md", "# notes\n");
+    commit_all(&t, "init");
+    // `++ x` is printed `+++ x` in the patch: it is content, not a file name.
+    t.file(
+        "notes.md",
+        format!("# notes\n++ b/elsewhere\n--- a/x\n{}", secret(GITHUB_PAT)),
+    );
+    commit_all(&t, "notes");
+    let run = t.gate(&["scan", "--engines", "secrets", "--git", "-f", "json"]);
+    assert_eq!(
+        run.hits(),
+        [("notes.md".into(), 4, "github-pat".into())],
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn issue11_p4_gitattributes_cannot_hide_what_history_added() {
+    let t = repo();
+    t.file(".gitattributes", "*.py -diff\nsecret.cfg binary\n");
+    t.file("app.py", secret(GITHUB_PAT));
+    t.file("secret.cfg", secret(GITHUB_PAT_2));
+    commit_all(&t, "hidden as binary");
+    let run = t.gate(&["scan", "--engines", "secrets", "--git", "-f", "json"]);
+    assert_eq!(run.paths(), ["app.py", "secret.cfg"], "{}", run.stderr);
+}
+
+#[test]
+fn issue11_p5_revisions_that_look_like_options_never_reach_git() {
+    let t = repo();
+    t.file("a.py", secret(GITHUB_PAT));
+    commit_all(&t, "init");
+    let out = t.path().join("written-by-git");
+    let out_arg = format!("--output={}", out.display());
+    for (flag, value) in [
+        ("--range", out_arg.as_str()),
+        ("--range", "--max-count=0"),
+        ("--range", &format!("HEAD..{out_arg}")),
+        ("--range", &format!("{out_arg}...HEAD")),
+        ("--since", "-x"),
+        ("--since", &out_arg),
+        ("--since", "--all"),
+        ("--diff-base", &out_arg),
+        ("--diff-base", "--max-count=0"),
+    ] {
+        let arg = format!("{flag}={value}");
+        let run = t.gate(&["scan", "--engines", "secrets", &arg]);
+        assert_eq!(run.code, 2, "{arg}: {}{}", run.stdout, run.stderr);
+        assert!(
+            run.stderr.contains(&format!("{flag} {value}")),
+            "{arg}: the message names the flag and value: {}",
+            run.stderr
+        );
+        assert!(!out.exists(), "{arg}: git wrote {}", out.display());
+    }
+}
+
+#[test]
+fn issue11_p5_bad_revisions_are_exit_2_naming_the_flag() {
+    let t = repo();
+    t.file("a.py", "x = 1\n");
+    commit_all(&t, "init");
+    let blob = git(t.path(), &["rev-parse", "HEAD:a.py"]);
+    for (flag, value) in [
+        ("--range", "nope..HEAD"),
+        ("--range", "HEAD..nope"),
+        ("--range", "HEAD..HEAD..HEAD"),
+        ("--since", "nope"),
+        ("--since", blob.as_str()),
+        ("--range", ""),
+        ("--diff-base", "nope"),
+    ] {
+        let arg = format!("{flag}={value}");
+        let run = t.gate(&["scan", "--engines", "secrets", &arg]);
+        assert_eq!(run.code, 2, "{arg}: {}", run.stderr);
+        assert!(
+            run.stderr.contains(&format!("{flag} {value}")),
+            "{arg}: {}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn issue11_p5_ranges_keep_their_git_meaning_after_verification() {
+    let t = repo();
+    t.file("a.py", "x = 1\n");
+    let base = commit_all(&t, "init");
+    git(t.path(), &["checkout", "-q", "-b", "feature"]);
+    t.file("f.py", secret(GITHUB_PAT));
+    commit_all(&t, "feature");
+    git(t.path(), &["checkout", "-q", "main"]);
+    t.file("m.py", secret(GITHUB_PAT_2));
+    commit_all(&t, "main");
+    let scan = |range: &str| {
+        let run = t.gate(&[
+            "scan",
+            "--engines",
+            "secrets",
+            "--range",
+            range,
+            "-f",
+            "json",
+        ]);
+        assert_ne!(run.code, 2, "{range}: {}", run.stderr);
+        run.paths()
+    };
+    assert_eq!(scan("main..feature"), ["f.py"]);
+    assert_eq!(scan("main...feature"), ["f.py", "m.py"]);
+    assert_eq!(
+        scan(&format!("{base}..")),
+        ["m.py"],
+        "an empty side is HEAD"
+    );
+    assert_eq!(scan("..feature"), ["f.py"]);
+    assert_eq!(scan("feature"), ["f.py"]);
+    assert_eq!(scan("HEAD~1"), Vec::<String>::new());
+}
