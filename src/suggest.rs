@@ -47,8 +47,8 @@ fn distance(a: &str, b: &str) -> usize {
     for (i, row) in d.iter_mut().enumerate() {
         row[0] = i;
     }
-    for j in 0..=b.len() {
-        d[0][j] = j;
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
     }
     for i in 1..=a.len() {
         for j in 1..=b.len() {
@@ -82,7 +82,11 @@ mod tests {
     #[test]
     fn serde_messages_get_a_hint() {
         let m = "TOML parse error at line 2, column 1\n  |\n2 | useDefualt = true\n  | ^^^^^^^^^^\nunknown field `useDefualt`, expected one of `useDefault`, `path`\n";
-        assert!(with_hint(m).ends_with("`path` (did you mean `useDefault`?)"), "{}", with_hint(m));
+        assert!(
+            with_hint(m).ends_with("`path` (did you mean `useDefault`?)"),
+            "{}",
+            with_hint(m)
+        );
         assert_eq!(with_hint("missing field `id`"), "missing field `id`");
     }
 

@@ -122,7 +122,8 @@ pub fn secrets_rule_set(
         }
         None => (secrets::embedded_sources(), secrets::Origin::BuiltIn),
     };
-    let (mut rules, mut globals) = secrets::compile_sources(&sources, origin).map_err(rule_errors)?;
+    let (mut rules, mut globals) =
+        secrets::compile_sources(&sources, origin).map_err(rule_errors)?;
     if let (Some(dir), true) = (rules_dir, rules.is_empty()) {
         bail!(
             "{}: --rules-dir: its {} rule file(s) define no rules (expected [[rules]] tables)",

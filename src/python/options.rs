@@ -220,7 +220,10 @@ fn resolve_ids(
             ids.push(id.to_string());
             continue;
         }
-        if let Some((id, name)) = RETIRED_TESTS.iter().find(|(id, name)| *id == w || *name == w) {
+        if let Some((id, name)) = RETIRED_TESTS
+            .iter()
+            .find(|(id, name)| *id == w || *name == w)
+        {
             warnings.push(format!(
                 "{}: {}: `{w}` ({id} {name}) was removed from bandit; gate has no such check and ignores it",
                 at.file, at.key
@@ -269,8 +272,13 @@ impl Settings {
         if let Some(b) = bandit {
             s.apply_bandit(&b, &mut said)?;
         }
-        let gate_file = config_file.map_or_else(|| "gate.toml".to_string(), |p| p.display().to_string());
-        let table = if pyproject.is_some() { "[tool.gate.python]" } else { "[python]" };
+        let gate_file =
+            config_file.map_or_else(|| "gate.toml".to_string(), |p| p.display().to_string());
+        let table = if pyproject.is_some() {
+            "[tool.gate.python]"
+        } else {
+            "[python]"
+        };
         if let Some(select) = &section.select {
             let at = ListAt {
                 file: &gate_file,
@@ -295,7 +303,8 @@ impl Settings {
                 file: &gate_file,
                 key: format!("{table} skip"),
             };
-            s.skip.extend(resolve_ids(&section.skip, &at, &mut s.warnings)?);
+            s.skip
+                .extend(resolve_ids(&section.skip, &at, &mut s.warnings)?);
             said.push(format!("{}: {} = {:?}", at.file, at.key, section.skip));
         }
         if !CHECKS.iter().any(|c| s.enables(c)) {
@@ -335,18 +344,17 @@ impl Settings {
         Ok(s)
     }
 
-    /// bandit's test selection: `tests` (select) narrows, `skips` removes.
-    /// `B001` names every blacklist test, unless the same list names one of
-    /// them itself (bandit: "B001,B401 means B401").
+    /// bandit's test selection: `tests` (select) narrows, `skips` removes;
+    /// entries are ids or names. `B001` names every blacklist test, unless
+    /// the same list names one of them itself (bandit: "B001,B401 means B401").
     pub fn enables(&self, c: &Check) -> bool {
-        let blacklist = matches!(c.on, On::BlacklistCall | On::BlacklistImport);
+        let is_blacklist = |c: &Check| matches!(c.on, On::BlacklistCall | On::BlacklistImport);
         let named = |list: &[String]| {
-            list.iter().any(|x| x == c.id)
-                || (blacklist
-                    && list.iter().any(|x| x == "B001")
-                    && !list
-                        .iter()
-                        .any(|x| by_id(x).is_some_and(|o| matches!(o.on, On::BlacklistCall | On::BlacklistImport))))
+            let ids: Vec<&str> = list.iter().filter_map(|x| lookup(x)).collect();
+            ids.contains(&c.id)
+                || (is_blacklist(c)
+                    && ids.contains(&"B001")
+                    && !ids.iter().any(|x| by_id(x).is_some_and(is_blacklist)))
         };
         self.select.as_deref().is_none_or(named) && !named(&self.skip)
     }
@@ -414,8 +422,11 @@ impl Settings {
         }
         // PyYAML reads yes/on as true too.
         let truthy = |v: &Value| {
-            v.scalar()
-                .is_some_and(|s| ["true", "yes", "on"].iter().any(|t| s.eq_ignore_ascii_case(t)))
+            v.scalar().is_some_and(|s| {
+                ["true", "yes", "on"]
+                    .iter()
+                    .any(|t| s.eq_ignore_ascii_case(t))
+            })
         };
         if let Some(v) = get("try_except_pass", "check_typed_exception") {
             o.pass_typed = truthy(v);
@@ -505,11 +516,7 @@ const IGNORED_INI_KEYS: [&str; 17] = [
 /// A key nobody reads: an error when it is a near miss of one that is read
 /// (`skip` for `skips` would silently skip nothing), otherwise a warning
 /// (bandit ignores unknown keys, and third-party plugins have their own).
-fn unknown_key(
-    b: &mut BanditConfig,
-    key: &str,
-    known: &[&str],
-) -> Result<(), PythonConfigError> {
+fn unknown_key(b: &mut BanditConfig, key: &str, known: &[&str]) -> Result<(), PythonConfigError> {
     let shown = format!("{}{key}", b.key_prefix);
     if let Some(near) = closest(key, known.iter().copied()) {
         return Err(file_error(
@@ -724,7 +731,10 @@ fn from_ini(text: &str, path: &str) -> Result<BanditConfig, PythonConfigError> {
         }
         let indented = raw.starts_with([' ', '\t']);
         if indented && continuing {
-            if let Some(last) = entries.last_mut().filter(|_| section.as_deref() == Some("bandit")) {
+            if let Some(last) = entries
+                .last_mut()
+                .filter(|_| section.as_deref() == Some("bandit"))
+            {
                 last.1.push(',');
                 last.1.push_str(line);
             }
@@ -745,7 +755,11 @@ fn from_ini(text: &str, path: &str) -> Result<BanditConfig, PythonConfigError> {
         if section.is_none() {
             return Err(file_error(
                 path,
-                format!("line {}: `{}` is outside of any section; put it under [bandit]", i + 1, k.trim()),
+                format!(
+                    "line {}: `{}` is outside of any section; put it under [bandit]",
+                    i + 1,
+                    k.trim()
+                ),
             ));
         }
         continuing = true;
@@ -840,7 +854,11 @@ fn from_yaml(text: &str, path: &str) -> Result<BanditConfig, PythonConfigError> 
                     }) else {
                         return Err(file_error(path, format!("{at}: a key that is not a name")));
                     };
-                    let sub = if at.is_empty() { k.clone() } else { format!("{at}.{k}") };
+                    let sub = if at.is_empty() {
+                        k.clone()
+                    } else {
+                        format!("{at}.{k}")
+                    };
                     if let Some(v) = convert(v, &sub, path)? {
                         t.insert(k, v);
                     }
@@ -894,7 +912,9 @@ mod tests {
 
     #[test]
     fn malformed_yaml_is_an_error_with_its_line() {
-        let msg = yaml("skips: [B101\ntests: [B602]\n").unwrap_err().to_string();
+        let msg = yaml("skips: [B101\ntests: [B602]\n")
+            .unwrap_err()
+            .to_string();
         assert!(msg.starts_with("bandit.yml: invalid YAML at line"), "{msg}");
         let msg = yaml("skips: B101\n").unwrap_err().to_string();
         assert!(msg.contains("skips: expected a list"), "{msg}");
@@ -943,18 +963,31 @@ mod tests {
             key: "skips".into(),
         };
         let mut warnings = Vec::new();
-        let words: Vec<String> = ["B602", "assert_used", "hashlib_insecure_functions", "B001", "B322"]
-            .map(String::from)
-            .to_vec();
+        let words: Vec<String> = [
+            "B602",
+            "assert_used",
+            "hashlib_insecure_functions",
+            "B001",
+            "B322",
+        ]
+        .map(String::from)
+        .to_vec();
         assert_eq!(
             resolve_ids(&words, &at, &mut warnings).unwrap(),
             vec!["B602", "B101", "B324", "B001"]
         );
-        assert_eq!(warnings.len(), 1, "B322 was removed from bandit: {warnings:?}");
+        assert_eq!(
+            warnings.len(),
+            1,
+            "B322 was removed from bandit: {warnings:?}"
+        );
         let msg = resolve_ids(&["B6O2".to_string()], &at, &mut warnings)
             .unwrap_err()
             .to_string();
-        assert!(msg.starts_with("bandit.yml: skips: unknown test `B6O2` (did you mean `B602`?)"), "{msg}");
+        assert!(
+            msg.starts_with("bandit.yml: skips: unknown test `B6O2` (did you mean `B602`?)"),
+            "{msg}"
+        );
     }
 
     #[test]

@@ -50,9 +50,8 @@ pub fn dir_sources(dir: &Path) -> std::io::Result<RuleSources> {
     files
         .into_iter()
         .map(|p| {
-            let text = std::fs::read_to_string(&p).map_err(|e| {
-                std::io::Error::new(e.kind(), format!("{}: {e}", p.display()))
-            })?;
+            let text = std::fs::read_to_string(&p)
+                .map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", p.display())))?;
             Ok((p.display().to_string(), text))
         })
         .collect()
