@@ -7,11 +7,12 @@
 //! Python does, `# nosec` read from real comments, and a file Python 3 cannot
 //! parse is skipped with a warning and yields no findings.
 
+mod bandit_config;
 pub mod checks;
 pub mod context;
 pub mod literal;
 pub mod nosec;
-pub mod options;
+mod options;
 pub mod registry;
 pub mod syntax;
 pub mod tree;
