@@ -101,7 +101,7 @@ fn bench(c: &mut Criterion) {
     let few = {
         let mut rules = all.rules.clone();
         rules.retain(|r| few_ids.contains(&r.id.as_str()));
-        RuleSet::new(rules, all.global_allowlists.clone())
+        RuleSet::new(rules, all.global_allowlists.clone()).expect("unique ids")
     };
     let mut g = c.benchmark_group("secrets");
     g.throughput(Throughput::Bytes(bytes as u64));

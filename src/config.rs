@@ -142,9 +142,10 @@ pub struct SecretsSection {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PythonSection {
-    /// Only these check ids run (bandit's `tests`).
+    /// Only these check ids run (bandit's `tests`); absent: all. An empty
+    /// list is an error, not "all": written out, it reads as "none".
     #[serde(default)]
-    pub select: Vec<String>,
+    pub select: Option<Vec<String>>,
     /// These check ids never run (bandit's `skips`).
     #[serde(default)]
     pub skip: Vec<String>,
@@ -247,7 +248,13 @@ pub fn load_explicit(path: &Path) -> Result<ConfigKind, ConfigError> {
         return from_pyproject(path, &table)
             .map(|c| ConfigKind::Gate(Box::new(c.unwrap_or_default())));
     }
-    if GITLEAKS_KEYS.iter().any(|k| table.contains_key(*k)) {
+    // By name too: an empty or misspelt `.gitleaks.toml` has none of its keys,
+    // and read as a gate.toml it would pass as an empty (default) one.
+    let named_gitleaks = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.to_ascii_lowercase().contains("gitleaks"));
+    if named_gitleaks || GITLEAKS_KEYS.iter().any(|k| table.contains_key(*k)) {
         return Ok(ConfigKind::Gitleaks(path.to_path_buf()));
     }
     parse_gate(path, &text).map(|c| ConfigKind::Gate(Box::new(c)))
@@ -280,7 +287,7 @@ fn from_pyproject(path: &Path, table: &toml::Table) -> Result<Option<FileConfig>
             .try_into()
             .map_err(|e: toml::de::Error| ConfigError::Parse {
                 path: path.display().to_string(),
-                message: format!("[tool.gate]: {}", e.message()),
+                message: crate::suggest::with_hint(&format!("[tool.gate]: {}", e.message())),
             })?;
     cfg.source = Some(path.to_path_buf());
     Ok(Some(cfg))
@@ -302,7 +309,7 @@ fn read(path: &Path) -> Result<String, ConfigError> {
 fn parse_error(path: &Path, e: toml::de::Error) -> ConfigError {
     ConfigError::Parse {
         path: path.display().to_string(),
-        message: e.to_string().trim_end().to_string(),
+        message: crate::suggest::with_hint(&e.to_string()),
     }
 }
 

@@ -23,4 +23,5 @@ pub mod report;
 pub mod sarif;
 pub mod scan;
 pub mod secrets;
+pub mod suggest;
 pub mod walk;

@@ -94,7 +94,7 @@ fn skips_and_selections_take_bandit_ids_names_and_b001() {
 
     let bytes = std::fs::read("testdata/python/B301.py").unwrap();
     let settings = Settings {
-        select: vec!["B001".into()],
+        select: Some(vec!["B001".into()]),
         ..Settings::default()
     };
     let out = scan(&PythonEngine::new(settings), "B301.py", &bytes);

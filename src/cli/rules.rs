@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use anyhow::{bail, Result};
 
 use super::args::{ListFormat, RulesCommand};
-use super::engines::secrets_rule_set;
+use super::engines::{secrets_rule_set, unique_rule_ids};
 use super::Outcome;
 use crate::engine::{Engine, RuleInfo};
 use crate::python::PythonEngine;
@@ -21,15 +21,18 @@ fn catalogue(engines: &[Box<dyn Engine>]) -> BTreeMap<String, RuleInfo> {
 }
 
 fn engines(rules_dir: Option<&std::path::Path>) -> Result<Vec<Box<dyn Engine>>> {
-    Ok(vec![
-        Box::new(SecretsEngine::new(secrets_rule_set(
-            rules_dir,
-            None,
-            None,
-            &[],
-        )?)),
+    let set = secrets_rule_set(rules_dir, None, None, &[])?;
+    let sources = set
+        .rules
+        .iter()
+        .map(|r| (r.id.clone(), r.source.clone()))
+        .collect();
+    let engines: Vec<Box<dyn Engine>> = vec![
+        Box::new(SecretsEngine::new(set)),
         Box::new(PythonEngine::default()),
-    ])
+    ];
+    unique_rule_ids(&engines, &sources)?;
+    Ok(engines)
 }
 
 /// Run a `gate rules` subcommand.

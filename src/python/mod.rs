@@ -7,11 +7,12 @@
 //! Python does, `# nosec` read from real comments, and a file Python 3 cannot
 //! parse is skipped with a warning and yields no findings.
 
+mod bandit_config;
 pub mod checks;
 pub mod context;
 pub mod literal;
 pub mod nosec;
-pub mod options;
+mod options;
 pub mod registry;
 pub mod syntax;
 pub mod tree;
@@ -21,7 +22,7 @@ use crate::diagnostic::{Diagnostic, Kind, Level};
 use crate::engine::{Engine, FileOutput, RuleInfo, SourceFile};
 use crate::finding::{Finding, Region, SecretMatch, Suppression, SuppressionKind};
 
-pub use options::{Options, Settings};
+pub use options::{Options, PythonConfigError, Settings};
 pub use registry::{Check, On, CHECKS};
 
 /// The tool name findings carry.
@@ -56,7 +57,7 @@ impl PythonEngine {
     pub fn new(settings: Settings) -> Self {
         let mut enabled = Enabled::default();
         for (i, c) in CHECKS.iter().enumerate() {
-            if !is_enabled(&settings, c) {
+            if !settings.enables(c) {
                 continue;
             }
             match c.on {
@@ -87,16 +88,6 @@ impl Default for PythonEngine {
     fn default() -> Self {
         PythonEngine::new(Settings::default())
     }
-}
-
-/// bandit's test selection: `tests` (select) narrows, `skips` removes; B001 names every blacklist.
-fn is_enabled(s: &Settings, c: &Check) -> bool {
-    let blacklist = matches!(c.on, On::BlacklistCall | On::BlacklistImport);
-    let named = |list: &[String]| {
-        list.iter()
-            .any(|x| x == c.id || x == c.name || (blacklist && x == "B001"))
-    };
-    (s.select.is_empty() || named(&s.select)) && !named(&s.skip)
 }
 
 /// Whether a path is a Python source bandit would pick up.

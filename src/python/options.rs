@@ -1,11 +1,15 @@
 //! The Python engine's settings: `[python]` in gate.toml merged with an
 //! existing bandit configuration (`bandit.yml`, `.bandit`, `[tool.bandit]`).
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
+use super::bandit_config::{
+    discover_bandit, load_bandit, pyproject_bandit, BanditConfig, Value, WEAK_KEY_OPTIONS,
+};
+use super::registry::{by_id, lookup, Check, On, CHECKS};
 use crate::config::PythonSection;
 use crate::finding::{Confidence, Severity};
+use crate::suggest::did_you_mean;
 
 /// Check options, with bandit's defaults.
 #[derive(Debug, Clone, PartialEq)]
@@ -104,9 +108,9 @@ impl Default for Options {
 /// Everything the engine needs from configuration.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Settings {
-    /// Only these checks run (empty: all).
-    pub select: Vec<String>,
-    /// These checks never run.
+    /// Only these checks run (`None`: all). Canonical ids (`B602`, `B001`).
+    pub select: Option<Vec<String>>,
+    /// These checks never run. Canonical ids.
     pub skip: Vec<String>,
     /// Findings below these are dropped (bandit's `-l` / `-i`).
     pub min_severity: Option<Severity>,
@@ -116,58 +120,105 @@ pub struct Settings {
     /// Report findings even under `# nosec`.
     pub ignore_nosec: bool,
     pub options: Options,
+    /// Parts of the configuration gate read but does not act on.
+    pub warnings: Vec<String>,
 }
 
-/// A problem with a bandit configuration file.
+/// A Python configuration gate cannot use: names the file and the key.
 #[derive(Debug, thiserror::Error)]
-#[error("{path}: {message}")]
-pub struct BanditConfigError {
-    pub path: String,
-    pub message: String,
+pub enum PythonConfigError {
+    #[error("{path}: {message}")]
+    File { path: String, message: String },
+    #[error(
+        "no Python check is left to run: {0}. Fix the list, or turn the python engine off \
+         explicitly (`--engines secrets`, or `[scan] engines` in gate.toml)"
+    )]
+    NothingSelected(String),
 }
 
-/// A bandit config as far as gate uses it.
-#[derive(Debug, Default, Clone, PartialEq)]
-pub struct BanditConfig {
-    pub tests: Vec<String>,
-    pub skips: Vec<String>,
-    pub exclude_dirs: Vec<String>,
-    /// Plugin name → option name → list or scalar values.
-    pub plugins: BTreeMap<String, BTreeMap<String, Value>>,
-}
-
-/// A YAML/TOML/INI value as the plugin options need it.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Value {
-    List(Vec<String>),
-    Scalar(String),
-}
-
-impl Value {
-    fn list(&self) -> Vec<String> {
-        match self {
-            Value::List(v) => v.clone(),
-            Value::Scalar(s) => vec![s.clone()],
-        }
+pub(super) fn file_error(path: &str, message: String) -> PythonConfigError {
+    PythonConfigError::File {
+        path: path.to_string(),
+        message,
     }
+}
 
-    fn scalar(&self) -> Option<&str> {
-        match self {
-            Value::Scalar(s) => Some(s),
-            Value::List(_) => None,
+/// Test ids bandit once had and has since removed. Configs written for an
+/// older bandit still name them; bandit itself only warns, so gate does too.
+const RETIRED_TESTS: [(&str, &str); 8] = [
+    ("B109", "password_config_option_not_marked_secret"),
+    ("B111", "execute_with_run_as_root_equals_true"),
+    ("B309", "httpsconnection"),
+    ("B320", "xml_bad_etree"),
+    ("B322", "input"),
+    ("B325", "tempnam"),
+    ("B410", "import_lxml"),
+    ("B414", "import_pycryptodome"),
+];
+
+/// Where a list of test ids was written, for messages.
+struct ListAt<'a> {
+    file: &'a str,
+    key: String,
+}
+
+/// Every word a test list may hold: ids, names and bandit's entry-point names.
+fn test_words() -> impl Iterator<Item = &'static str> {
+    std::iter::once("B001").chain(CHECKS.iter().flat_map(|c| [c.id, c.name]))
+}
+
+/// Turn the words of a `tests`/`skips`/`select`/`skip` list into check ids.
+/// An unknown word is an error: a misspelt id would otherwise select nothing
+/// or skip nothing without a word.
+fn resolve_ids(
+    words: &[String],
+    at: &ListAt<'_>,
+    warnings: &mut Vec<String>,
+) -> Result<Vec<String>, PythonConfigError> {
+    let mut ids = Vec::with_capacity(words.len());
+    for raw in words {
+        let w = raw.trim();
+        if let Some(id) = lookup(w) {
+            ids.push(id.to_string());
+            continue;
         }
+        if let Some((id, name)) = RETIRED_TESTS
+            .iter()
+            .find(|(id, name)| *id == w || *name == w)
+        {
+            warnings.push(format!(
+                "{}: {}: `{w}` ({id} {name}) was removed from bandit; gate has no such check and ignores it",
+                at.file, at.key
+            ));
+            continue;
+        }
+        let what = if w.is_empty() {
+            "an empty test id".to_string()
+        } else {
+            format!("unknown test `{w}`{}", did_you_mean(w, test_words()))
+        };
+        return Err(file_error(
+            at.file,
+            format!(
+                "{}: {what}; expected a bandit test id like B602 or a name like \
+                 subprocess_popen_with_shell_equals_true (`gate rules list` shows them all)",
+                at.key
+            ),
+        ));
     }
+    Ok(ids)
 }
 
 impl Settings {
     /// Resolve the engine's settings: bandit's config first, gate's `[python]` on top.
     /// `config_file` is the gate config in use: a pyproject.toml given with
-    /// `--config` is also where `[tool.bandit]` is read from.
+    /// `--config` is also where `[tool.bandit]` is read from. A configuration
+    /// that names an unknown test, or leaves no check to run, is an error.
     pub fn resolve(
         root: &Path,
         section: &PythonSection,
         config_file: Option<&Path>,
-    ) -> Result<Settings, BanditConfigError> {
+    ) -> Result<Settings, PythonConfigError> {
         let mut s = Settings::default();
         let pyproject =
             config_file.filter(|p| p.file_name().is_some_and(|n| n == "pyproject.toml"));
@@ -178,11 +229,49 @@ impl Settings {
             }
             (None, None) => discover_bandit(root)?,
         };
+        // What each list said, for the message when nothing is left to run.
+        let mut said: Vec<String> = Vec::new();
         if let Some(b) = bandit {
-            s.apply_bandit(&b);
+            s.apply_bandit(&b, &mut said)?;
         }
-        s.select.extend(section.select.iter().cloned());
-        s.skip.extend(section.skip.iter().cloned());
+        let gate_file =
+            config_file.map_or_else(|| "gate.toml".to_string(), |p| p.display().to_string());
+        let table = if pyproject.is_some() {
+            "[tool.gate.python]"
+        } else {
+            "[python]"
+        };
+        if let Some(select) = &section.select {
+            let at = ListAt {
+                file: &gate_file,
+                key: format!("{table} select"),
+            };
+            if select.is_empty() {
+                return Err(file_error(
+                    at.file,
+                    format!(
+                        "{}: an empty list selects no check; leave `select` out to run every \
+                         check, or turn the python engine off with `--engines secrets`",
+                        at.key
+                    ),
+                ));
+            }
+            let ids = resolve_ids(select, &at, &mut s.warnings)?;
+            said.push(format!("{}: {} = {select:?}", at.file, at.key));
+            s.select.get_or_insert_with(Vec::new).extend(ids);
+        }
+        if !section.skip.is_empty() {
+            let at = ListAt {
+                file: &gate_file,
+                key: format!("{table} skip"),
+            };
+            s.skip
+                .extend(resolve_ids(&section.skip, &at, &mut s.warnings)?);
+            said.push(format!("{}: {} = {:?}", at.file, at.key, section.skip));
+        }
+        if !CHECKS.iter().any(|c| s.enables(c)) {
+            return Err(PythonConfigError::NothingSelected(said.join("; ")));
+        }
         s.exclude_dirs.extend(section.exclude_dirs.iter().cloned());
         if section.severity.is_some() {
             s.min_severity = section.severity;
@@ -217,10 +306,48 @@ impl Settings {
         Ok(s)
     }
 
-    /// Take a bandit config's tests, skips, excludes and plugin options.
-    pub fn apply_bandit(&mut self, b: &BanditConfig) {
-        self.select.extend(b.tests.iter().cloned());
-        self.skip.extend(b.skips.iter().cloned());
+    /// bandit's test selection: `tests` (select) narrows, `skips` removes;
+    /// entries are ids or names. `B001` names every blacklist test, unless
+    /// the same list names one of them itself (bandit: "B001,B401 means B401").
+    pub fn enables(&self, c: &Check) -> bool {
+        let is_blacklist = |c: &Check| matches!(c.on, On::BlacklistCall | On::BlacklistImport);
+        let named = |list: &[String]| {
+            let ids: Vec<&str> = list.iter().filter_map(|x| lookup(x)).collect();
+            ids.contains(&c.id)
+                || (is_blacklist(c)
+                    && ids.contains(&"B001")
+                    && !ids.iter().any(|x| by_id(x).is_some_and(is_blacklist)))
+        };
+        self.select.as_deref().is_none_or(named) && !named(&self.skip)
+    }
+
+    /// Take a bandit config's tests, skips, excludes and plugin options;
+    /// `said` collects what its lists said, for messages.
+    pub fn apply_bandit(
+        &mut self,
+        b: &BanditConfig,
+        said: &mut Vec<String>,
+    ) -> Result<(), PythonConfigError> {
+        self.warnings.extend(b.warnings.iter().cloned());
+        // bandit runs every test when `tests` is empty, so an empty list narrows nothing.
+        if let Some(tests) = b.tests.as_ref().filter(|t| !t.is_empty()) {
+            let at = ListAt {
+                file: &b.path,
+                key: format!("{}tests", b.key_prefix),
+            };
+            let ids = resolve_ids(tests, &at, &mut self.warnings)?;
+            said.push(format!("{}: {} = {tests:?}", at.file, at.key));
+            self.select.get_or_insert_with(Vec::new).extend(ids);
+        }
+        if !b.skips.is_empty() {
+            let at = ListAt {
+                file: &b.path,
+                key: format!("{}skips", b.key_prefix),
+            };
+            self.skip
+                .extend(resolve_ids(&b.skips, &at, &mut self.warnings)?);
+            said.push(format!("{}: {} = {:?}", at.file, at.key, b.skips));
+        }
         self.exclude_dirs.extend(b.exclude_dirs.iter().cloned());
         let o = &mut self.options;
         let get = |plugin: &str, key: &str| b.plugins.get(plugin).and_then(|p| p.get(key));
@@ -242,23 +369,27 @@ impl Settings {
         if let Some(v) = get("ssl_with_bad_version", "bad_protocol_versions") {
             o.bad_protocol_versions = v.list();
         }
-        let keys = [
-            "weak_key_size_dsa_high",
-            "weak_key_size_dsa_medium",
-            "weak_key_size_rsa_high",
-            "weak_key_size_rsa_medium",
-            "weak_key_size_ec_high",
-            "weak_key_size_ec_medium",
-        ];
-        for (i, key) in keys.iter().enumerate() {
-            if let Some(n) = get("weak_cryptographic_key", key)
-                .and_then(Value::scalar)
-                .and_then(|s| s.parse().ok())
-            {
-                o.weak_key_sizes[i] = n;
+        for (i, key) in WEAK_KEY_OPTIONS.iter().enumerate() {
+            if let Some(v) = get("weak_cryptographic_key", key) {
+                o.weak_key_sizes[i] = v.scalar().and_then(|s| s.parse().ok()).ok_or_else(|| {
+                    file_error(
+                        &b.path,
+                        format!(
+                            "{}weak_cryptographic_key.{key}: expected a key size in bits, like 2048",
+                            b.key_prefix
+                        ),
+                    )
+                })?;
             }
         }
-        let truthy = |v: &Value| v.scalar().is_some_and(|s| s.eq_ignore_ascii_case("true"));
+        // PyYAML reads yes/on as true too.
+        let truthy = |v: &Value| {
+            v.scalar().is_some_and(|s| {
+                ["true", "yes", "on"]
+                    .iter()
+                    .any(|t| s.eq_ignore_ascii_case(t))
+            })
+        };
         if let Some(v) = get("try_except_pass", "check_typed_exception") {
             o.pass_typed = truthy(v);
         }
@@ -271,6 +402,7 @@ impl Settings {
         if let Some(v) = get("markupsafe_xss", "allowed_calls") {
             o.allowed_calls = v.list();
         }
+        Ok(())
     }
 
     /// Whether a report path is under one of the excluded directories.
@@ -290,296 +422,57 @@ impl Settings {
     }
 }
 
-/// Look for `.bandit`, `bandit.yml`/`bandit.yaml`, then `[tool.bandit]` in pyproject.toml.
-pub fn discover_bandit(root: &Path) -> Result<Option<BanditConfig>, BanditConfigError> {
-    for name in [
-        ".bandit",
-        "bandit.yml",
-        "bandit.yaml",
-        ".bandit.yml",
-        ".bandit.yaml",
-    ] {
-        let p = root.join(name);
-        if p.is_file() {
-            return load_bandit(&p).map(Some);
-        }
-    }
-    let py = root.join("pyproject.toml");
-    if py.is_file() {
-        return pyproject_bandit(&py);
-    }
-    Ok(None)
-}
-
-/// `[tool.bandit]` of a pyproject.toml, if it has one.
-fn pyproject_bandit(py: &Path) -> Result<Option<BanditConfig>, BanditConfigError> {
-    let text = read(py)?;
-    let table: toml::Table = toml::from_str(&text).map_err(|e| BanditConfigError {
-        path: py.display().to_string(),
-        message: e.to_string(),
-    })?;
-    Ok(table
-        .get("tool")
-        .and_then(|t| t.get("bandit"))
-        .map(from_toml))
-}
-
-fn read(p: &Path) -> Result<String, BanditConfigError> {
-    std::fs::read_to_string(p).map_err(|e| BanditConfigError {
-        path: p.display().to_string(),
-        message: format!("cannot read: {e}"),
-    })
-}
-
-/// Load one bandit config file: INI (`.bandit`), TOML (pyproject) or YAML.
-pub fn load_bandit(p: &Path) -> Result<BanditConfig, BanditConfigError> {
-    let text = read(p)?;
-    let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    if name == ".bandit" || text.trim_start().starts_with("[bandit]") {
-        return Ok(from_ini(&text));
-    }
-    if name.ends_with(".toml") {
-        let table: toml::Table = toml::from_str(&text).map_err(|e| BanditConfigError {
-            path: p.display().to_string(),
-            message: e.to_string(),
-        })?;
-        let t = table
-            .get("tool")
-            .and_then(|t| t.get("bandit"))
-            .cloned()
-            .unwrap_or(toml::Value::Table(table));
-        return Ok(from_toml(&t));
-    }
-    from_yaml(&text).map_err(|message| BanditConfigError {
-        path: p.display().to_string(),
-        message,
-    })
-}
-
-fn toml_value(v: &toml::Value) -> Value {
-    match v {
-        toml::Value::Array(a) => Value::List(
-            a.iter()
-                .map(|x| match x {
-                    toml::Value::String(s) => s.clone(),
-                    other => other.to_string(),
-                })
-                .collect(),
-        ),
-        toml::Value::String(s) => Value::Scalar(s.clone()),
-        other => Value::Scalar(other.to_string()),
-    }
-}
-
-fn from_toml(t: &toml::Value) -> BanditConfig {
-    let mut b = BanditConfig::default();
-    let Some(table) = t.as_table() else { return b };
-    for (k, v) in table {
-        match k.as_str() {
-            "tests" => b.tests = toml_value(v).list(),
-            "skips" => b.skips = toml_value(v).list(),
-            "exclude_dirs" | "exclude" => b.exclude_dirs = toml_value(v).list(),
-            plugin => {
-                if let Some(opts) = v.as_table() {
-                    let m = b.plugins.entry(plugin.to_string()).or_default();
-                    for (ok, ov) in opts {
-                        m.insert(ok.clone(), toml_value(ov));
-                    }
-                }
-            }
-        }
-    }
-    b
-}
-
-/// `.bandit`: an INI file whose `[bandit]` section has comma-separated lists.
-fn from_ini(text: &str) -> BanditConfig {
-    let mut b = BanditConfig::default();
-    let mut in_bandit = false;
-    for line in text.lines() {
-        let line = line.trim();
-        if line.starts_with('[') {
-            in_bandit = line == "[bandit]";
-            continue;
-        }
-        if !in_bandit || line.starts_with('#') || line.starts_with(';') {
-            continue;
-        }
-        let Some((k, v)) = line.split_once('=').or_else(|| line.split_once(':')) else {
-            continue;
-        };
-        let list: Vec<String> = v
-            .split(',')
-            .map(|s| s.trim().to_string())
-            .filter(|s| !s.is_empty())
-            .collect();
-        match k.trim() {
-            "tests" => b.tests = list,
-            "skips" => b.skips = list,
-            "exclude" | "exclude_dirs" => b.exclude_dirs = list,
-            _ => {}
-        }
-    }
-    b
-}
-
-fn unquote(s: &str) -> String {
-    let s = s.trim();
-    let s = s.split(" #").next().unwrap_or(s).trim();
-    if s.len() >= 2
-        && (s.starts_with('\'') && s.ends_with('\'') || s.starts_with('"') && s.ends_with('"'))
-    {
-        s[1..s.len() - 1].to_string()
-    } else {
-        s.to_string()
-    }
-}
-
-fn flow_list(s: &str) -> Vec<String> {
-    s.trim()
-        .trim_start_matches('[')
-        .trim_end_matches(']')
-        .split(',')
-        .map(unquote)
-        .filter(|s| !s.is_empty())
-        .collect()
-}
-
-/// The subset of YAML bandit configs use: top-level lists (flow or block) and
-/// one level of plugin option maps.
-fn from_yaml(text: &str) -> Result<BanditConfig, String> {
-    let mut b = BanditConfig::default();
-    // (top key, option key) currently collecting block-list items.
-    let mut top: Option<String> = None;
-    let mut sub: Option<String> = None;
-    let mut items: Vec<String> = Vec::new();
-    let flush = |b: &mut BanditConfig,
-                 top: &Option<String>,
-                 sub: &Option<String>,
-                 items: &mut Vec<String>| {
-        if let Some(t) = top {
-            if items.is_empty() {
-                return;
-            }
-            let v = std::mem::take(items);
-            match (t.as_str(), sub) {
-                ("tests", None) => b.tests = v,
-                ("skips", None) => b.skips = v,
-                ("exclude_dirs", None) => b.exclude_dirs = v,
-                (plugin, Some(s)) => {
-                    b.plugins
-                        .entry(plugin.to_string())
-                        .or_default()
-                        .insert(s.clone(), Value::List(v));
-                }
-                _ => {}
-            }
-        }
-    };
-    for (i, raw) in text.lines().enumerate() {
-        let no_comment = if raw.trim_start().starts_with('#') {
-            ""
-        } else {
-            raw
-        };
-        if no_comment.trim().is_empty() || no_comment.trim() == "---" {
-            continue;
-        }
-        let indent = no_comment.len() - no_comment.trim_start().len();
-        let line = no_comment.trim();
-        if let Some(item) = line
-            .strip_prefix("- ")
-            .or_else(|| (line == "-").then_some(""))
-        {
-            if top.is_none() {
-                return Err(format!("line {}: list item outside of a key", i + 1));
-            }
-            items.push(unquote(item));
-            continue;
-        }
-        let Some((k, v)) = line.split_once(':') else {
-            return Err(format!("line {}: expected `key: value`", i + 1));
-        };
-        let (k, v) = (k.trim().to_string(), v.trim());
-        if indent == 0 {
-            flush(&mut b, &top, &sub, &mut items);
-            top = Some(k.clone());
-            sub = None;
-            if v.starts_with('[') {
-                let list = flow_list(v);
-                match k.as_str() {
-                    "tests" => b.tests = list,
-                    "skips" => b.skips = list,
-                    "exclude_dirs" => b.exclude_dirs = list,
-                    _ => {}
-                }
-            } else if !v.is_empty() {
-                let s = unquote(v);
-                match k.as_str() {
-                    "tests" => b.tests = vec![s],
-                    "skips" => b.skips = vec![s],
-                    "exclude_dirs" => b.exclude_dirs = vec![s],
-                    _ => {}
-                }
-            }
-        } else {
-            flush(&mut b, &top, &sub, &mut items);
-            let Some(t) = top.clone() else {
-                return Err(format!("line {}: indented key outside of a section", i + 1));
-            };
-            sub = Some(k.clone());
-            let value = if v.starts_with('[') {
-                Some(Value::List(flow_list(v)))
-            } else if !v.is_empty() {
-                Some(Value::Scalar(unquote(v)))
-            } else {
-                None
-            };
-            if let Some(value) = value {
-                b.plugins.entry(t).or_default().insert(k, value);
-            }
-        }
-    }
-    flush(&mut b, &top, &sub, &mut items);
-    Ok(b)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn yaml_lists_and_plugin_options() {
-        let b = from_yaml(
-            "# comment\nskips: ['B101', \"B404\"]\ntests:\n  - B602\n  - B603\nexclude_dirs: [tests]\n\
-             hardcoded_tmp_directory:\n  tmp_dirs:\n    - /scratch\nassert_used:\n  skips: ['*_test.py']\n\
-             try_except_pass:\n  check_typed_exception: true\n",
-        )
-        .unwrap();
-        assert_eq!(b.skips, vec!["B101", "B404"]);
-        assert_eq!(b.tests, vec!["B602", "B603"]);
-        assert_eq!(b.exclude_dirs, vec!["tests"]);
-        let mut s = Settings::default();
-        s.apply_bandit(&b);
-        assert_eq!(s.options.tmp_dirs, vec!["/scratch"]);
-        assert_eq!(s.options.assert_skips, vec!["*_test.py"]);
-        assert!(s.options.pass_typed);
+    fn test_words_resolve_to_ids_and_typos_are_errors() {
+        let at = ListAt {
+            file: "bandit.yml",
+            key: "skips".into(),
+        };
+        let mut warnings = Vec::new();
+        let words: Vec<String> = [
+            "B602",
+            "assert_used",
+            "hashlib_insecure_functions",
+            "B001",
+            "B322",
+        ]
+        .map(String::from)
+        .to_vec();
+        assert_eq!(
+            resolve_ids(&words, &at, &mut warnings).unwrap(),
+            vec!["B602", "B101", "B324", "B001"]
+        );
+        assert_eq!(
+            warnings.len(),
+            1,
+            "B322 was removed from bandit: {warnings:?}"
+        );
+        let msg = resolve_ids(&["B6O2".to_string()], &at, &mut warnings)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            msg.starts_with("bandit.yml: skips: unknown test `B6O2` (did you mean `B602`?)"),
+            "{msg}"
+        );
     }
 
     #[test]
-    fn ini_and_toml_configs() {
-        let b = from_ini("[bandit]\nskips = B101,B601\nexclude = ./tests,./docs\n");
-        assert_eq!(b.skips, vec!["B101", "B601"]);
-        assert_eq!(b.exclude_dirs, vec!["./tests", "./docs"]);
-        let t: toml::Table =
-            toml::from_str("[tool.bandit]\nskips = [\"B311\"]\n[tool.bandit.assert_used]\nskips = [\"*/test_*.py\"]\n")
-                .unwrap();
-        let b = from_toml(t.get("tool").unwrap().get("bandit").unwrap());
-        assert_eq!(b.skips, vec!["B311"]);
-        assert_eq!(
-            b.plugins["assert_used"]["skips"],
-            Value::List(vec!["*/test_*.py".into()])
-        );
+    fn b001_alone_means_every_blacklist_and_with_one_means_that_one() {
+        let all = Settings {
+            select: Some(vec!["B001".into()]),
+            ..Settings::default()
+        };
+        let one = Settings {
+            select: Some(vec!["B001".into(), "B401".into()]),
+            ..Settings::default()
+        };
+        let count = |s: &Settings| CHECKS.iter().filter(|c| s.enables(c)).count();
+        assert!(count(&all) > 30);
+        assert_eq!(count(&one), 1);
     }
 
     #[test]

@@ -154,6 +154,7 @@ fn unlocated(e: CompileError) -> String {
     match e {
         CompileError::Regex { what, message, .. } => format!("invalid {what} regex: {message}"),
         CompileError::Invalid { message, .. } | CompileError::Toml { message, .. } => message,
+        e @ CompileError::Duplicate { .. } => e.to_string(),
     }
 }
 
@@ -197,7 +198,7 @@ mod tests {
         let (rules, globals) =
             crate::secrets::compile_sources(&sources, crate::secrets::Origin::BuiltIn)
                 .expect("built-in patterns are not parsed at load");
-        let set = RuleSet::new(rules, globals);
+        let set = RuleSet::new(rules, globals).unwrap();
         assert!(set.detect("a.txt", b"key=abcdefgh", None).is_empty());
         let messages: Vec<String> = check_rules(&set, false)
             .iter()

@@ -28,6 +28,45 @@ pub enum CompileError {
         rule: String,
         message: String,
     },
+    /// Two rules answer to one name: reports, disabling and ignores would
+    /// pick one of them at random (a finding could carry the other's severity).
+    #[error("rule id `{id}` is defined twice: {first} and {second}; every rule id and alias must be unique")]
+    Duplicate {
+        id: String,
+        first: String,
+        second: String,
+    },
+}
+
+/// One error per name that two rules answer to (an id, or an alias).
+pub fn duplicate_names(rules: &[Rule]) -> Vec<CompileError> {
+    let mut owner: std::collections::HashMap<&str, &Rule> = std::collections::HashMap::new();
+    let mut errors = Vec::new();
+    for r in rules {
+        for name in std::iter::once(&r.id).chain(r.aliases.iter()) {
+            match owner.get(name.as_str()) {
+                Some(first) if !std::ptr::eq(*first, r) => errors.push(CompileError::Duplicate {
+                    id: name.clone(),
+                    first: describe_owner(first, name),
+                    second: describe_owner(r, name),
+                }),
+                Some(_) => {}
+                None => {
+                    owner.insert(name, r);
+                }
+            }
+        }
+    }
+    errors
+}
+
+/// `rule `x` in FILE`, saying when the name is the rule's alias.
+fn describe_owner(r: &Rule, name: &str) -> String {
+    if r.id == name {
+        format!("in {}", r.source)
+    } else {
+        format!("as an alias of `{}` in {}", r.id, r.source)
+    }
 }
 
 /// A compiled allowlist.
@@ -464,7 +503,7 @@ pub fn check_secret_group(regex: Option<&LazyRegex>, group: usize) -> Result<(),
 pub fn parse_rule_file(text: &str, file: &str) -> Result<RuleFile, CompileError> {
     toml::from_str(text).map_err(|e| CompileError::Toml {
         file: file.to_string(),
-        message: e.to_string(),
+        message: crate::suggest::with_hint(&e.to_string()),
     })
 }
 

@@ -9,7 +9,7 @@ use aho_corasick::dfa::DFA;
 use aho_corasick::{Anchored, MatchKind, StartKind};
 use memchr::{memchr, memrchr};
 
-use super::compile::{Allowlist, Candidate, Rule};
+use super::compile::{duplicate_names, Allowlist, Candidate, CompileError, Rule};
 use super::entropy::shannon;
 
 /// How far either side of a keyword hit a single-line rule looks, at most,
@@ -49,8 +49,16 @@ pub struct Detection {
 }
 
 impl RuleSet {
-    /// Build the prefilter over every rule's keywords.
-    pub fn new(rules: Vec<Rule>, global_allowlists: Vec<Allowlist>) -> Self {
+    /// Build the prefilter over every rule's keywords. Rule ids (and
+    /// aliases) are unique in a rule set: two rules with one id are an error.
+    pub fn new(
+        rules: Vec<Rule>,
+        global_allowlists: Vec<Allowlist>,
+    ) -> Result<Self, Vec<CompileError>> {
+        let duplicates = duplicate_names(&rules);
+        if !duplicates.is_empty() {
+            return Err(duplicates);
+        }
         let mut keywords: Vec<String> = Vec::new();
         let mut keyword_rules: Vec<Vec<usize>> = Vec::new();
         let mut unkeyed_rules = Vec::new();
@@ -85,7 +93,7 @@ impl RuleSet {
                 .build(&keywords)
                 .expect("keywords are plain literals")
         });
-        RuleSet {
+        Ok(RuleSet {
             rules,
             global_allowlists,
             prefilter,
@@ -93,7 +101,7 @@ impl RuleSet {
             unkeyed_rules,
             path_sensitive,
             path_only_rules,
-        }
+        })
     }
 
     /// Run the whole pipeline over one file's bytes.

@@ -21,14 +21,35 @@ pub struct GitleaksConfig {
     /// `[extend] useDefault`: whether the built-in rules stay on.
     pub use_default: bool,
     /// `[extend] disabledRules`: built-in rule ids (or aliases) to turn off.
-    pub disabled_rules: Vec<String>,
+    pub disabled_rules: Vec<DisabledRule>,
     /// Parts of the file gate read but does not act on.
     pub warnings: Vec<String>,
 }
 
+/// One `[extend] disabledRules` entry and the file that wrote it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DisabledRule {
+    pub id: String,
+    pub file: String,
+}
+
+// The keys gitleaks documents, and nothing else: gitleaks itself ignores a
+// misspelt key (`useDefualt`, `[[rule]]`), which silently drops the built-in
+// rules or every custom one. gitleaks reads keys through viper, which does not
+// care about case; the all-lowercase spellings are accepted as aliases.
+
 #[derive(Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct GlConfig {
+    #[serde(default)]
+    #[allow(dead_code)] // accepted, not used
+    title: Option<String>,
+    #[serde(default)]
+    #[allow(dead_code)]
+    description: Option<String>,
+    #[serde(default, alias = "minversion")]
+    #[allow(dead_code)]
+    min_version: Option<String>,
     #[serde(default)]
     extend: Option<GlExtend>,
     #[serde(default)]
@@ -40,27 +61,27 @@ struct GlConfig {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct GlExtend {
-    #[serde(default)]
+    #[serde(default, alias = "usedefault")]
     use_default: bool,
     #[serde(default)]
     path: Option<String>,
     #[serde(default)]
     url: Option<String>,
-    #[serde(default)]
+    #[serde(default, alias = "disabledrules")]
     disabled_rules: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct GlRule {
     id: String,
     #[serde(default)]
     description: String,
     #[serde(default)]
     regex: Option<String>,
-    #[serde(default)]
+    #[serde(default, alias = "secretgroup")]
     secret_group: Option<usize>,
     #[serde(default)]
     entropy: Option<f32>,
@@ -74,30 +95,30 @@ struct GlRule {
     allowlist: Option<GlAllowlist>,
     #[serde(default)]
     allowlists: Vec<GlAllowlist>,
-    #[serde(default)]
+    #[serde(default, alias = "skipreport")]
     skip_report: bool,
     #[serde(default)]
     required: Option<toml::Value>,
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct GlAllowlist {
     #[serde(default)]
     description: Option<String>,
     #[serde(default)]
     condition: Option<String>,
-    #[serde(default)]
+    #[serde(default, alias = "regextarget")]
     regex_target: Option<String>,
     #[serde(default)]
     regexes: Vec<String>,
     #[serde(default)]
     paths: Vec<String>,
-    #[serde(default)]
+    #[serde(default, alias = "stopWords")]
     stopwords: Vec<String>,
     #[serde(default)]
     commits: Vec<String>,
-    #[serde(default)]
+    #[serde(default, alias = "targetrules")]
     target_rules: Vec<String>,
 }
 
@@ -123,7 +144,7 @@ fn load_into(path: &Path, out: &mut GitleaksConfig, depth: usize) -> Result<(), 
     })?;
     let cfg: GlConfig = toml::from_str(&text).map_err(|e| CompileError::Toml {
         file: file.clone(),
-        message: e.to_string(),
+        message: crate::suggest::with_hint(&e.to_string()),
     })?;
     if let Some(ext) = &cfg.extend {
         if depth == 0 {
@@ -132,7 +153,10 @@ fn load_into(path: &Path, out: &mut GitleaksConfig, depth: usize) -> Result<(), 
             out.use_default |= ext.use_default;
         }
         out.disabled_rules
-            .extend(ext.disabled_rules.iter().cloned());
+            .extend(ext.disabled_rules.iter().map(|id| DisabledRule {
+                id: id.clone(),
+                file: file.clone(),
+            }));
         if let Some(p) = &ext.path {
             let base = path.parent().unwrap_or(Path::new("."));
             load_into(&base.join(p), out, depth + 1)?;
@@ -143,7 +167,16 @@ fn load_into(path: &Path, out: &mut GitleaksConfig, depth: usize) -> Result<(), 
             ));
         }
     }
-    for r in &cfg.rules {
+    // Where each rule id of this file was first written ([[rules]] number).
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (n, r) in cfg.rules.iter().enumerate() {
+        if let Some(first) = seen.insert(&r.id, n + 1) {
+            return Err(CompileError::Duplicate {
+                id: r.id.clone(),
+                first: format!("in {file} ([[rules]] #{first})"),
+                second: format!("in {file} ([[rules]] #{})", n + 1),
+            });
+        }
         if r.skip_report || r.required.is_some() {
             out.warnings.push(format!(
                 "{file}: rule `{}`: composite rules (`required`, `skipReport`) are not supported; the rule runs on its own",
@@ -174,7 +207,16 @@ fn load_into(path: &Path, out: &mut GitleaksConfig, depth: usize) -> Result<(), 
                 .allowlist
                 .iter()
                 .chain(r.allowlists.iter())
-                .map(|a| convert_allowlist(a, &file, &r.id))
+                .map(|a| {
+                    if !a.target_rules.is_empty() {
+                        return Err(CompileError::Invalid {
+                            file: file.clone(),
+                            rule: r.id.clone(),
+                            message: "`targetRules` belongs in a global `[[allowlists]]`; a rule's own allowlist applies to that rule only".into(),
+                        });
+                    }
+                    convert_allowlist(a, &file, &r.id)
+                })
                 .collect::<Result<_, _>>()?,
             examples: Vec::new(),
             negative_examples: Vec::new(),
@@ -186,6 +228,9 @@ fn load_into(path: &Path, out: &mut GitleaksConfig, depth: usize) -> Result<(), 
         if let Some(re) = &rule.regex {
             re.compile_now(&file, &rule.id, "rule")?;
         }
+        // A config that extends another overrides the rules it shares an id
+        // with, as gitleaks does.
+        out.rules.retain(|base| base.id != rule.id);
         out.rules.push(rule);
     }
     for a in cfg.allowlist.iter().chain(cfg.allowlists.iter()) {

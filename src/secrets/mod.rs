@@ -11,10 +11,10 @@ mod syntax;
 use std::path::Path;
 
 pub use check::{check_rules, CheckFailure};
-pub use compile::{Allowlist, CompileError, Origin, Rule};
+pub use compile::{duplicate_names, Allowlist, CompileError, Origin, Rule};
 pub use detect::{Detection, RuleSet};
 pub use entropy::shannon;
-pub use gitleaks::{load_gitleaks_config, GitleaksConfig};
+pub use gitleaks::{load_gitleaks_config, DisabledRule, GitleaksConfig};
 pub use syntax::{AllowlistSyntax, RuleFile, RuleSyntax};
 
 use crate::engine::{Engine, FileOutput, RuleInfo, SourceFile};
@@ -40,20 +40,40 @@ pub fn embedded_sources() -> RuleSources {
         .collect()
 }
 
-/// Every `*.toml` in a directory, sorted by name (for rule authors: `--rules-dir`).
+/// Every `*.toml` in a directory and the directories below it, sorted by
+/// path (for rule authors: `--rules-dir`). Rules kept in per-team or
+/// per-provider subdirectories are read like the ones at the top. Hidden
+/// directories (`.git`) and symlinked directories (which could loop) are
+/// not entered.
 pub fn dir_sources(dir: &Path) -> std::io::Result<RuleSources> {
-    let mut files: Vec<_> = std::fs::read_dir(dir)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-        .collect();
+    let mut files = Vec::new();
+    collect_toml(dir, &mut files)?;
     files.sort();
     files
         .into_iter()
         .map(|p| {
-            let text = std::fs::read_to_string(&p)?;
+            let text = std::fs::read_to_string(&p)
+                .map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", p.display())))?;
             Ok((p.display().to_string(), text))
         })
         .collect()
+}
+
+fn collect_toml(dir: &Path, out: &mut Vec<std::path::PathBuf>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let path = entry.path();
+        let kind = entry.file_type()?;
+        let hidden = entry.file_name().to_string_lossy().starts_with('.');
+        if kind.is_dir() {
+            if !hidden {
+                collect_toml(&path, out)?;
+            }
+        } else if path.extension().is_some_and(|e| e == "toml") && path.is_file() {
+            out.push(path);
+        }
+    }
+    Ok(())
 }
 
 /// Compile rules files, collecting every error rather than stopping at the first.
@@ -85,6 +105,7 @@ pub fn compile_sources(
             }
         }
     }
+    errors.extend(compile::duplicate_names(&rules));
     if errors.is_empty() {
         Ok((rules, globals))
     } else {
