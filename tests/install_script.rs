@@ -429,3 +429,128 @@ fn issue14_p3_default_version_is_the_crate_version() {
         .expect("install.sh sets DEFAULT_VERSION");
     assert_eq!(line, format!("DEFAULT_VERSION={VERSION}"));
 }
+
+/// The `run:` script of action.yml's "Install gate" step, as bash runs it.
+fn action_install_script() -> String {
+    let action =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("action.yml")).unwrap();
+    let step = action
+        .split("- name: ")
+        .find(|s| s.starts_with("Install gate"))
+        .expect("action.yml has an Install gate step");
+    let run = step.split_once("run: |\n").expect("a run block").1;
+    let script: Vec<&str> = run
+        .lines()
+        .take_while(|l| l.is_empty() || l.starts_with("        "))
+        .map(|l| l.strip_prefix("        ").unwrap_or(l))
+        .collect();
+    script.join("\n")
+}
+
+/// A runner's view for the action's install step: tool cache, step output
+/// file, the action's checkout (this repository) and the step's env.
+fn run_action_install(
+    sandbox: &Sandbox,
+    url: &str,
+    action_ref: &str,
+    input_version: &str,
+) -> (Output, String) {
+    let output_file = sandbox.path().join("github_output");
+    let out = Command::new("bash")
+        .arg("-c")
+        .arg(action_install_script())
+        .env("RUNNER_TOOL_CACHE", sandbox.path().join("toolcache"))
+        .env("RUNNER_OS", "Linux")
+        .env("GITHUB_OUTPUT", &output_file)
+        .env("GITHUB_ACTION_PATH", env!("CARGO_MANIFEST_DIR"))
+        .env("GATE_ACTION_REF", action_ref)
+        .env("GATE_INPUT_VERSION", input_version)
+        .env("GATE_RUNNER_ARCH", "X64")
+        .env("GATE_DOWNLOAD_URL", url)
+        .env("GATE_PIP", sandbox.path().join("fake/pip"))
+        .env("GATE_CARGO", sandbox.path().join("fake/cargo"))
+        .env("HOME", sandbox.path())
+        .env_remove("GATE_TARGET")
+        .env_remove("GATE_NO_FALLBACK")
+        .output()
+        .expect("bash runs");
+    let outputs = std::fs::read_to_string(output_file).unwrap_or_default();
+    (out, outputs)
+}
+
+#[test]
+fn issue14_p3_action_installs_the_tagged_release_into_the_tool_cache_once() {
+    let sandbox = Sandbox::new();
+    let archive = release_archive(sandbox.path());
+    let server = FakeReleaseServer::start(release_files(&archive, &sha256_hex(&archive)));
+    let (out, outputs) = run_action_install(&sandbox, &server.url(), &format!("v{VERSION}"), "");
+    assert!(out.status.success(), "{}", text(&out));
+    let bin = sandbox
+        .path()
+        .join(format!("toolcache/gate/{VERSION}/X64/gate"));
+    assert_eq!(outputs.trim(), format!("bin={}", bin.display()));
+    let version = Command::new(&bin).arg("--version").output().unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&version.stdout).trim(),
+        format!("{RELEASE_BANNER} {VERSION}")
+    );
+    assert_eq!(server.requests().len(), 2);
+
+    // A second job on the same runner: found in the tool cache, no download.
+    let (out, _) = run_action_install(&sandbox, &server.url(), &format!("v{VERSION}"), "");
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("found in the tool cache"),
+        "{}",
+        text(&out)
+    );
+    assert_eq!(server.requests().len(), 2, "nothing downloaded again");
+}
+
+#[test]
+fn issue14_p3_action_pinned_by_sha_installs_its_own_cargo_version() {
+    let sandbox = Sandbox::new();
+    let archive = release_archive(sandbox.path());
+    let server = FakeReleaseServer::start(release_files(&archive, &sha256_hex(&archive)));
+    let sha = "3d3c42e5aac5ba805825da76410c181273ba90b1";
+    let (out, outputs) = run_action_install(&sandbox, &server.url(), sha, "");
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        outputs.contains(&format!("toolcache/gate/{VERSION}/X64/gate")),
+        "{outputs}"
+    );
+    assert!(server.requests()[0].starts_with(&format!("/v{VERSION}/")));
+}
+
+#[test]
+fn issue14_p3_action_version_input_wins_and_a_missing_release_falls_back() {
+    let sandbox = Sandbox::new();
+    let server = FakeReleaseServer::start(HashMap::new());
+    let (out, outputs) =
+        run_action_install(&sandbox, &server.url(), &format!("v{VERSION}"), "v9.9.9");
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(
+        server.requests(),
+        vec!["/v9.9.9/gate-9.9.9-".to_string() + &this_target() + ".tar.gz.sha256"]
+    );
+    assert!(
+        outputs.contains("toolcache/gate/9.9.9/X64/gate"),
+        "{outputs}"
+    );
+    assert!(sandbox.fallback_log().contains("gate-scan==9.9.9"));
+}
+
+#[test]
+fn issue14_p3_action_expands_no_expression_inside_its_scripts() {
+    // Inputs reach the scripts through env only: no template injection.
+    let action =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("action.yml")).unwrap();
+    for block in action.split("run: |").skip(1) {
+        let script: String = block
+            .lines()
+            .skip(1)
+            .take_while(|l| l.is_empty() || l.starts_with("        "))
+            .collect();
+        assert!(!script.contains("${{"), "{script}");
+    }
+}
