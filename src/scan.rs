@@ -58,7 +58,23 @@ impl ScanResult {
 
 /// Whether to draw a progress bar: only for a person at a terminal.
 pub fn progress_wanted() -> bool {
-    std::io::stderr().is_terminal() && std::env::var_os("CI").is_none()
+    progress_wanted_in(std::io::stderr().is_terminal(), |name| {
+        std::env::var_os(name)
+    })
+}
+
+/// [`progress_wanted`] with the terminal test and the environment passed in.
+/// CI logs (`CI`, or GitHub Actions' own `GITHUB_ACTIONS`) never get a bar,
+/// even where a runner hands gate a pseudo-terminal or colour is forced:
+/// `FORCE_COLOR` is about the report's colours, not about redrawn lines.
+pub fn progress_wanted_in(
+    stderr_is_terminal: bool,
+    var: impl Fn(&str) -> Option<std::ffi::OsString>,
+) -> bool {
+    stderr_is_terminal
+        && var("CI").is_none()
+        && var("GITHUB_ACTIONS").is_none()
+        && var("TERM").is_none_or(|t| t != "dumb")
 }
 
 /// Walk `opts.paths` and run every engine on every file, `opts.threads` wide.

@@ -30,6 +30,36 @@ pub enum ScanMode {
     History(CommitRange),
 }
 
+/// Whether `--color auto` colours standard output, by the conventions that
+/// ruff, zizmor and most CLIs share; `var` reads one environment variable.
+///
+/// In order: `NO_COLOR` (non-empty) turns colour off; `FORCE_COLOR` turns it
+/// on (off for `0`/`false`, as Node reads it) and so does `CLICOLOR_FORCE`
+/// (anything but `0`); GitHub Actions renders ANSI in its logs although stdout
+/// is a pipe there, so `GITHUB_ACTIONS=true` colours too; otherwise only a
+/// terminal gets colour, unless `CLICOLOR=0` or `TERM=dumb` says it cannot.
+pub fn auto_color(
+    stdout_is_terminal: bool,
+    var: impl Fn(&str) -> Option<std::ffi::OsString>,
+) -> bool {
+    let set = |name: &str| var(name).filter(|v| !v.is_empty());
+    if set("NO_COLOR").is_some() {
+        return false;
+    }
+    if let Some(force) = set("FORCE_COLOR") {
+        return !(force == "0" || force.eq_ignore_ascii_case("false"));
+    }
+    if set("CLICOLOR_FORCE").is_some_and(|v| v != "0") {
+        return true;
+    }
+    if set("GITHUB_ACTIONS").is_some_and(|v| v == "true") {
+        return true;
+    }
+    stdout_is_terminal
+        && set("CLICOLOR").is_none_or(|v| v != "0")
+        && set("TERM").is_none_or(|v| v != "dumb")
+}
+
 /// Everything `gate scan` needs, resolved.
 #[derive(Debug, Clone)]
 pub struct ScanSettings {
@@ -204,9 +234,9 @@ impl ScanSettings {
         let color = match args.color {
             ColorArg::Always => true,
             ColorArg::Never => false,
-            ColorArg::Auto => {
-                std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
-            }
+            ColorArg::Auto => auto_color(std::io::stdout().is_terminal(), |name| {
+                std::env::var_os(name)
+            }),
         };
         let mut walk = walk;
         walk.own_files = sarif_inputs
@@ -342,5 +372,72 @@ mod tests {
         assert_eq!(parse_output("r.sarif", None, cwd).unwrap().0, Format::Sarif);
         assert!(parse_output("report.bin", None, cwd).is_err());
         assert!(parse_output("yaml=x", None, cwd).is_err());
+    }
+
+    /// An environment made of `(name, value)` pairs, for the pure deciders.
+    fn env<'a>(
+        pairs: &'a [(&'a str, &'a str)],
+    ) -> impl Fn(&str) -> Option<std::ffi::OsString> + 'a {
+        move |name| {
+            pairs
+                .iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| (*v).into())
+        }
+    }
+
+    #[test]
+    fn issue14_p7_color_follows_no_color_force_color_and_clicolor_force() {
+        // Piped (not a terminal), nothing set: plain text, as before.
+        assert!(!auto_color(false, env(&[])));
+        assert!(auto_color(true, env(&[])));
+        assert!(auto_color(false, env(&[("FORCE_COLOR", "1")])));
+        assert!(auto_color(false, env(&[("FORCE_COLOR", "true")])));
+        assert!(!auto_color(true, env(&[("FORCE_COLOR", "0")])));
+        assert!(!auto_color(true, env(&[("FORCE_COLOR", "false")])));
+        assert!(auto_color(false, env(&[("CLICOLOR_FORCE", "1")])));
+        assert!(!auto_color(false, env(&[("CLICOLOR_FORCE", "0")])));
+        // NO_COLOR beats every way of forcing colour; empty values mean unset.
+        assert!(!auto_color(
+            true,
+            env(&[("NO_COLOR", "1"), ("FORCE_COLOR", "1")])
+        ));
+        assert!(!auto_color(
+            false,
+            env(&[
+                ("NO_COLOR", "1"),
+                ("CLICOLOR_FORCE", "1"),
+                ("GITHUB_ACTIONS", "true")
+            ])
+        ));
+        assert!(auto_color(true, env(&[("NO_COLOR", "")])));
+        assert!(!auto_color(false, env(&[("FORCE_COLOR", "")])));
+        // A terminal that cannot show colour.
+        assert!(!auto_color(true, env(&[("TERM", "dumb")])));
+        assert!(!auto_color(true, env(&[("CLICOLOR", "0")])));
+    }
+
+    #[test]
+    fn issue14_p7_github_actions_logs_are_coloured_though_stdout_is_a_pipe() {
+        assert!(auto_color(
+            false,
+            env(&[("GITHUB_ACTIONS", "true"), ("CI", "true")])
+        ));
+        // Other CI systems keep plain text unless told otherwise.
+        assert!(!auto_color(false, env(&[("CI", "true")])));
+        assert!(!auto_color(false, env(&[("GITHUB_ACTIONS", "false")])));
+    }
+
+    #[test]
+    fn issue14_p7_progress_bars_stay_off_in_ci_even_with_colour_forced() {
+        use crate::scan::progress_wanted_in;
+        assert!(progress_wanted_in(true, env(&[])));
+        assert!(!progress_wanted_in(false, env(&[])));
+        assert!(!progress_wanted_in(true, env(&[("CI", "true")])));
+        assert!(!progress_wanted_in(
+            true,
+            env(&[("GITHUB_ACTIONS", "true"), ("FORCE_COLOR", "1")])
+        ));
+        assert!(!progress_wanted_in(true, env(&[("TERM", "dumb")])));
     }
 }
