@@ -18,7 +18,8 @@ fn check(bytes: &[u8]) {
     match parse("fuzz.sarif", bytes, root) {
         Ok(input) => {
             // What was read must also merge (sources are read, statements parsed).
-            let _ = gate::sarif::merge(Vec::new(), vec![input], &BTreeMap::new(), root);
+            let sources = gate::sarif::SourceRoot::new(root, 10 << 20);
+            let _ = gate::sarif::merge(Vec::new(), vec![input], &BTreeMap::new(), &sources);
         }
         Err(e) => {
             let msg = e.to_string();
