@@ -107,3 +107,22 @@ impl fmt::Display for Diagnostic {
         f.write_str(&for_terminal(&self.message))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn issue11_p13_diagnostics_escape_names_and_messages_for_the_terminal() {
+        let d = Diagnostic::file(
+            Level::Warning,
+            Kind::Unreadable,
+            "a\nb\x1b[2J.py",
+            "cannot read\r\x1b]0;title\x07",
+        );
+        assert_eq!(
+            d.to_string(),
+            "warning: a\\nb\\x1b[2J.py: cannot read\\r\\x1b]0;title\\x07"
+        );
+    }
+}

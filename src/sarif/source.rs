@@ -609,6 +609,39 @@ mod tests {
         assert!(wrong.is_empty(), "{}", wrong.join("\n"));
     }
 
+    #[cfg(unix)]
+    #[test]
+    fn issue11_p2_only_plain_paths_to_regular_files_inside_the_root_are_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("repo");
+        std::fs::create_dir_all(root.join("d")).unwrap();
+        std::fs::write(dir.path().join("outside.txt"), "outside").unwrap();
+        std::fs::write(root.join("a.py"), "x = 1\n").unwrap();
+        std::os::unix::fs::symlink("../outside.txt", root.join("out.py")).unwrap();
+        std::os::unix::fs::symlink("a.py", root.join("in.py")).unwrap();
+        let sources = SourceRoot::new(&root, 1 << 20);
+        assert_eq!(sources.read("a.py").unwrap(), b"x = 1\n");
+        assert_eq!(sources.read("in.py").unwrap(), b"x = 1\n");
+        let refused = |path: &str| sources.read(path).unwrap_err().to_string();
+        // Not folded, absolute or empty: refused as written, never interpreted.
+        for path in ["../outside.txt", "d/../a.py", "./a.py", "", "/etc/passwd"] {
+            assert_eq!(
+                refused(path),
+                "not read: outside the repository root",
+                "{path}"
+            );
+        }
+        assert!(refused("out.py").contains("symbolic link"));
+        assert!(refused("d").contains("a directory"));
+        assert_eq!(refused("missing.py"), "not found under the repository root");
+        let small = SourceRoot::new(&root, 3);
+        assert!(small
+            .read("a.py")
+            .unwrap_err()
+            .to_string()
+            .contains("size limit"));
+    }
+
     #[test]
     fn syntax_errors_still_give_statements() {
         let s = Source::new("bad.py", b"def f(:\n    eval(x)\n".to_vec());

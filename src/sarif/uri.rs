@@ -406,4 +406,50 @@ mod tests {
         let outside = r.resolve("../outside.py", None).unwrap();
         assert!(is_absolute(&outside), "{outside}");
     }
+
+    #[test]
+    fn issue11_p13_colons_and_backslashes_in_names_stay_in_the_name() {
+        let t = tree();
+        let mut r = Resolver::new(t.path(), HashMap::new());
+        assert!(!is_absolute("a:b.txt"));
+        assert_eq!(to_uri("a:b.txt"), ("a%3Ab.txt".to_string(), Some(SRCROOT)));
+        assert_eq!(r.resolve("a%3Ab.txt", Some(SRCROOT)).unwrap(), "a:b.txt");
+        assert_eq!(
+            r.resolve("a:b.txt", None).unwrap(),
+            "a:b.txt",
+            "bandit writes names raw"
+        );
+        assert_eq!(to_uri("x\\y.py").0, "x%5Cy.py");
+        assert_eq!(r.resolve("x%5Cy.py", None).unwrap(), "x\\y.py");
+        assert_eq!(to_uri("C:/x.py").0, "C%3A/x.py", "a directory named `C:`");
+        assert_eq!(r.resolve("C%3A/x.py", None).unwrap(), "C:/x.py");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn issue11_p13_windows_paths_stay_absolute_elsewhere() {
+        let t = tree();
+        let mut r = Resolver::new(t.path(), HashMap::new());
+        assert_eq!(
+            r.resolve("C:/Windows/win.ini", None).unwrap(),
+            "/C:/Windows/win.ini"
+        );
+        assert_eq!(
+            r.resolve("C:\\Windows\\win.ini", None).unwrap(),
+            "/C:/Windows/win.ini"
+        );
+        assert_eq!(
+            r.resolve("file:///C:/Windows/win.ini", None).unwrap(),
+            "/C:/Windows/win.ini"
+        );
+        assert_eq!(
+            to_uri("/C:/Windows/win.ini").0,
+            "file:///C:/Windows/win.ini"
+        );
+        // A Windows checkout's file is still found under the root.
+        assert_eq!(
+            r.resolve("file:///D:/a/app/src/app.py", None).unwrap(),
+            "src/app.py"
+        );
+    }
 }
