@@ -455,7 +455,9 @@ fn issue11_p2_fuzzed_uris_and_base_ids_never_read_outside_the_root() {
 #[test]
 fn issue11_p2_uri_regressions() {
     let tree = UriTree::new();
-    let cases: &[(&[(&str, &str, Option<&str>)], &str, Option<&str>)] = &[
+    /// `originalUriBaseIds` entries: id, URI, the id it is relative to.
+    type Bases<'a> = &'a [(&'a str, &'a str, Option<&'a str>)];
+    let cases: &[(Bases, &str, Option<&str>)] = &[
         (&[], "file:///proc/self/environ", None),
         (&[], "../outside/secret.txt", None),
         (&[], "%2e%2e/outside/secret.txt", None),
