@@ -157,7 +157,7 @@ impl SourceRoot {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(NotRead::Missing),
             Err(e) => return Err(NotRead::Io(e)),
         };
-        if !real.starts_with(root) || real == root {
+        if !real.starts_with(root) {
             return Err(NotRead::LinkOutside);
         }
         // `real` holds no link any more: this is the file's own type.
