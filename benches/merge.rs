@@ -400,7 +400,8 @@ fn phases(c: &Corpus) {
         .collect();
     lap("read");
     let catalogue = std::collections::BTreeMap::new();
-    let mut merged = gate::sarif::merge(Vec::new(), inputs, &catalogue, &c.root);
+    let sources = gate::sarif::SourceRoot::new(&c.root, 10 << 20);
+    let mut merged = gate::sarif::merge(Vec::new(), inputs, &catalogue, &sources);
     lap("merge");
     gate::finding::assign_fingerprints(&mut merged.findings);
     lap("fingerprints");

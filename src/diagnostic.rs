@@ -5,8 +5,10 @@ use std::fmt;
 
 use serde::Serialize;
 
+use crate::escape::for_terminal;
+
 /// How much a diagnostic matters to the verdict.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     /// Informational: a file skipped on purpose (binary, too large, excluded by config).
@@ -18,7 +20,7 @@ pub enum Level {
 }
 
 /// Why the diagnostic was raised; stable names for JSON and SARIF notifications.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Kind {
     Binary,
@@ -32,7 +34,7 @@ pub enum Kind {
 }
 
 /// One diagnostic, naming the file (and line) where it applies.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Diagnostic {
     pub level: Level,
     pub kind: Kind,
@@ -91,8 +93,9 @@ impl fmt::Display for Diagnostic {
             Level::Error => "error",
         };
         write!(f, "{level}: ")?;
+        // Printed on a terminal: names and messages from the repository are escaped.
         if let Some(path) = &self.path {
-            write!(f, "{path}")?;
+            write!(f, "{}", for_terminal(path))?;
             if let Some(line) = self.line {
                 write!(f, ":{line}")?;
                 if let Some(col) = self.column {
@@ -101,6 +104,25 @@ impl fmt::Display for Diagnostic {
             }
             write!(f, ": ")?;
         }
-        f.write_str(&self.message)
+        f.write_str(&for_terminal(&self.message))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn issue11_p13_diagnostics_escape_names_and_messages_for_the_terminal() {
+        let d = Diagnostic::file(
+            Level::Warning,
+            Kind::Unreadable,
+            "a\nb\x1b[2J.py",
+            "cannot read\r\x1b]0;title\x07",
+        );
+        assert_eq!(
+            d.to_string(),
+            "warning: a\\nb\\x1b[2J.py: cannot read\\r\\x1b]0;title\\x07"
+        );
     }
 }

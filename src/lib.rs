@@ -11,6 +11,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod diffscope;
 pub mod engine;
+pub mod escape;
 pub mod finding;
 pub mod git;
 pub mod github;

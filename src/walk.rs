@@ -210,7 +210,13 @@ pub fn report_path(path: &Path, root: &Path) -> String {
         .filter(|r| !r.as_os_str().is_empty())
         .or_else(|| path.strip_prefix("./").ok())
         .unwrap_or(path);
-    let s = rel.to_string_lossy().replace('\\', "/");
+    let s = rel.to_string_lossy();
+    // Only on Windows is `\\` a separator; elsewhere it is part of a name.
+    let s = if cfg!(windows) {
+        s.replace('\\', "/")
+    } else {
+        s.into_owned()
+    };
     s.strip_prefix("./").map(str::to_string).unwrap_or(s)
 }
 

@@ -5,12 +5,16 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use gate::finding::{Confidence, Finding, Region, Severity};
-use gate::sarif::{merge, read_file};
+use gate::sarif::{merge, read_file, SourceRoot};
 
 const SAMPLES: &str = "/work/shared/samples/sarif";
 
 fn samples() -> &'static Path {
     Path::new(SAMPLES)
+}
+
+fn sources() -> SourceRoot {
+    SourceRoot::new(samples(), 10 << 20)
 }
 
 fn inputs() -> Vec<gate::sarif::SarifInput> {
@@ -70,7 +74,7 @@ fn summary(findings: &[Finding]) -> Vec<String> {
 
 #[test]
 fn bandit_ruff_and_gate_give_one_finding_per_problem() {
-    let merged = merge(gate_python(), inputs(), &BTreeMap::new(), samples());
+    let merged = merge(gate_python(), inputs(), &BTreeMap::new(), &sources());
     insta::assert_json_snapshot!(summary(&merged.findings));
     let reports = 21 + 19 + gate_python().len();
     assert_eq!(
@@ -88,7 +92,7 @@ fn bandit_ruff_and_gate_give_one_finding_per_problem() {
 
 #[test]
 fn merged_findings_carry_line_hashes_and_character_columns() {
-    let merged = merge(Vec::new(), inputs(), &BTreeMap::new(), samples());
+    let merged = merge(Vec::new(), inputs(), &BTreeMap::new(), &sources());
     assert!(merged.findings.iter().all(|f| f.line_hash.is_some()));
     let b501 = merged
         .findings

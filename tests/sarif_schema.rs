@@ -167,7 +167,7 @@ fn a_scan_with_imports_baseline_and_an_outside_file_is_valid() {
         notes.iter().any(|n| n["message"]["text"]
             .as_str()
             .unwrap()
-            .starts_with("source outside the root")),
+            .starts_with("source not read: outside the repository root")),
         "the unreadable source is a notification, not a silent gap"
     );
 }

@@ -180,7 +180,7 @@ pub fn analyse(s: &ScanSettings, engines: &[Box<dyn Engine>], mut result: ScanRe
         std::mem::take(&mut result.findings),
         inputs,
         &catalogue,
-        &s.root,
+        &crate::sarif::SourceRoot::new(&s.root, s.walk.max_file_size),
     );
     result.findings = merged.findings;
     result.diagnostics.extend(merged.diagnostics);

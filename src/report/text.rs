@@ -3,6 +3,7 @@
 use std::fmt::Write as _;
 
 use super::{Emitter, RenderOptions, Report};
+use crate::escape::{excerpt_for_terminal, for_terminal};
 use crate::finding::Severity;
 
 /// Longest excerpt line shown before it is cut.
@@ -45,22 +46,24 @@ impl Emitter for Text {
             } else {
                 p.wrap("2", "·")
             };
+            // Names, messages and source lines come from the repository and
+            // its tools: escaped, they cannot drive the terminal or fake a line.
             let _ = writeln!(
                 out,
                 "{mark} {} {}  {}",
                 p.severity(f.severity),
-                p.wrap("1", &f.rule_id),
-                f.message
+                p.wrap("1", &for_terminal(&f.rule_id)),
+                for_terminal(&f.message)
             );
             let _ = writeln!(
                 out,
                 "  {} {}:{}:{}  [{} confidence, {}]",
                 p.wrap("34", "-->"),
-                f.path,
+                for_terminal(&f.path),
                 f.region.start_line,
                 f.region.start_column,
                 f.confidence,
-                f.tools.join(", ")
+                for_terminal(&f.tools.join(", "))
             );
             if let Some(snippet) = f.snippet.as_deref() {
                 let first = snippet.lines().next().unwrap_or("");
@@ -70,7 +73,7 @@ impl Emitter for Text {
                     "  {} {} {}",
                     p.wrap("34", &line_no),
                     p.wrap("34", "|"),
-                    excerpt(first.trim_end())
+                    excerpt_for_terminal(&excerpt(first.trim_end()))
                 );
             }
             if let Some(reason) = report.verdict.failure(i) {
@@ -85,7 +88,7 @@ impl Emitter for Text {
                     out,
                     "  commit {} by {} on {}",
                     &c.sha[..c.sha.len().min(12)],
-                    c.author,
+                    for_terminal(&c.author),
                     c.date
                 );
             }

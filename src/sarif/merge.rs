@@ -7,17 +7,17 @@
 //! such a group the k-th report of each tool (in line/column order) is the
 //! same problem, so two real problems in one statement stay two.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::path::Path;
+use std::collections::hash_map::Entry;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use rayon::prelude::*;
 
 use super::read::{ColumnUnit, SarifInput, ToolInfo};
 use super::rulemap::RuleMap;
-use super::source::Source;
-use crate::diagnostic::{Diagnostic, Kind, Level};
+use super::source::{Source, SourceRoot};
+use crate::diagnostic::{Diagnostic, Kind};
 use crate::engine::RuleInfo;
-use crate::finding::{Finding, Suppression, SuppressionKind};
+use crate::finding::{Finding, Region, Suppression, SuppressionKind};
 
 /// The tool name of gate's secrets engine: its findings keep their own allow comments.
 const SECRETS_TOOL: &str = "gate-secrets";
@@ -48,13 +48,13 @@ fn priority(tool: &str) -> u8 {
 
 /// Merge native findings with imported SARIF inputs. `catalogue` holds the
 /// engines' rules (used to rate results whose tool gives no real severity);
-/// `root` is where report paths are read from (for statements, comments,
-/// columns and line hashes).
+/// `sources` says which report paths may be read (for statements, comments,
+/// columns and line hashes): a file it refuses keeps its findings as reported.
 pub fn merge(
     native: Vec<Finding>,
     inputs: Vec<SarifInput>,
     catalogue: &BTreeMap<String, RuleInfo>,
-    root: &Path,
+    sources: &SourceRoot,
 ) -> Merged {
     let mut merged = Merged::default();
     // Thousands of results name the same file one after another: each
@@ -73,9 +73,16 @@ pub fn merge(
         by_file.entry(path).or_default().push(run);
     }
     let mut tools: BTreeSet<ToolInfo> = BTreeSet::new();
+    // The same file merged twice says the same things twice: once is enough.
+    let mut said: HashSet<Diagnostic> = HashSet::new();
     for input in inputs {
         tools.extend(input.tools);
-        merged.diagnostics.extend(input.diagnostics);
+        for d in input.diagnostics {
+            if !said.contains(&d) {
+                said.insert(d.clone());
+                merged.diagnostics.push(d);
+            }
+        }
         for rule in input.rules {
             if catalogue.contains_key(&rule.id) {
                 continue;
@@ -99,7 +106,7 @@ pub fn merge(
         .map(|(path, runs)| {
             let mut findings = Vec::with_capacity(runs.iter().map(Vec::len).sum());
             findings.extend(runs.into_iter().flatten());
-            merge_file(&path, findings, catalogue, root, noqa)
+            merge_file(&path, findings, catalogue, sources, noqa)
         })
         .collect();
     merged
@@ -160,23 +167,22 @@ fn merge_file(
     path: &str,
     findings: Vec<(Finding, ColumnUnit)>,
     catalogue: &BTreeMap<String, RuleInfo>,
-    root: &Path,
+    sources: &SourceRoot,
     noqa: bool,
 ) -> (Vec<Finding>, Option<Diagnostic>) {
-    let source = Source::load(root, path);
-    let missing = source.is_none().then(|| {
-        let (level, what) = if super::uri::is_absolute(path) {
-            (Level::Note, "outside the root")
-        } else {
-            (Level::Warning, "not found under the root")
-        };
-        Diagnostic::file(
-            level,
-            Kind::Unreadable,
-            path,
-            format!("source {what}: its findings keep the reported lines and columns and get no primaryLocationLineHash"),
-        )
-    });
+    let (source, missing) = match Source::load(sources, path) {
+        Ok(source) => (Some(source), None),
+        Err(why) => (
+            None,
+            Some(Diagnostic::file(
+                why.level(),
+                Kind::Unreadable,
+                path,
+                format!("source {why}: its findings keep the reported lines, columns and snippets and get no primaryLocationLineHash"),
+            )),
+        ),
+    };
+    let findings = drop_repeats(findings);
     // Statements only group reports of different tools: one tool's reports are
     // each their own problem whatever statement they are in, so a file that
     // only one tool reported on needs no parse.
@@ -272,6 +278,61 @@ fn merge_file(
     (out, missing)
 }
 
+/// Reports identical in tool, rule, region and message (one SARIF file
+/// merged twice, the same result twice in one file) are one report: the
+/// first, with whatever the others add (a suppression, a CWE). Reports
+/// that differ in anything else stay apart, as the grouping expects.
+fn drop_repeats(findings: Vec<(Finding, ColumnUnit)>) -> Vec<(Finding, ColumnUnit)> {
+    type Key<'a> = (&'a str, &'a str, Region, &'a str);
+    let mut repeat_of: Vec<Option<usize>> = vec![None; findings.len()];
+    {
+        let mut first: HashMap<Key, usize> = HashMap::with_capacity(findings.len());
+        for (i, (f, _)) in findings.iter().enumerate() {
+            let key = (
+                f.tool.as_str(),
+                f.rule_id.as_str(),
+                f.region,
+                f.message.as_str(),
+            );
+            match first.entry(key) {
+                Entry::Occupied(e) => repeat_of[i] = Some(*e.get()),
+                Entry::Vacant(e) => {
+                    e.insert(i);
+                }
+            }
+        }
+    }
+    if repeat_of.iter().all(Option::is_none) {
+        return findings;
+    }
+    let mut slots: Vec<Option<(Finding, ColumnUnit)>> = findings.into_iter().map(Some).collect();
+    for (i, of) in repeat_of.into_iter().enumerate() {
+        let Some(j) = of else { continue };
+        if let Some((g, _)) = slots[i].take() {
+            if let Some((f, _)) = slots[j].as_mut() {
+                absorb(f, g);
+            }
+        }
+    }
+    slots.into_iter().flatten().collect()
+}
+
+/// Fold what another report of the same problem adds into `f`.
+fn absorb(f: &mut Finding, g: Finding) {
+    for t in g.tools {
+        if !f.tools.contains(&t) {
+            f.tools.push(t);
+        }
+    }
+    f.cwe = f.cwe.or(g.cwe);
+    if f.suppression.is_none() {
+        f.suppression = g.suppression;
+    }
+    if f.secret.is_none() {
+        f.secret = g.secret;
+    }
+}
+
 fn combine(
     parts: Vec<Finding>,
     catalogue: &BTreeMap<String, RuleInfo>,
@@ -282,23 +343,10 @@ fn combine(
     let mut f = iter.next().expect("a group has at least one report");
     let mut lines = Vec::with_capacity(iter.len() + 1);
     lines.push(f.region.start_line);
-    let mut tools: Vec<String> = std::mem::take(&mut f.tools);
     for g in iter {
         lines.push(g.region.start_line);
-        for t in g.tools {
-            if !tools.contains(&t) {
-                tools.push(t);
-            }
-        }
-        f.cwe = f.cwe.or(g.cwe);
-        if f.suppression.is_none() {
-            f.suppression = g.suppression;
-        }
-        if f.secret.is_none() {
-            f.secret = g.secret;
-        }
+        absorb(&mut f, g);
     }
-    f.tools = tools;
     if f.tool == "ruff" {
         // ruff alone: its level is the same for every rule; gate's catalogue knows better.
         if let Some(rule) = catalogue.get(&f.rule_id) {
@@ -441,7 +489,12 @@ mod tests {
             at("ruff", "B602", 2, 30),
             at("ruff", "B602", 3, 30),
         ];
-        let merged = merge(native, Vec::new(), &BTreeMap::new(), dir.path());
+        let merged = merge(
+            native,
+            Vec::new(),
+            &BTreeMap::new(),
+            &SourceRoot::new(dir.path(), 1 << 20),
+        );
         assert_eq!(merged.findings.len(), 2);
         for f in &merged.findings {
             assert_eq!(f.tools, ["gate-python", "bandit", "ruff"]);

@@ -17,3 +17,4 @@ pub use out::{
     LINE_HASH_KEY, SARIF_SCHEMA_URI,
 };
 pub use read::{read_file, SarifError, SarifInput};
+pub use source::SourceRoot;

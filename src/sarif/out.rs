@@ -449,7 +449,13 @@ fn build_with_limit(report: &Report<'_>, max_results: usize) -> Sarif {
         .properties(run_props)
         .build();
     run.original_uri_base_ids = report.run.root.as_ref().map(|root| {
-        let mut uri = to_uri(&root.to_string_lossy().replace('\\', "/")).0;
+        let root = root.to_string_lossy();
+        let root = if cfg!(windows) {
+            root.replace('\\', "/")
+        } else {
+            root.into_owned()
+        };
+        let mut uri = to_uri(&root).0;
         if !uri.ends_with('/') {
             uri.push('/');
         }

@@ -352,6 +352,9 @@ pub fn parse(file: &str, bytes: &[u8], root: &Path) -> Result<SarifInput, SarifE
         path: path.to_string(),
         message,
     };
+    // Editors and PowerShell start UTF-8 files with a byte order mark; JSON
+    // forbids it, GitHub code scanning accepts it, and so does gate.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     // Fast path without path tracking; only a file that fails is parsed
     // again to say where.
     let log: LogIn = match serde_json::from_slice(bytes) {

@@ -3,13 +3,16 @@
 //! for text they cannot follow), columns in characters and GitHub's line
 //! hashes.
 
-use std::path::Path;
+use std::fs::File;
+use std::io::Read as _;
+use std::path::{Component, Path, PathBuf};
 use std::sync::OnceLock;
 
 use super::linehash::LineHashes;
 use super::pylines::{self, PythonLines};
 use super::read::ColumnUnit;
 use super::uri::is_absolute;
+use crate::diagnostic::Level;
 
 /// Statement-like node kinds: the smallest one containing a line is where a
 /// problem "is", whichever line of it a tool reported.
@@ -77,16 +80,163 @@ pub struct Words {
     pub noqa: bool,
 }
 
-impl Source {
-    /// Read `path` (relative to `root`, or absolute) if it can be read.
-    pub fn load(root: &Path, path: &str) -> Option<Source> {
-        let full = if is_absolute(path) {
-            Path::new(path).to_path_buf()
-        } else {
-            root.join(path)
+/// Where source files named by findings may be read from: regular files
+/// inside the repository root, no larger than the scan's size limit.
+///
+/// Imported SARIF names files, and a pull request controls which SARIF is
+/// imported: a URI such as `file:///proc/self/environ`, `../../x` or a link
+/// in the tree pointing out of it would otherwise put another file's text
+/// into snippets that are published. Everything is checked before anything
+/// is opened: a FIFO would block the open and `/dev/zero` never ends.
+#[derive(Debug, Clone)]
+pub struct SourceRoot {
+    root: PathBuf,
+    /// The root with every link resolved; `None` when it cannot be (then nothing is read).
+    canonical: Option<PathBuf>,
+    max_bytes: u64,
+}
+
+/// Why a source file was not read.
+#[derive(Debug, thiserror::Error)]
+pub enum NotRead {
+    #[error("not read: outside the repository root")]
+    Outside,
+    #[error("not read: a symbolic link on its path leads outside the repository root")]
+    LinkOutside,
+    #[error("not read: not a regular file ({0})")]
+    NotRegular(&'static str),
+    #[error("not read: {size} bytes is over the {limit}-byte size limit (--max-file-size)")]
+    TooLarge { size: u64, limit: u64 },
+    #[error("not found under the repository root")]
+    Missing,
+    #[error("cannot be read: {0}")]
+    Io(std::io::Error),
+}
+
+impl NotRead {
+    /// How much it matters: a tool may well report a file outside the
+    /// root (ruff given an extra path); anything else was expected to be read.
+    pub fn level(&self) -> Level {
+        match self {
+            NotRead::Outside => Level::Note,
+            _ => Level::Warning,
+        }
+    }
+}
+
+impl SourceRoot {
+    /// The root `root`, reading at most `max_bytes` of any file.
+    pub fn new(root: &Path, max_bytes: u64) -> SourceRoot {
+        SourceRoot {
+            root: root.to_path_buf(),
+            canonical: std::fs::canonicalize(root).ok(),
+            max_bytes,
+        }
+    }
+
+    /// The root as given.
+    pub fn path(&self) -> &Path {
+        &self.root
+    }
+
+    /// The bytes of the file at report path `path`, if it is a regular file
+    /// inside the root (after `..`, links and the size are checked).
+    pub fn read(&self, path: &str) -> Result<Vec<u8>, NotRead> {
+        let rel = Path::new(path);
+        // Report paths are already folded; anything else (`..`, an absolute
+        // or drive path) is refused rather than interpreted.
+        let plain = !path.is_empty()
+            && !is_absolute(path)
+            && rel.components().all(|c| matches!(c, Component::Normal(_)));
+        if !plain {
+            return Err(NotRead::Outside);
+        }
+        let root = self.canonical.as_deref().ok_or(NotRead::Missing)?;
+        let real = match std::fs::canonicalize(root.join(rel)) {
+            Ok(real) => real,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(NotRead::Missing),
+            Err(e) => return Err(NotRead::Io(e)),
         };
-        let bytes = std::fs::read(full).ok()?;
-        Some(Source::new(path, bytes))
+        if !real.starts_with(root) {
+            return Err(NotRead::LinkOutside);
+        }
+        // `real` holds no link any more: this is the file's own type.
+        let meta = std::fs::symlink_metadata(&real).map_err(NotRead::Io)?;
+        self.check(&meta)?;
+        let file = open_nonblocking(&real).map_err(NotRead::Io)?;
+        // What was opened is what was checked (the tree may change meanwhile).
+        let opened = file.metadata().map_err(NotRead::Io)?;
+        self.check(&opened)?;
+        let mut bytes = Vec::with_capacity(opened.len() as usize);
+        file.take(self.max_bytes + 1)
+            .read_to_end(&mut bytes)
+            .map_err(NotRead::Io)?;
+        if bytes.len() as u64 > self.max_bytes {
+            return Err(NotRead::TooLarge {
+                size: bytes.len() as u64,
+                limit: self.max_bytes,
+            });
+        }
+        Ok(bytes)
+    }
+
+    fn check(&self, meta: &std::fs::Metadata) -> Result<(), NotRead> {
+        if !meta.is_file() {
+            return Err(NotRead::NotRegular(file_kind(meta)));
+        }
+        if meta.len() > self.max_bytes {
+            return Err(NotRead::TooLarge {
+                size: meta.len(),
+                limit: self.max_bytes,
+            });
+        }
+        Ok(())
+    }
+}
+
+/// What a file that is not a regular file is, for a message.
+fn file_kind(meta: &std::fs::Metadata) -> &'static str {
+    let t = meta.file_type();
+    if t.is_dir() {
+        return "a directory";
+    }
+    if t.is_symlink() {
+        return "a symbolic link";
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt as _;
+        if t.is_fifo() {
+            return "a FIFO";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return "a device";
+        }
+    }
+    "an unknown kind of file"
+}
+
+/// Open for reading without following a last link and without waiting for
+/// a writer: should a FIFO take the checked file's place, the open returns
+/// at once and the type check after it refuses the file.
+fn open_nonblocking(path: &Path) -> std::io::Result<File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.custom_flags(libc::O_NONBLOCK | libc::O_NOFOLLOW);
+    }
+    options.open(path)
+}
+
+impl Source {
+    /// Read report path `path` through `root`'s checks.
+    pub fn load(root: &SourceRoot, path: &str) -> Result<Source, NotRead> {
+        Ok(Source::new(path, root.read(path)?))
     }
 
     /// A source from bytes already in memory.
@@ -457,6 +607,39 @@ mod tests {
             wrong.len()
         );
         assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn issue11_p2_only_plain_paths_to_regular_files_inside_the_root_are_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("repo");
+        std::fs::create_dir_all(root.join("d")).unwrap();
+        std::fs::write(dir.path().join("outside.txt"), "outside").unwrap();
+        std::fs::write(root.join("a.py"), "x = 1\n").unwrap();
+        std::os::unix::fs::symlink("../outside.txt", root.join("out.py")).unwrap();
+        std::os::unix::fs::symlink("a.py", root.join("in.py")).unwrap();
+        let sources = SourceRoot::new(&root, 1 << 20);
+        assert_eq!(sources.read("a.py").unwrap(), b"x = 1\n");
+        assert_eq!(sources.read("in.py").unwrap(), b"x = 1\n");
+        let refused = |path: &str| sources.read(path).unwrap_err().to_string();
+        // Not folded, absolute or empty: refused as written, never interpreted.
+        for path in ["../outside.txt", "d/../a.py", "./a.py", "", "/etc/passwd"] {
+            assert_eq!(
+                refused(path),
+                "not read: outside the repository root",
+                "{path}"
+            );
+        }
+        assert!(refused("out.py").contains("symbolic link"));
+        assert!(refused("d").contains("a directory"));
+        assert_eq!(refused("missing.py"), "not found under the repository root");
+        let small = SourceRoot::new(&root, 3);
+        assert!(small
+            .read("a.py")
+            .unwrap_err()
+            .to_string()
+            .contains("size limit"));
     }
 
     #[test]

@@ -6,6 +6,12 @@
 //! absolute path from another machine (a CI runner's checkout) is re-rooted
 //! on the longest suffix that names a file under the root; anything else
 //! stays absolute (and is written back as a `file://` URI).
+//!
+//! A report path is relative unless [`is_absolute`] says otherwise, and it is
+//! the file's name byte for byte: `a:b.txt` and `a\b.txt` (a backslash in a
+//! POSIX name) are relative names, written as `a%3Ab.txt` and `a%5Cb.txt` and
+//! read back as the same names. Resolving never reads a file; which files may
+//! be read is [`super::source::SourceRoot`]'s decision.
 
 use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
@@ -31,9 +37,17 @@ pub struct Resolver<'a> {
     memo: HashMap<String, Vec<(Option<String>, Resolved)>>,
 }
 
-/// Whether a report path is absolute (outside the root).
+/// Whether a report path is absolute (outside the root). On Windows a
+/// drive path (`C:/x`) is too; elsewhere `C:/x` is a relative name and an
+/// absolute Windows path is kept as `/C:/x` (see [`Resolver`]).
 pub fn is_absolute(path: &str) -> bool {
-    path.starts_with('/') || (path.len() > 2 && path.as_bytes()[1] == b':')
+    path.starts_with('/') || (cfg!(windows) && has_drive(path))
+}
+
+/// `C:/…` or `C:\…`: a Windows drive path, as a URI or a report path.
+fn has_drive(path: &str) -> bool {
+    let b = path.as_bytes();
+    b.len() > 2 && b[0].is_ascii_alphabetic() && b[1] == b':' && matches!(b[2], b'/' | b'\\')
 }
 
 /// Decode `%XX` escapes (invalid escapes are kept as written).
@@ -58,11 +72,18 @@ pub fn percent_decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// Percent-encode a path for a URI (unreserved characters and `/` stay).
+/// Percent-encode a path for a relative URI reference: unreserved
+/// characters and `/` stay, everything else is `%XX` (a `:` too, so that no
+/// first segment reads as a scheme, RFC 3986 §4.2; a `\` too, so that it is
+/// never taken for a Windows separator).
 pub fn percent_encode(path: &str) -> String {
+    encode(path, b"-._~/")
+}
+
+fn encode(path: &str, keep: &[u8]) -> String {
     let mut out = String::with_capacity(path.len());
     for &b in path.as_bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+        if b.is_ascii_alphanumeric() || keep.contains(&b) {
             out.push(b as char);
         } else {
             out.push_str(&format!("%{b:02X}"));
@@ -79,7 +100,8 @@ pub fn to_uri(path: &str) -> (String, Option<&'static str>) {
         } else {
             format!("/{path}")
         };
-        (format!("file://{}", percent_encode(&p)), None)
+        // A `:` is a path character after `file://` (`file:///C:/x`).
+        (format!("file://{}", encode(&p, b"-._~/:")), None)
     } else {
         (percent_encode(path), Some(SRCROOT))
     }
@@ -100,8 +122,14 @@ fn fold(path: &str) -> Option<String> {
     Some(parts.join("/"))
 }
 
+/// A path as a POSIX string: only on Windows is `\\` a separator.
 fn posix(p: &Path) -> String {
-    p.to_string_lossy().replace('\\', "/")
+    let s = p.to_string_lossy();
+    if cfg!(windows) {
+        s.replace('\\', "/")
+    } else {
+        s.into_owned()
+    }
 }
 
 fn fold_abs(p: &Path) -> PathBuf {
@@ -148,9 +176,15 @@ impl<'a> Resolver<'a> {
     }
 
     fn resolve_uncached(&mut self, uri: &str, base_id: Option<&str>) -> Result<String, String> {
+        // A raw `\` is a Windows tool's separator; a `\` in a name arrives as `%5C`.
         let uri = uri.replace('\\', "/");
         if let Some(path) = file_uri_path(&uri)? {
             return Ok(self.absolute_path(&path));
+        }
+        if has_drive(&uri) {
+            // `C:/x` as a Windows tool writes it (decoded, `C%3A/x` is gate's
+            // spelling of a relative name).
+            return Ok(self.absolute_path(&uri));
         }
         let rel = percent_decode(&uri);
         if rel.starts_with('/') {
@@ -182,6 +216,9 @@ impl<'a> Resolver<'a> {
         if let Some(path) = file_uri_path(uri)? {
             return Ok(Some(Base::Absolute(path)));
         }
+        if has_drive(uri) {
+            return Ok(Some(Base::Absolute(uri.to_string())));
+        }
         let rel = percent_decode(uri);
         if rel.starts_with('/') {
             return Ok(Some(Base::Absolute(rel)));
@@ -208,6 +245,12 @@ impl<'a> Resolver<'a> {
     /// re-rooted on the longest suffix that exists under the root; else kept.
     fn absolute_path(&mut self, abs: &str) -> String {
         let abs = posix(&fold_abs(Path::new(abs)));
+        // A Windows path read elsewhere names nothing here: it stays absolute as `/C:/x`.
+        let abs = if is_absolute(&abs) {
+            abs
+        } else {
+            format!("/{abs}")
+        };
         let root = posix(self.root);
         let root = root.trim_end_matches('/');
         if let Some(rest) = abs.strip_prefix(root).and_then(|r| r.strip_prefix('/')) {
@@ -266,8 +309,8 @@ fn file_uri_path(uri: &str) -> Result<Option<String>, String> {
         None => rest,
     };
     let mut path = percent_decode(path);
-    // `file:///C:/x` → `C:/x`.
-    if path.len() > 3 && path.as_bytes()[0] == b'/' && path.as_bytes()[2] == b':' {
+    // `file:///C:/x` → `C:/x` where that is a path.
+    if cfg!(windows) && path.starts_with('/') && has_drive(&path[1..]) {
         path.remove(0);
     }
     Ok(Some(path))
@@ -362,5 +405,51 @@ mod tests {
         assert_eq!(to_uri("src/a.py"), ("src/a.py".to_string(), Some(SRCROOT)));
         let outside = r.resolve("../outside.py", None).unwrap();
         assert!(is_absolute(&outside), "{outside}");
+    }
+
+    #[test]
+    fn issue11_p13_colons_and_backslashes_in_names_stay_in_the_name() {
+        let t = tree();
+        let mut r = Resolver::new(t.path(), HashMap::new());
+        assert!(!is_absolute("a:b.txt"));
+        assert_eq!(to_uri("a:b.txt"), ("a%3Ab.txt".to_string(), Some(SRCROOT)));
+        assert_eq!(r.resolve("a%3Ab.txt", Some(SRCROOT)).unwrap(), "a:b.txt");
+        assert_eq!(
+            r.resolve("a:b.txt", None).unwrap(),
+            "a:b.txt",
+            "bandit writes names raw"
+        );
+        assert_eq!(to_uri("x\\y.py").0, "x%5Cy.py");
+        assert_eq!(r.resolve("x%5Cy.py", None).unwrap(), "x\\y.py");
+        assert_eq!(to_uri("C:/x.py").0, "C%3A/x.py", "a directory named `C:`");
+        assert_eq!(r.resolve("C%3A/x.py", None).unwrap(), "C:/x.py");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn issue11_p13_windows_paths_stay_absolute_elsewhere() {
+        let t = tree();
+        let mut r = Resolver::new(t.path(), HashMap::new());
+        assert_eq!(
+            r.resolve("C:/Windows/win.ini", None).unwrap(),
+            "/C:/Windows/win.ini"
+        );
+        assert_eq!(
+            r.resolve("C:\\Windows\\win.ini", None).unwrap(),
+            "/C:/Windows/win.ini"
+        );
+        assert_eq!(
+            r.resolve("file:///C:/Windows/win.ini", None).unwrap(),
+            "/C:/Windows/win.ini"
+        );
+        assert_eq!(
+            to_uri("/C:/Windows/win.ini").0,
+            "file:///C:/Windows/win.ini"
+        );
+        // A Windows checkout's file is still found under the root.
+        assert_eq!(
+            r.resolve("file:///D:/a/app/src/app.py", None).unwrap(),
+            "src/app.py"
+        );
     }
 }
