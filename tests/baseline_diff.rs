@@ -255,9 +255,9 @@ fn issue11_p4_diff_base_counts_new_lines_in_every_name_git_can_store() {
     git(root, &["init", "-q", "-b", "main"]);
     // `my config.txt` is printed `+++ b/my config.txt<TAB>`; the others are
     // C-quoted; `hidden.py` is declared binary so that git would not show its
-    // lines. (A `\` in a name is left out: the work-tree walker's report path
-    // is issue 11 point 13, not this diff.)
+    // lines; `back\slash.py` keeps its backslash (issue 11 point 13).
     let names = [
+        "back\\slash.py",
         "my config.txt",
         "tab\tname.py",
         "café.py",
