@@ -242,7 +242,7 @@ fn rev(t: &Tree, name: &str) -> String {
 }
 
 /// `gate github` on a pull request from the first commit to the second.
-async fn gate_github(t: &Tree, runner: &Path, api: String) -> Output {
+async fn gate_github(t: &Tree, runner: &Path, api: String, extra: &[&str]) -> Output {
     let (base, head) = (rev(t, "HEAD~1"), rev(t, "HEAD"));
     let payload = json!({
         "pull_request": {"number": 7, "head": {"sha": head}, "base": {"sha": base}},
@@ -259,6 +259,7 @@ async fn gate_github(t: &Tree, runner: &Path, api: String) -> Output {
         "--review",
     ])
     .args(["--sarif-output", "gate.sarif", "--no-progress"])
+    .args(extra)
     .current_dir(t.path())
     .env_clear()
     .env("PATH", std::env::var("PATH").unwrap_or_default())
@@ -296,7 +297,7 @@ async fn issue11_p1_gate_github_sends_and_writes_no_planted_secret() {
         } else {
             happy(&server, "").await;
         }
-        let out = gate_github(&t, runner.path(), server.uri()).await;
+        let out = gate_github(&t, runner.path(), server.uri(), &[]).await;
         let (code, stdout, stderr) = parts(&out);
         assert_eq!(code, 1, "stdout:\n{stdout}\nstderr:\n{stderr}");
         assert_clean("stdout", &stdout);
@@ -499,4 +500,33 @@ fn issue11_p1_an_imported_sarif_cannot_smuggle_a_secret_through_rule_or_tool_tex
         assert_clean("stderr", &run.stderr);
         assert!(!run.stderr.contains("gate bug"), "{}", run.stderr);
     }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn issue11_p7_the_check_run_fails_when_the_gate_could_not_complete() {
+    let t = leaky_repo();
+    t.file("broken.sarif", "{ not json");
+    let runner = tempfile::tempdir().unwrap();
+    let server = MockServer::start().await;
+    happy(&server, "").await;
+    let out = gate_github(
+        &t,
+        runner.path(),
+        server.uri(),
+        &["--sarif", "broken.sarif"],
+    )
+    .await;
+    let (code, stdout, stderr) = parts(&out);
+    assert_eq!(code, 2, "stdout:\n{stdout}\nstderr:\n{stderr}");
+    let seen = requests(&server, "").await;
+    let done = seen
+        .iter()
+        .filter_map(|s| s.body.as_ref())
+        .find(|b| b.get("conclusion").is_some())
+        .expect("the check run is completed");
+    assert_eq!(done["conclusion"], "failure", "{done:#}");
+    let title = done["output"]["title"].as_str().unwrap();
+    assert!(title.starts_with("gate could not complete"), "{title}");
+    let summary = std::fs::read_to_string(runner.path().join("summary.md")).unwrap();
+    assert!(summary.contains("gate could not complete"), "{summary}");
 }
