@@ -17,6 +17,7 @@ pub mod git;
 pub mod github;
 pub mod gitscan;
 pub mod ignorefile;
+pub mod pipeline;
 pub mod policy;
 pub mod python;
 pub mod redact;

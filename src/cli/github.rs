@@ -112,7 +112,7 @@ pub fn run(a: &GithubArgs) -> Result<Outcome> {
             return Err(e);
         }
     };
-    let mut analysis = analyse(&settings, &engines, result);
+    let mut analysis = analyse(&settings.pipeline(), &engines, result);
     let outcome = emit(&settings, &mut analysis);
     let plan = plan(&analysis.report());
     if let Some(p) = publisher.as_mut() {

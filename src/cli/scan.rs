@@ -1,25 +1,19 @@
 //! `gate scan`: walk, run the engines, then conclude (fingerprints, ignore
 //! files, policy, reports, exit code).
 
-use std::collections::{BTreeMap, HashMap};
 use std::io::Write as _;
 
 use anyhow::{bail, Result};
 
 use super::args::{BaselineArgs, MergeArgs, ScanArgs};
-use super::engines::{build_engines, secrets_rule_set};
+use super::engines::build_engines;
 use super::settings::{ScanMode, ScanSettings};
 use super::Outcome;
-use crate::baseline::Baseline;
 use crate::diagnostic::{Diagnostic, Kind, Level};
-use crate::diffscope::ChangedLines;
-use crate::engine::{Engine, RuleInfo};
-use crate::finding::assign_fingerprints;
+use crate::engine::Engine;
 use crate::gitscan::{scan_history, scan_staged, PathFilter};
-use crate::ignorefile::IgnoreList;
-use crate::policy::evaluate;
-use crate::redact::{redact_analysis, redact_rules, shown_texts, SecretSpans};
-use crate::report::{Format, RenderOptions, Report, RunInfo};
+pub use crate::pipeline::{analyse, Analysis};
+use crate::report::{Format, RenderOptions, Report};
 use crate::scan::{scan_paths, ScanResult};
 
 /// Run `gate scan`.
@@ -75,53 +69,6 @@ fn git_filter(s: &ScanSettings) -> Result<PathFilter> {
     .map_err(|e| anyhow::anyhow!(e))
 }
 
-/// Read every SARIF input in parallel; an unreadable or invalid one is an
-/// error diagnostic (the run exits 2), a good one a note naming what it held.
-fn import_inputs(
-    files: &[std::path::PathBuf],
-    root: &std::path::Path,
-) -> (Vec<crate::sarif::SarifInput>, Vec<Diagnostic>) {
-    use rayon::prelude::*;
-    let read: Vec<_> = files
-        .par_iter()
-        .map(|f| crate::sarif::read_file(f, root))
-        .collect();
-    let mut inputs = Vec::new();
-    let mut diags = Vec::new();
-    for r in read {
-        match r {
-            Ok(input) => {
-                let tools: Vec<String> = input
-                    .tools
-                    .iter()
-                    .map(|t| match &t.version {
-                        Some(v) => format!("{} {v}", t.name),
-                        None => t.name.clone(),
-                    })
-                    .collect();
-                diags.push(Diagnostic::general(
-                    Level::Note,
-                    Kind::Input,
-                    format!(
-                        "imported {} result{} from {} ({})",
-                        input.results.len(),
-                        if input.results.len() == 1 { "" } else { "s" },
-                        input.file,
-                        tools.join(", ")
-                    ),
-                ));
-                inputs.push(input);
-            }
-            Err(e) => diags.push(Diagnostic::general(
-                Level::Error,
-                Kind::Input,
-                e.to_string(),
-            )),
-        }
-    }
-    (inputs, diags)
-}
-
 /// Everything after the engines ran, shared by every way of scanning:
 /// import SARIF, merge and de-duplicate, fingerprints, ignore files,
 /// baseline, diff scope, policy, reports, exit code.
@@ -130,250 +77,12 @@ pub fn conclude(
     engines: &[Box<dyn Engine>],
     result: ScanResult,
 ) -> Result<Outcome> {
-    let mut a = analyse(s, engines, result);
+    let mut a = analyse(&s.pipeline(), engines, result);
     let outcome = emit(s, &mut a);
     // A merge can hold hundreds of thousands of findings: free them on every core.
     use rayon::prelude::*;
     a.findings.into_par_iter().for_each(drop);
     Ok(outcome)
-}
-
-/// What a scan concluded: every finding, the rules they cite, the
-/// diagnostics and the verdict, before anything is printed or published.
-#[derive(Debug)]
-pub struct Analysis {
-    pub findings: Vec<crate::finding::Finding>,
-    pub rules: BTreeMap<String, RuleInfo>,
-    pub diagnostics: Vec<Diagnostic>,
-    pub verdict: crate::policy::Verdict,
-    pub stats: crate::scan::ScanStats,
-    pub run: RunInfo,
-    /// Every secret the run knows of, for the last guard on what leaves the process.
-    pub secrets: SecretSpans,
-}
-
-impl Analysis {
-    /// The report every emitter renders.
-    pub fn report(&self) -> Report<'_> {
-        Report {
-            findings: &self.findings,
-            rules: &self.rules,
-            diagnostics: &self.diagnostics,
-            verdict: &self.verdict,
-            stats: self.stats,
-            run: &self.run,
-        }
-    }
-}
-
-/// Import, merge, fingerprint, suppress, scope and decide: everything after
-/// the engines ran, without output.
-pub fn analyse(s: &ScanSettings, engines: &[Box<dyn Engine>], mut result: ScanResult) -> Analysis {
-    let catalogue: BTreeMap<String, RuleInfo> = engines
-        .iter()
-        .flat_map(|e| e.rules())
-        .map(|r| (r.id.clone(), r))
-        .collect();
-    let (inputs, input_diags) = import_inputs(&s.sarif_inputs, &s.root);
-    result.diagnostics.extend(input_diags);
-    let merged = crate::sarif::merge(
-        std::mem::take(&mut result.findings),
-        inputs,
-        &catalogue,
-        &crate::sarif::SourceRoot::new(&s.root, s.walk.max_file_size),
-    );
-    result.findings = merged.findings;
-    result.diagnostics.extend(merged.diagnostics);
-    // Rules only imported tools describe: their texts come from the SARIF
-    // files and pass the redaction point like the findings.
-    let mut imported_rules: BTreeMap<String, RuleInfo> = merged
-        .rules
-        .into_iter()
-        .filter(|(id, _)| !catalogue.contains_key(id))
-        .collect();
-    let mut rules = catalogue;
-    s.policy.apply_overrides(&mut result.findings);
-    assign_fingerprints(&mut result.findings);
-    let aliases: HashMap<String, Vec<String>> =
-        engines.iter().flat_map(|e| e.rule_aliases()).collect();
-    match IgnoreList::load(&s.root) {
-        Ok(list) => list.apply(&mut result.findings, &aliases),
-        Err(e) => result.diagnostics.push(Diagnostic::general(
-            Level::Error,
-            Kind::Config,
-            format!("cannot read ignore file: {e}"),
-        )),
-    }
-    if let Some(path) = &s.baseline {
-        match Baseline::load(path, &s.root) {
-            Ok(b) => {
-                let gone = b.apply(&mut result.findings);
-                result.diagnostics.push(Diagnostic::general(
-                    Level::Note,
-                    Kind::Input,
-                    format!(
-                        "baseline {}: {} known finding(s), {} no longer present",
-                        path.display(),
-                        b.len(),
-                        gone
-                    ),
-                ));
-            }
-            Err(e) => result.diagnostics.push(Diagnostic::general(
-                Level::Error,
-                Kind::Input,
-                format!("cannot use the baseline: {e}"),
-            )),
-        }
-    }
-    if let Some(rev) = &s.diff_base {
-        match ChangedLines::since(&s.root, rev) {
-            Ok(c) => c.apply(&mut result.findings),
-            Err(e) => result.diagnostics.push(Diagnostic::general(
-                Level::Error,
-                Kind::Input,
-                e.to_string(),
-            )),
-        }
-    }
-    if let Some(min) = s.min_severity {
-        result.findings.retain(|f| f.severity >= min);
-    }
-    result
-        .diagnostics
-        .sort_by(|a, b| (&a.path, a.line, &a.message).cmp(&(&b.path, b.line, &b.message)));
-    let mut verdict = evaluate(&s.policy, &result.findings);
-    let mut tools = merged.tools;
-    let tool_texts: Vec<&str> = tools
-        .iter()
-        .flat_map(|t| {
-            [
-                Some(&t.name),
-                t.version.as_ref(),
-                t.information_uri.as_ref(),
-            ]
-        })
-        .flatten()
-        .map(String::as_str)
-        .collect();
-    let secrets = secret_spans(
-        s,
-        engines,
-        &result.findings,
-        &result.diagnostics,
-        &imported_rules,
-        &tool_texts,
-    );
-    for t in &mut tools {
-        for text in std::iter::once(&mut t.name)
-            .chain(t.version.as_mut())
-            .chain(t.information_uri.as_mut())
-        {
-            *text = secrets.mask(text, &s.redactor).into_owned();
-        }
-    }
-    redact_rules(
-        &mut imported_rules,
-        &mut result.findings,
-        &secrets,
-        &s.redactor,
-    );
-    rules.append(&mut imported_rules);
-    redact_analysis(
-        &mut result.findings,
-        &mut result.diagnostics,
-        &secrets,
-        &s.redactor,
-    );
-    // After the redaction point: the reasons quote diagnostics.
-    let errors: Vec<String> = result
-        .diagnostics
-        .iter()
-        .filter(|d| d.level == Level::Error)
-        .map(|d| d.to_string().trim_start_matches("error: ").to_string())
-        .collect();
-    if let Some(first) = errors.first() {
-        verdict.mark_incomplete(match errors.len() {
-            1 => first.clone(),
-            n => format!("{n} inputs could not be read or checked (first: {first})"),
-        });
-    }
-    let run = RunInfo {
-        root: Some(s.root.clone()),
-        automation_id: s.automation_id.clone(),
-        tools,
-        baseline: s.baseline.as_ref().map(|p| p.display().to_string()),
-        diff_base: s.diff_base.clone(),
-    };
-    Analysis {
-        findings: result.findings,
-        rules,
-        diagnostics: result.diagnostics,
-        verdict,
-        stats: result.stats,
-        run,
-        secrets,
-    }
-}
-
-/// Every secret a report might show: those the secrets engine found in the
-/// scan, and those it finds in the texts the findings and diagnostics carry
-/// (a second token on a Python finding's line, a token an imported tool
-/// quoted). With the secrets engine off (`--engines python`, `gate merge`),
-/// the built-in catalogue looks through those texts all the same.
-fn secret_spans(
-    s: &ScanSettings,
-    engines: &[Box<dyn Engine>],
-    findings: &[crate::finding::Finding],
-    diagnostics: &[Diagnostic],
-    imported_rules: &BTreeMap<String, RuleInfo>,
-    other_texts: &[&str],
-) -> SecretSpans {
-    use rayon::prelude::*;
-    let fallback;
-    let detector: &dyn Engine = match engines.iter().find(|e| e.secrets_in(b"").is_some()) {
-        Some(e) => e.as_ref(),
-        None => {
-            let set = secrets_rule_set(
-                s.rules_dir.as_deref(),
-                s.gitleaks_config.as_deref(),
-                s.config.secrets.extend_default,
-                &s.config.secrets.disabled_rules,
-            )
-            .unwrap_or_else(|_| {
-                secrets_rule_set(None, None, None, &[]).expect("the built-in rules compile")
-            });
-            fallback = crate::secrets::SecretsEngine::new(set);
-            &fallback
-        }
-    };
-    let mut values: Vec<String> = findings
-        .iter()
-        .filter(|f| f.tool == crate::secrets::TOOL)
-        .filter_map(|f| f.secret.as_ref().map(|m| m.value.clone()))
-        .collect();
-    // The texts go through the engine in chunks of about this many bytes, one
-    // per rayon job; a text is never split, so a secret is never cut in two.
-    const CHUNK: usize = 256 * 1024;
-    let mut chunks: Vec<String> = vec![String::new()];
-    for t in shown_texts(findings, diagnostics, imported_rules)
-        .into_iter()
-        .chain(other_texts.iter().copied())
-    {
-        let last = chunks.last_mut().expect("never empty");
-        if !last.is_empty() && last.len() + t.len() > CHUNK {
-            chunks.push(String::new());
-        }
-        let last = chunks.last_mut().expect("never empty");
-        last.push_str(t);
-        last.push('\n');
-    }
-    let found: Vec<Vec<String>> = chunks
-        .par_iter()
-        .map(|c| detector.secrets_in(c.as_bytes()).unwrap_or_default())
-        .collect();
-    values.extend(found.into_iter().flatten());
-    SecretSpans::new(values)
 }
 
 /// Print diagnostics and every report the settings ask for; the exit outcome.

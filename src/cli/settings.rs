@@ -270,6 +270,23 @@ impl ScanSettings {
     }
 }
 
+impl ScanSettings {
+    /// What the stages after the engines need (see [`crate::pipeline`]).
+    pub fn pipeline(&self) -> crate::pipeline::Pipeline {
+        crate::pipeline::Pipeline {
+            root: self.root.clone(),
+            sarif_inputs: self.sarif_inputs.clone(),
+            max_file_size: self.walk.max_file_size,
+            policy: self.policy.clone(),
+            baseline: self.baseline.clone(),
+            diff_base: self.diff_base.clone(),
+            min_severity: self.min_severity,
+            redactor: self.redactor,
+            automation_id: self.automation_id.clone(),
+        }
+    }
+}
+
 /// The policy `[policy]` describes; bad exceptions are errors that say which.
 pub fn policy_from(config: &FileConfig) -> Result<Policy> {
     let p = &config.policy;
