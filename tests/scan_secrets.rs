@@ -330,3 +330,107 @@ negative_examples = ["tok_abcdefgh"]
         );
     }
 }
+
+/// `[{"user":"u0","password":"..."},...]`: `records` records with random
+/// 14-character passwords, joined by `sep`; returns the text and the byte
+/// offset of each password.
+fn password_records(records: usize, sep: &str) -> (String, Vec<usize>) {
+    const ALPHABET: &[u8] = b"abcdefghijkmnopqrstuvwxyzABCDEFGH0123456789";
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut out = String::from("[");
+    let mut offsets = Vec::with_capacity(records);
+    for n in 0..records {
+        if n > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(&format!("{{\"user\":\"u{n}\",\"password\":\""));
+        offsets.push(out.len());
+        for _ in 0..14 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            out.push(ALPHABET[(seed % ALPHABET.len() as u64) as usize] as char);
+        }
+        out.push_str("\"}");
+    }
+    out.push(']');
+    (out, offsets)
+}
+
+/// Run gate in `dir`, killing it if it is still running after `limit` (a
+/// hang guard for a test that must finish, not a timing assertion).
+fn gate_with_watchdog(dir: &std::path::Path, args: &[&str], limit: std::time::Duration) -> String {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_gate"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env("CI", "true")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("gate runs");
+    let stdout = child.stdout.take().unwrap();
+    let reader = std::thread::spawn(move || std::io::read_to_string(stdout).unwrap());
+    let started = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > limit {
+            child.kill().unwrap();
+            panic!("gate {args:?} still running after {limit:?}");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    reader.join().unwrap()
+}
+
+/// One 4 MiB line holding a password record every ~45 bytes finishes, and
+/// finds exactly the records that the same records one per line give, each
+/// at its exact column (the cost was quadratic in the findings on a line).
+#[test]
+fn issue11_p11_a_4_mib_single_line_completes_with_every_finding() {
+    const RECORDS: usize = 95_000;
+    let t = Tree::new();
+    let (one_line, offsets) = password_records(RECORDS, ",");
+    assert!(one_line.len() > 4 << 20);
+    t.file("one/export.json", &one_line);
+    t.file("many/export.json", password_records(RECORDS, ",\n").0);
+    let limit = std::time::Duration::from_secs(120);
+    let findings = |dir: &str| -> Vec<serde_json::Value> {
+        let args = [
+            "scan",
+            dir,
+            "--engines",
+            "secrets",
+            "-f",
+            "json",
+            "--no-progress",
+            "--max-file-size",
+            "64MiB",
+        ];
+        let doc: serde_json::Value =
+            serde_json::from_str(&gate_with_watchdog(t.path(), &args, limit)).expect("JSON");
+        doc["findings"].as_array().unwrap().clone()
+    };
+    // Which records were found: by column on the one line, by line otherwise.
+    let one: Vec<usize> = findings("one")
+        .iter()
+        .map(|f| {
+            assert_eq!(f["start_line"], 1);
+            let col = f["start_column"].as_u64().unwrap() as usize;
+            assert_eq!(f["end_column"].as_u64().unwrap() as usize, col + 14);
+            offsets
+                .binary_search(&(col - 1))
+                .unwrap_or_else(|_| panic!("column {col} is not a password's"))
+        })
+        .collect();
+    let many: Vec<usize> = findings("many")
+        .iter()
+        .map(|f| f["start_line"].as_u64().unwrap() as usize - 1)
+        .collect();
+    assert!(one.len() > RECORDS * 9 / 10, "{} of {RECORDS}", one.len());
+    assert!(
+        one == many,
+        "{} found on one line, {} on many",
+        one.len(),
+        many.len()
+    );
+}
