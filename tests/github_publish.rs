@@ -128,6 +128,7 @@ fn ctx(api: String, pr: bool) -> Context {
             from_fork: false,
         }),
         run_url: Some("https://github.com/acme/app/actions/runs/1".into()),
+        warnings: Vec::new(),
     }
 }
 
@@ -146,6 +147,7 @@ fn options() -> Options {
         check_run: true,
         status_context: None,
         review: false,
+        timeout: Duration::from_secs(60),
     }
 }
 
