@@ -4,12 +4,18 @@
 //!
 //! Corpus: `GATE_BENCH_CORPUS=DIR` (e.g. `corpora/speed` from
 //! `benches/fetch-corpora.sh`), else ~8 MiB of generated source-like text.
+//!
+//! `long_line`: one line of 1, 4 and 16 MiB (minified JSON of user/password
+//! records, a keyword hit and a finding every ~45 bytes) through the whole
+//! engine, findings included; the throughput must not fall with the size
+//! (issue 11, point 11: it was quadratic), and should match the same records
+//! written one per line.
 
 use std::path::Path;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use gate::cli::secrets_rule_set;
-use gate::secrets::RuleSet;
+use gate::secrets::{RuleSet, SecretsEngine};
 
 /// Generated corpus size when no directory is given.
 const GENERATED_BYTES: usize = 8 << 20;
@@ -113,5 +119,54 @@ fn bench(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench);
+/// `bytes` bytes of `[{"user":"u0","password":"..."},...]` with random
+/// 14-character passwords and `sep` between records: `b","` makes one line,
+/// as a minified export or bundle holds them; `b",\n"` one record a line.
+fn password_records(bytes: usize, sep: &[u8]) -> Vec<u8> {
+    const ALPHABET: &[u8] = b"abcdefghijkmnopqrstuvwxyzABCDEFGH0123456789";
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut out = Vec::with_capacity(bytes + 64);
+    out.push(b'[');
+    let mut n = 0u64;
+    while out.len() < bytes {
+        if n > 0 {
+            out.extend_from_slice(sep);
+        }
+        out.extend_from_slice(format!("{{\"user\":\"u{n}\",\"password\":\"").as_bytes());
+        for _ in 0..14 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            out.push(ALPHABET[(seed % ALPHABET.len() as u64) as usize]);
+        }
+        out.extend_from_slice(b"\"}");
+        n += 1;
+    }
+    out.push(b']');
+    out
+}
+
+fn long_line(c: &mut Criterion) {
+    let engine = SecretsEngine::new(secrets_rule_set(None, None, None, &[]).expect("catalogue"));
+    let mut g = c.benchmark_group("long_line");
+    g.sample_size(10);
+    // The same records one per line: what a single line should cost.
+    let inputs: [(&str, usize, &[u8]); 4] = [
+        ("one line", 1, b","),
+        ("one line", 4, b","),
+        ("one line", 16, b","),
+        ("one record a line", 4, b",\n"),
+    ];
+    for (shape, mib, sep) in inputs {
+        let text = password_records(mib << 20, sep);
+        g.throughput(Throughput::Bytes(text.len() as u64));
+        let id = BenchmarkId::new(shape, format!("{mib} MiB"));
+        g.bench_with_input(id, &text, |b, text| {
+            b.iter(|| engine.scan_bytes("export.json", text, None).len())
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, bench, long_line);
 criterion_main!(benches);

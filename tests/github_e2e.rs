@@ -114,6 +114,16 @@ impl Workflow {
 
     /// Run `gate github ARGS` with the Actions environment pointing at `api`.
     async fn run(&self, api: String, args: &[&str]) -> Output {
+        self.run_with(api, args, &[]).await
+    }
+
+    /// Write the event payload (the event name stays `self.event`).
+    fn payload(&self, payload: &Value) {
+        std::fs::write(self.runner.path().join("event.json"), payload.to_string()).unwrap();
+    }
+
+    /// `run`, with some variables changed after the Actions ones are set.
+    async fn run_with(&self, api: String, args: &[&str], env: &[(&str, &str)]) -> Output {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_gate"));
         // The repositories hold secrets in .py files plus bandit's SARIF: the
         // native Python engine would add its own B105s, so it stays off here.
@@ -136,7 +146,8 @@ impl Workflow {
             .env("GITHUB_SHA", "1111111111111111111111111111111111111111")
             .env("GITHUB_BASE_REF", "main")
             .env("GITHUB_TOKEN", "ghs_fakeInstallationTokenForTests000000")
-            .env("GITHUB_STEP_SUMMARY", self.runner.path().join("summary.md"));
+            .env("GITHUB_STEP_SUMMARY", self.runner.path().join("summary.md"))
+            .envs(env.iter().copied());
         tokio::task::spawn_blocking(move || cmd.output().expect("gate runs"))
             .await
             .unwrap()
@@ -380,4 +391,177 @@ async fn a_push_to_github_enterprise_gates_every_finding() {
     assert_eq!(paths, ["app.py", "settings.py"]);
     assert_no_secrets(&seen);
     assert!(seen.iter().all(|s| !s.raw.contains(GITHUB_PAT_2)));
+}
+
+/// A token that looks like no known credential: only the token itself can
+/// be scrubbed, not its shape.
+const PLAIN_TOKEN: &str = "Zq8vNw3kTj5pLm2xRc7yHb4dGf6sKa9u";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn issue11_p3_error_bodies_that_echo_the_token_are_scrubbed_from_all_output() {
+    let echo = format!(
+        "token {PLAIN_TOKEN} rejected; Authorization: Bearer {PLAIN_TOKEN}; see https://x-access-token:{PLAIN_TOKEN}@github.com/acme/app"
+    );
+    // A 500 (retried, its reason printed), then a 422 (fatal, printed), each
+    // echoing the token in a JSON body.
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/repos/acme/app/check-runs"))
+        .respond_with(ResponseTemplate::new(500).set_body_json(json!({"message": echo})))
+        .up_to_n_times(1)
+        .with_priority(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/repos/acme/app/check-runs"))
+        .respond_with(ResponseTemplate::new(422).set_body_json(
+            json!({"message": echo, "errors": [{"value": PLAIN_TOKEN, "url": format!("https://api.github.com/?access_token={PLAIN_TOKEN}")}]}),
+        ))
+        .with_priority(2)
+        .mount(&server)
+        .await;
+    happy(&server, "").await;
+    let w = Workflow::new(false);
+    let token = &[("GITHUB_TOKEN", PLAIN_TOKEN)];
+    let out = w.run_with(server.uri(), &["--no-progress"], token).await;
+    let (code, stdout, stderr) = text(&out);
+    assert_eq!(code, 2, "publishing failed: fail closed\n{stderr}");
+    assert!(
+        stderr.contains("422"),
+        "the error is still reported:\n{stderr}"
+    );
+    assert!(
+        stderr.contains("500"),
+        "the retry is still reported:\n{stderr}"
+    );
+    for (name, text) in [
+        ("stdout", &stdout),
+        ("stderr", &stderr),
+        ("summary", &w.summary()),
+    ] {
+        assert!(
+            !text.contains(PLAIN_TOKEN),
+            "{name} holds the token:\n{text}"
+        );
+    }
+
+    // A 403 whose plain-text body (a proxy's page) echoes the token: the
+    // permission fallback message is scrubbed too.
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/repos/acme/app/check-runs"))
+        .respond_with(
+            ResponseTemplate::new(403).set_body_string(format!("denied for {PLAIN_TOKEN}")),
+        )
+        .with_priority(1)
+        .mount(&server)
+        .await;
+    happy(&server, "").await;
+    let out = w.run_with(server.uri(), &["--no-progress"], token).await;
+    let (code, stdout, stderr) = text(&out);
+    assert_eq!(
+        code, 0,
+        "a permission fallback keeps the policy's verdict\n{stderr}"
+    );
+    assert!(stderr.contains("denied for ***"), "{stderr}");
+    assert!(!stdout.contains(PLAIN_TOKEN) && !stderr.contains(PLAIN_TOKEN));
+}
+
+/// A server on 127.0.0.1 that answers GETs with an empty list of check runs
+/// and reads every other request without ever answering.
+fn silent_on_writes() -> (String, std::thread::JoinHandle<()>) {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let handle = std::thread::spawn(move || {
+        let mut held = Vec::new();
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { return };
+            let mut buf = [0u8; 4096];
+            let n = stream.read(&mut buf).unwrap_or(0);
+            if buf[..n].starts_with(b"GET ") {
+                let body = r#"{"total_count":0,"check_runs":[]}"#;
+                let _ = write!(
+                    stream,
+                    "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+                    body.len()
+                );
+            } else {
+                // Keep the connection open and say nothing.
+                held.push(stream);
+            }
+        }
+    });
+    (url, handle)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn issue11_p12_a_server_that_never_answers_costs_the_publish_timeout_and_is_named() {
+    let (url, _server) = silent_on_writes();
+    let w = Workflow::new(false);
+    let started = std::time::Instant::now();
+    let out = w
+        .run(url, &["--no-progress", "--publish-timeout", "3"])
+        .await;
+    let took = started.elapsed();
+    let (code, _, stderr) = text(&out);
+    assert!(
+        took < std::time::Duration::from_secs(10),
+        "took {took:?}\n{stderr}"
+    );
+    assert_eq!(code, 2, "the check run was lost: fail closed\n{stderr}");
+    assert!(
+        stderr.contains("POST /repos/acme/app/check-runs timed out after"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("publishing deadline"), "{stderr}");
+    assert!(!stderr.contains("SendRequest"), "{stderr}");
+    assert!(
+        w.summary().contains("gate passed"),
+        "the job summary is still written"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn issue11_p14_a_pull_request_payload_without_head_sha_warns_of_the_merge_commit() {
+    let server = MockServer::start().await;
+    happy(&server, "").await;
+    let w = Workflow::new(false);
+    w.payload(&json!({"pull_request": {"number": 7, "head": {"ref": "feature"}}}));
+    let out = w.run(server.uri(), &["--no-progress"]).await;
+    let (code, _, stderr) = text(&out);
+    // No base in the payload: the base branch's token counts too.
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("warning: the pull_request event payload has no pull_request.head.sha; reporting on GITHUB_SHA (1111111111111111111111111111111111111111)"),
+        "{stderr}"
+    );
+    let seen = requests(&server, "").await;
+    assert_eq!(
+        seen[1].body.as_ref().unwrap()["head_sha"],
+        "1111111111111111111111111111111111111111"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn issue11_p14_a_merge_group_event_annotates_the_groups_head_sha() {
+    let server = MockServer::start().await;
+    happy(&server, "").await;
+    let mut w = Workflow::new(false);
+    w.event = "merge_group".into();
+    w.payload(&json!({"action": "checks_requested", "merge_group": {
+        "head_sha": w.head, "head_ref": "refs/heads/gh-readonly-queue/main/pr-7",
+        "base_sha": "0000000000000000000000000000000000000001", "base_ref": "refs/heads/main"},
+        "repository": {"full_name": "acme/app"}}));
+    let out = w.run(server.uri(), &["--no-progress"]).await;
+    let (code, _, stderr) = text(&out);
+    // Not a pull request: every finding counts, the base branch's token too.
+    assert_eq!(code, 1, "{stderr}");
+    assert!(!stderr.contains("GITHUB_SHA"), "{stderr}");
+    let seen = requests(&server, "").await;
+    assert_eq!(
+        sequence(&seen)[0],
+        format!("GET /repos/acme/app/commits/{}/check-runs", w.head)
+    );
+    assert_eq!(seen[1].body.as_ref().unwrap()["head_sha"], w.head.as_str());
 }

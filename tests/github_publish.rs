@@ -128,6 +128,7 @@ fn ctx(api: String, pr: bool) -> Context {
             from_fork: false,
         }),
         run_url: Some("https://github.com/acme/app/actions/runs/1".into()),
+        warnings: Vec::new(),
     }
 }
 
@@ -146,6 +147,7 @@ fn options() -> Options {
         check_run: true,
         status_context: None,
         review: false,
+        timeout: Duration::from_secs(60),
     }
 }
 
@@ -743,4 +745,57 @@ async fn a_create_that_times_out_is_looked_up_then_retried() {
             "PATCH /repos/acme/app/check-runs/42",
         ]
     );
+}
+
+/// A server on 127.0.0.1 that accepts connections and never answers.
+fn silent_server() -> String {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        let mut held = Vec::new();
+        for stream in listener.incoming().flatten() {
+            held.push(stream);
+        }
+    });
+    url
+}
+
+#[tokio::test]
+async fn issue11_p12_a_silent_server_costs_the_deadline_not_the_io_timeout_times_the_retries() {
+    let api = silent_server();
+    // The default policy: 30 s per request, four retries.
+    let client = Client::new(&api, "test-token-not-real", RetryPolicy::default()).unwrap();
+    let opts = Options {
+        timeout: Duration::from_secs(2),
+        ..options()
+    };
+    let mut p = Publisher::new(client, ctx(api, true), opts);
+    let t = Instant::now();
+    p.start().await;
+    let published = p.finish(&Scenario::new(1).plan()).await;
+    let took = t.elapsed();
+    assert!(published.failed, "{published:?}");
+    assert!(
+        took >= Duration::from_secs(2) && took < Duration::from_secs(4),
+        "{took:?}"
+    );
+}
+
+#[tokio::test]
+async fn issue11_p12_the_scan_between_start_and_finish_does_not_count() {
+    let server = MockServer::start().await;
+    happy(&server, "").await;
+    let api = server.uri();
+    let client = Client::new(&api, "test-token-not-real", fast()).unwrap();
+    let opts = Options {
+        timeout: Duration::from_secs(1),
+        ..options()
+    };
+    let mut p = Publisher::new(client, ctx(api, true), opts);
+    p.start().await;
+    // A scan longer than the whole publishing budget.
+    tokio::time::sleep(Duration::from_millis(1_500)).await;
+    let published = p.finish(&Scenario::new(3).plan()).await;
+    assert!(!published.failed, "{published:?}");
+    assert_eq!(published.annotations_sent, 3);
 }

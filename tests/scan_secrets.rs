@@ -330,3 +330,77 @@ negative_examples = ["tok_abcdefgh"]
         );
     }
 }
+
+/// `[{"user":"u0","password":"..."},...]`: `records` records with random
+/// 14-character passwords, joined by `sep`; returns the text and the byte
+/// offset of each password.
+fn password_records(records: usize, sep: &str) -> (String, Vec<usize>) {
+    const ALPHABET: &[u8] = b"abcdefghijkmnopqrstuvwxyzABCDEFGH0123456789";
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut out = String::from("[");
+    let mut offsets = Vec::with_capacity(records);
+    for n in 0..records {
+        if n > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(&format!("{{\"user\":\"u{n}\",\"password\":\""));
+        offsets.push(out.len());
+        for _ in 0..14 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            out.push(ALPHABET[(seed % ALPHABET.len() as u64) as usize] as char);
+        }
+        out.push_str("\"}");
+    }
+    out.push(']');
+    (out, offsets)
+}
+
+/// One 4 MiB line holding a password record every ~45 bytes finishes, and
+/// finds exactly the records that the same records one per line give, each
+/// at its exact column (the cost was quadratic in the findings on a line).
+/// The engine runs on a thread with a generous hang guard, not a timing
+/// assertion: the quadratic version took minutes here.
+#[test]
+fn issue11_p11_a_4_mib_single_line_completes_with_every_finding() {
+    use gate::secrets::SecretsEngine;
+    const RECORDS: usize = 95_000;
+    let (one_line, offsets) = password_records(RECORDS, ",");
+    assert!(one_line.len() > 4 << 20);
+    let many_lines = password_records(RECORDS, ",\n").0;
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let set = gate::cli::secrets_rule_set(None, None, None, &[]).expect("catalogue");
+        let engine = SecretsEngine::new(set);
+        let one = engine.scan_bytes("one/export.json", one_line.as_bytes(), None);
+        let many = engine.scan_bytes("many/export.json", many_lines.as_bytes(), None);
+        tx.send((one, many)).unwrap();
+    });
+    let (one, many) = rx
+        .recv_timeout(std::time::Duration::from_secs(120))
+        .expect("scanning 4 MiB on one line still running after 120 s");
+    // Which records were found: by column on the one line, by line otherwise.
+    let one: Vec<usize> = one
+        .iter()
+        .map(|f| {
+            assert_eq!(f.region.start_line, 1);
+            let col = f.region.start_column as usize;
+            assert_eq!(f.region.end_column as usize, col + 14);
+            offsets
+                .binary_search(&(col - 1))
+                .unwrap_or_else(|_| panic!("column {col} is not a password's"))
+        })
+        .collect();
+    let many: Vec<usize> = many
+        .iter()
+        .map(|f| f.region.start_line as usize - 1)
+        .collect();
+    assert!(one.len() > RECORDS * 9 / 10, "{} of {RECORDS}", one.len());
+    assert!(
+        one == many,
+        "{} found on one line, {} on many",
+        one.len(),
+        many.len()
+    );
+}

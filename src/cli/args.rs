@@ -83,6 +83,11 @@ pub struct GithubArgs {
     /// REST API base URL [default: $GITHUB_API_URL, else https://api.github.com].
     #[arg(long, value_name = "URL")]
     pub api_url: Option<String>,
+
+    /// Seconds all GitHub requests together may take (before and after the
+    /// scan); a request still running then is abandoned and named.
+    #[arg(long, value_name = "SECS", default_value_t = crate::github::DEFAULT_PUBLISH_TIMEOUT.as_secs(), value_parser = clap::value_parser!(u64).range(1..=86_400))]
+    pub publish_timeout: u64,
 }
 
 /// Options of `gate merge`.

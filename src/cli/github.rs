@@ -4,9 +4,10 @@
 
 use std::collections::HashMap;
 use std::io::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
 
-use anyhow::{Context as _, Result};
+use anyhow::{anyhow, bail, Context as _, Result};
 
 use super::args::GithubArgs;
 use super::scan::{analyse, emit, scan};
@@ -14,22 +15,87 @@ use super::settings::{absolute, ScanSettings};
 use super::Outcome;
 use crate::github::plan::{error_plan, MAX_STEP_SUMMARY_BYTES};
 use crate::github::{
-    plan, Client, Context, Options, Overrides, Plan, Published, Publisher, RetryPolicy,
+    clean_token, plan, Client, ClientError, Context, Options, Overrides, Plan, Published,
+    Publisher, RetryPolicy, TokenError,
 };
 use crate::redact::{Redactor, SecretSpans};
 use crate::report::Format;
 
+/// Variables `gate github` reads as paths: any bytes the OS allows are fine.
+const PATH_VARIABLES: [&str; 2] = ["GITHUB_EVENT_PATH", "GITHUB_STEP_SUMMARY"];
+/// GitHub's payloads are at most 25 MB; anything much larger is not one.
+const MAX_EVENT_BYTES: u64 = 64 << 20;
+
+/// The environment as text, for the variables gate reads as text. One of
+/// those that is not UTF-8 is an error naming it (never a panic, never
+/// silently unset); other variables are not gate's business.
+fn text_environment(token_env: &str) -> Result<HashMap<String, String>> {
+    let mut env = HashMap::new();
+    for (k, v) in std::env::vars_os() {
+        let Some(k) = k.to_str() else { continue };
+        match v.into_string() {
+            Ok(v) => {
+                env.insert(k.to_string(), v);
+            }
+            Err(_) if PATH_VARIABLES.contains(&k) => {}
+            Err(_) if k.starts_with("GITHUB_") || k == token_env => {
+                bail!("${k} is not valid UTF-8")
+            }
+            Err(_) => {}
+        }
+    }
+    Ok(env)
+}
+
+/// A path variable, unset when empty.
+fn path_variable(name: &str) -> Option<PathBuf> {
+    std::env::var_os(name)
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+}
+
+/// The event payload: a regular file holding a JSON object. Anything else
+/// (a directory, a FIFO that would block forever, a device, a huge file) is
+/// refused before it is opened.
+fn read_event(path: &Path) -> Result<serde_json::Value> {
+    let what = "the event payload (GITHUB_EVENT_PATH)";
+    let shown = path.display();
+    let meta = std::fs::metadata(path).with_context(|| format!("{shown}: cannot read {what}"))?;
+    if !meta.is_file() {
+        bail!("{shown}: {what} is not a regular file");
+    }
+    if meta.len() > MAX_EVENT_BYTES {
+        bail!(
+            "{shown}: {what} is {} bytes, more than GitHub ever writes ({MAX_EVENT_BYTES})",
+            meta.len()
+        );
+    }
+    let bytes = std::fs::read(path).with_context(|| format!("{shown}: cannot read {what}"))?;
+    let value: serde_json::Value =
+        serde_json::from_slice(&bytes).with_context(|| format!("{shown}: {what} is not JSON"))?;
+    if !value.is_object() {
+        bail!("{shown}: {what} is not a JSON object");
+    }
+    Ok(value)
+}
+
+/// The token from `$token_env`, trimmed and checked; None when unset or blank.
+fn read_token(env: &HashMap<String, String>, token_env: &str) -> Result<Option<String>> {
+    let Some(raw) = env.get(token_env) else {
+        return Ok(None);
+    };
+    match clean_token(raw) {
+        Ok(t) => Ok(Some(t.to_string())),
+        Err(TokenError::Empty) => Ok(None),
+        Err(e) => bail!("${token_env}: the token {e}"),
+    }
+}
+
 /// Run `gate github`.
 pub fn run(a: &GithubArgs) -> Result<Outcome> {
-    let env: HashMap<String, String> = std::env::vars().collect();
-    let payload = match env.get("GITHUB_EVENT_PATH").filter(|p| !p.is_empty()) {
-        Some(p) => {
-            let text = std::fs::read_to_string(p).with_context(|| {
-                format!("{p}: cannot read the event payload (GITHUB_EVENT_PATH)")
-            })?;
-            serde_json::from_str(&text)
-                .with_context(|| format!("{p}: the event payload is not JSON"))?
-        }
+    let env = text_environment(&a.token_env)?;
+    let payload = match path_variable("GITHUB_EVENT_PATH") {
+        Some(p) => read_event(&p)?,
         None => serde_json::Value::Null,
     };
     let overrides = Overrides {
@@ -39,6 +105,9 @@ pub fn run(a: &GithubArgs) -> Result<Outcome> {
         api_url: a.api_url.clone(),
     };
     let ctx = Context::from_env(&env, &payload, &overrides)?;
+    for w in &ctx.warnings {
+        eprintln!("gate: github: warning: {w}");
+    }
     eprintln!(
         "gate: github: {}/{} at {}{}",
         ctx.owner,
@@ -53,11 +122,7 @@ pub fn run(a: &GithubArgs) -> Result<Outcome> {
     let step_summary = a
         .step_summary
         .clone()
-        .or_else(|| {
-            env.get("GITHUB_STEP_SUMMARY")
-                .filter(|p| !p.is_empty())
-                .map(Into::into)
-        })
+        .or_else(|| path_variable("GITHUB_STEP_SUMMARY"))
         .map(|p| absolute(&p, &cwd));
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -65,11 +130,14 @@ pub fn run(a: &GithubArgs) -> Result<Outcome> {
         .context("cannot start the async runtime")?;
     // octocrab's client spawns its worker on the runtime it is built in.
     let _entered = runtime.enter();
-    let token = env.get(&a.token_env).filter(|t| !t.is_empty()).cloned();
+    let token = read_token(&env, &a.token_env)?;
     let mut publisher = match &token {
         Some(t) => {
             let client =
-                Client::new(&ctx.api_url, t, RetryPolicy::default()).map_err(anyhow::Error::msg)?;
+                Client::new(&ctx.api_url, t, RetryPolicy::default()).map_err(|e| match e {
+                    ClientError::Url { .. } => anyhow!("{e} (--api-url or $GITHUB_API_URL)"),
+                    e => anyhow!(e),
+                })?;
             Some(Publisher::new(
                 client,
                 ctx.clone(),
@@ -78,6 +146,7 @@ pub fn run(a: &GithubArgs) -> Result<Outcome> {
                     check_run: !a.no_check_run,
                     status_context: a.status_context.clone(),
                     review: a.review,
+                    timeout: Duration::from_secs(a.publish_timeout),
                 },
             ))
         }
@@ -208,9 +277,14 @@ fn finish(
     published
 }
 
-/// Append to the job summary, keeping the step within GitHub's 1 MiB.
+/// Append to the job summary, keeping the step within GitHub's 1 MiB. Only
+/// a regular file (or a new one) is written: a FIFO would block forever.
 fn append_step_summary(path: &Path, text: &str) -> std::io::Result<()> {
-    let used = std::fs::metadata(path).map_or(0, |m| m.len() as usize);
+    let meta = std::fs::metadata(path).ok();
+    if meta.as_ref().is_some_and(|m| !m.is_file()) {
+        return Err(std::io::Error::other("not a regular file"));
+    }
+    let used = meta.map_or(0, |m| m.len() as usize);
     let room = MAX_STEP_SUMMARY_BYTES.saturating_sub(used);
     let mut end = text.len().min(room);
     while !text.is_char_boundary(end) {

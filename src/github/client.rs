@@ -1,15 +1,20 @@
 //! The thin HTTP layer: octocrab as transport (auth, base URL, timeouts),
 //! with gate's own retry rules. octocrab's retry is off because it re-sends
 //! POSTs on 5xx without looking first and ignores `Retry-After`.
+//!
+//! Every message that leaves the client (printed or returned) goes through
+//! one [`Scrubber`], and every request is bounded by the caller's deadline.
 
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use http::{HeaderMap, HeaderValue, Method, StatusCode};
+use http::{HeaderMap, HeaderValue, Method, StatusCode, Uri};
 use octocrab::service::middleware::retry::RetryConfig;
 use octocrab::Octocrab;
 use serde_json::Value;
 
 use crate::redact::SecretSpans;
+
+use super::scrub::Scrubber;
 
 /// Connecting to the API gives up after this long.
 pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
@@ -55,6 +60,22 @@ pub enum ApiError {
     /// Still failing after every retry (5xx, transport errors, rate limits).
     #[error("gave up after {attempts} attempts: {last}")]
     Exhausted { attempts: u32, last: String },
+    /// The deadline for all of publishing ran out during this request (or
+    /// before it could be sent): `method path` and how long it had waited.
+    #[error("{}", deadline_message(method, path, *waited, last.as_deref()))]
+    Deadline {
+        method: String,
+        path: String,
+        waited: Duration,
+        last: Option<String>,
+    },
+    /// The request itself cannot be built (a path that is not a URI).
+    #[error("{method} {path}: not a valid request: {message}")]
+    Invalid {
+        method: String,
+        path: String,
+        message: String,
+    },
 }
 
 impl ApiError {
@@ -62,6 +83,150 @@ impl ApiError {
     pub fn is_permission(&self) -> bool {
         matches!(self, ApiError::Permission { .. })
     }
+
+    /// The same error with every message masked by `s`.
+    fn scrubbed(self, s: &Scrubber) -> ApiError {
+        match self {
+            ApiError::Permission { status, message } => ApiError::Permission {
+                status,
+                message: s.scrub(&message),
+            },
+            ApiError::Rejected { status, message } => ApiError::Rejected {
+                status,
+                message: s.scrub(&message),
+            },
+            ApiError::Exhausted { attempts, last } => ApiError::Exhausted {
+                attempts,
+                last: s.scrub(&last),
+            },
+            ApiError::Deadline {
+                method,
+                path,
+                waited,
+                last,
+            } => ApiError::Deadline {
+                method,
+                path: s.scrub(&path),
+                waited,
+                last: last.map(|l| s.scrub(&l)),
+            },
+            ApiError::Invalid {
+                method,
+                path,
+                message,
+            } => ApiError::Invalid {
+                method,
+                path: s.scrub(&path),
+                message: s.scrub(&message),
+            },
+        }
+    }
+}
+
+/// `POST /repos/o/r/check-runs timed out after 10s (...)`: the request named
+/// without its query, and what ran out.
+fn deadline_message(method: &str, path: &str, waited: Duration, last: Option<&str>) -> String {
+    let path = path.split('?').next().unwrap_or(path);
+    let head = if waited.is_zero() {
+        format!("{method} {path} not sent: the publishing deadline had already passed")
+    } else {
+        format!(
+            "{method} {path} timed out after {}: the publishing deadline ran out",
+            seconds(waited)
+        )
+    };
+    let hint = " (--publish-timeout)";
+    match last {
+        Some(l) => format!("{head}{hint}; the last attempt: {l}"),
+        None => format!("{head}{hint}"),
+    }
+}
+
+/// `10s`, `2.5s`: a duration as a person reads it.
+pub fn seconds(d: Duration) -> String {
+    let tenths = (d.as_millis() + 50) / 100;
+    if tenths % 10 == 0 {
+        format!("{}s", tenths / 10)
+    } else {
+        format!("{}.{}s", tenths / 10, tenths % 10)
+    }
+}
+
+/// Why a client could not be made (a bad URL or token; the gate exits 2).
+/// Messages never hold the token.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ClientError {
+    #[error("API URL `{url}`: {why}")]
+    Url { url: String, why: String },
+    #[error("the token {0}")]
+    Token(#[from] TokenError),
+    #[error("cannot build the HTTP client: {0}")]
+    Build(String),
+}
+
+/// Longest token accepted: GitHub's are at most a few hundred characters,
+/// and a header of megabytes only earns a connection reset, retried.
+pub const MAX_TOKEN_LEN: usize = 4096;
+
+/// What is wrong with a token (never the token itself).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TokenError {
+    #[error("is empty")]
+    Empty,
+    #[error(
+        "is {0} characters long; GitHub tokens are at most a few hundred (limit {MAX_TOKEN_LEN})"
+    )]
+    TooLong(usize),
+    #[error(
+        "holds {what} at character {at} of {len}: a token is printable ASCII without spaces (check how the secret was set)"
+    )]
+    BadChar {
+        what: &'static str,
+        at: usize,
+        len: usize,
+    },
+}
+
+/// The token as it must be sent: surrounding whitespace (a trailing newline
+/// from `echo` or a secrets file) trimmed; anything else that cannot go in
+/// an HTTP header refused.
+pub fn clean_token(raw: &str) -> Result<&str, TokenError> {
+    let t = raw.trim();
+    if t.is_empty() {
+        return Err(TokenError::Empty);
+    }
+    let len = t.chars().count();
+    if len > MAX_TOKEN_LEN {
+        return Err(TokenError::TooLong(len));
+    }
+    match t.chars().enumerate().find(|(_, c)| !c.is_ascii_graphic()) {
+        None => Ok(t),
+        Some((i, c)) => Err(TokenError::BadChar {
+            what: if c.is_whitespace() {
+                "whitespace"
+            } else if c.is_control() {
+                "a control character"
+            } else {
+                "a non-ASCII character"
+            },
+            at: i + 1,
+            len,
+        }),
+    }
+}
+
+/// The API base URL, checked: http or https, with a host.
+fn check_api_url(url: &str) -> Result<(), String> {
+    let uri: Uri = url.parse().map_err(|e| format!("not a URL ({e})"))?;
+    match uri.scheme_str() {
+        Some("https" | "http") => {}
+        Some(other) => return Err(format!("scheme `{other}` is not http or https")),
+        None => return Err("not an absolute http(s) URL".into()),
+    }
+    if uri.host().is_none_or(str::is_empty) {
+        return Err("no host".into());
+    }
+    Ok(())
 }
 
 /// One attempt's result, as the retry loop sees it.
@@ -79,10 +244,12 @@ enum Attempt {
 /// A GitHub REST client for one API base URL and token.
 pub struct Client {
     octo: Octocrab,
-    token: String,
+    scrubber: Scrubber,
     policy: RetryPolicy,
     /// The run's secrets: the last guard on every request body.
     guard: SecretSpans,
+    /// No request runs past this instant (the publishing deadline).
+    deadline: Option<Instant>,
 }
 
 /// What to do before re-sending a write that may already have happened.
@@ -91,11 +258,27 @@ pub type Lookup<'a> = &'a (dyn Fn() -> std::pin::Pin<
 > + 'a);
 
 impl Client {
-    /// A client for `api_url` (`https://api.github.com`, `https://ghe/api/v3`, a test server).
-    pub fn new(api_url: &str, token: &str, policy: RetryPolicy) -> Result<Client, String> {
+    /// A client for `api_url` (`https://api.github.com`, `https://ghe/api/v3`,
+    /// a test server). The token must already be clean ([`clean_token`]): one
+    /// that cannot be sent is an error here, never a panic in the transport.
+    pub fn new(api_url: &str, token: &str, policy: RetryPolicy) -> Result<Client, ClientError> {
+        let scrubber = Scrubber::new(token);
+        if clean_token(token)? != token {
+            return Err(TokenError::BadChar {
+                what: "surrounding whitespace",
+                at: 1,
+                len: token.chars().count(),
+            }
+            .into());
+        }
+        let url_error = |why: String| ClientError::Url {
+            url: scrubber.scrub(api_url),
+            why: scrubber.scrub(&why),
+        };
+        check_api_url(api_url).map_err(url_error)?;
         let octo = Octocrab::builder()
             .base_uri(api_url)
-            .map_err(|e| format!("bad API URL `{api_url}`: {e}"))?
+            .map_err(|e| url_error(e.to_string()))?
             .personal_token(token.to_string())
             .add_retry_config(RetryConfig::None)
             .set_connect_timeout(Some(CONNECT_TIMEOUT))
@@ -110,12 +293,13 @@ impl Client {
                 API_VERSION.to_string(),
             )
             .build()
-            .map_err(|e| format!("cannot build the HTTP client: {e}"))?;
+            .map_err(|e| ClientError::Build(scrubber.scrub(&e.to_string())))?;
         Ok(Client {
             octo,
-            token: token.to_string(),
+            scrubber,
             policy,
             guard: SecretSpans::default(),
+            deadline: None,
         })
     }
 
@@ -148,20 +332,33 @@ impl Client {
         }
     }
 
-    /// `text` with the token masked, for any message that may be printed.
-    fn scrub(&self, text: &str) -> String {
-        if self.token.is_empty() {
-            text.to_string()
-        } else {
-            text.replace(&self.token, "***")
-        }
+    /// From now on no request runs past `deadline` (None: only the I/O
+    /// timeout bounds a request).
+    pub fn set_deadline(&mut self, deadline: Option<Instant>) {
+        self.deadline = deadline;
+    }
+
+    /// `text` with the token and any credential masked: every message the
+    /// client prints or returns goes through here.
+    pub fn scrub(&self, text: &str) -> String {
+        self.scrubber.scrub(text)
     }
 
     async fn attempt(&self, method: &Method, path: &str, body: Option<&Value>) -> Attempt {
+        let uri: Uri = match path.parse() {
+            Ok(u) => u,
+            Err(e) => {
+                return Attempt::Fatal(ApiError::Invalid {
+                    method: method.to_string(),
+                    path: path.to_string(),
+                    message: e.to_string(),
+                })
+            }
+        };
         let sent = match *method {
-            Method::GET => self.octo._get(path).await,
-            Method::POST => self.octo._post(path, body).await,
-            Method::PATCH => self.octo._patch(path, body).await,
+            Method::GET => self.octo._get(uri).await,
+            Method::POST => self.octo._post(uri, body).await,
+            Method::PATCH => self.octo._patch(uri, body).await,
             _ => unreachable!("gate only sends GET, POST and PATCH"),
         };
         let response = match sent {
@@ -170,7 +367,7 @@ impl Client {
                 return Attempt::Again {
                     wait: None,
                     maybe_applied: *method != Method::GET,
-                    why: self.scrub(&format!("{e}")),
+                    why: format!("{e}"),
                 }
             }
         };
@@ -182,7 +379,7 @@ impl Client {
                 return Attempt::Again {
                     wait: None,
                     maybe_applied: *method != Method::GET,
-                    why: self.scrub(&format!("reading the answer: {e}")),
+                    why: format!("reading the answer: {e}"),
                 }
             }
         };
@@ -191,7 +388,8 @@ impl Client {
 
     /// Send a request, retrying what can be retried. A write that may have
     /// been applied (5xx, transport error) is only re-sent after `lookup`
-    /// found nothing; what it finds is returned instead.
+    /// found nothing; what it finds is returned instead. The error, if any,
+    /// is scrubbed of the token and of anything shaped like a credential.
     pub async fn send(
         &self,
         method: Method,
@@ -200,21 +398,63 @@ impl Client {
         lookup: Option<Lookup<'_>>,
     ) -> Result<Value, ApiError> {
         let guarded = body.map(|b| self.guarded(&method, path, b)).transpose()?;
-        let body = guarded.as_ref();
+        self.send_unscrubbed(method, path, guarded.as_ref(), lookup)
+            .await
+            .map_err(|e| e.scrubbed(&self.scrubber))
+    }
+
+    /// Time left before the deadline (None: no deadline).
+    fn remaining(&self) -> Option<Duration> {
+        self.deadline
+            .map(|d| d.saturating_duration_since(Instant::now()))
+    }
+
+    async fn send_unscrubbed(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<&Value>,
+        lookup: Option<Lookup<'_>>,
+    ) -> Result<Value, ApiError> {
+        let started = Instant::now();
+        let deadline = |last: Option<String>| ApiError::Deadline {
+            method: method.to_string(),
+            path: path.to_string(),
+            waited: started.elapsed(),
+            last,
+        };
         let mut attempts = 0;
         let mut backoff = self.policy.backoff;
+        // Why the previous attempt failed, for a deadline that ends the retries.
+        let mut last: Option<String> = None;
         loop {
             attempts += 1;
-            let (wait, maybe_applied, why) = match self.attempt(&method, path, body).await {
-                Attempt::Done(v) => return Ok(v),
-                Attempt::Fatal(e) => return Err(e),
-                Attempt::Again {
+            let io = self.policy.io_timeout;
+            let limit = self.remaining().map_or(io, |r| r.min(io));
+            if limit.is_zero() {
+                return Err(deadline(last));
+            }
+            // The I/O timeouts given to octocrab bound each read and write;
+            // this bounds the whole attempt (connect, send, answer, body).
+            let outcome = tokio::time::timeout(limit, self.attempt(&method, path, body)).await;
+            let (wait, maybe_applied, why) = match outcome {
+                Ok(Attempt::Done(v)) => return Ok(v),
+                Ok(Attempt::Fatal(e)) => return Err(e),
+                Ok(Attempt::Again {
                     wait,
                     maybe_applied,
                     why,
-                } => (wait, maybe_applied, why),
+                }) => (wait, maybe_applied, why),
+                Err(_) if limit < io => return Err(deadline(last)),
+                Err(_) => (
+                    None,
+                    method != Method::GET,
+                    format!("no answer within {}", seconds(io)),
+                ),
             };
+            let why = self.scrub(&why);
             eprintln!("gate: github: {method} {path}: {why}");
+            last = Some(why.clone());
             if attempts > self.policy.retries {
                 return Err(ApiError::Exhausted {
                     attempts,
@@ -235,6 +475,9 @@ impl Client {
                     w
                 }
             };
+            if self.remaining().is_some_and(|r| r <= wait) {
+                return Err(deadline(Some(why)));
+            }
             eprintln!(
                 "gate: github: retrying in {:.1}s (attempt {} of {})",
                 wait.as_secs_f64(),
@@ -367,6 +610,82 @@ mod tests {
             rate_limit_wait(StatusCode::FORBIDDEN, &HeaderMap::new(), now),
             None
         );
+    }
+
+    #[test]
+    fn issue11_p10_tokens_are_trimmed_and_unsendable_ones_refused() {
+        assert_eq!(clean_token("ghs_abc\n"), Ok("ghs_abc"));
+        assert_eq!(clean_token("  ghs_abc\r\n"), Ok("ghs_abc"));
+        assert_eq!(clean_token(" \n"), Err(TokenError::Empty));
+        for (raw, what, at) in [
+            ("ghs_a\nb", "whitespace", 6),
+            ("ghs a", "whitespace", 4),
+            ("ghs_\u{7}x", "a control character", 5),
+            ("ghs_\u{7f}x", "a control character", 5),
+            ("ghs_é", "a non-ASCII character", 5),
+        ] {
+            let e = clean_token(raw).unwrap_err();
+            assert_eq!(
+                e,
+                TokenError::BadChar {
+                    what,
+                    at,
+                    len: raw.trim().chars().count()
+                }
+            );
+            assert!(!e.to_string().contains("ghs"), "{e}");
+        }
+        let huge = "a".repeat(MAX_TOKEN_LEN + 1);
+        assert_eq!(
+            clean_token(&huge),
+            Err(TokenError::TooLong(MAX_TOKEN_LEN + 1))
+        );
+    }
+
+    #[test]
+    fn issue11_p10_a_client_refuses_what_octocrab_would_panic_on() {
+        let policy = RetryPolicy::default();
+        // octocrab builds the header with `.parse().unwrap()`: a newline panicked.
+        for token in ["tok\n", "to\nk", "tok\u{0}", ""] {
+            let e = Client::new("https://api.github.com", token, policy)
+                .err()
+                .unwrap();
+            assert!(matches!(e, ClientError::Token(_)), "{e}");
+        }
+        for url in [
+            "http://[::1",
+            "ftp://x",
+            "",
+            "api.github.com",
+            "https://",
+            "http:///x",
+        ] {
+            let e = Client::new(url, "tok", policy).err().unwrap();
+            assert!(matches!(e, ClientError::Url { .. }), "{url}: {e}");
+        }
+        let e = Client::new(
+            "https://user:hunter2@ghe.example/api/v3x\u{0}",
+            "tok",
+            policy,
+        )
+        .err()
+        .unwrap();
+        assert!(!e.to_string().contains("hunter2"), "{e}");
+    }
+
+    #[test]
+    fn issue11_p12_deadline_messages_name_the_request_without_its_query() {
+        let e = ApiError::Deadline {
+            method: "POST".into(),
+            path: "/repos/o/r/check-runs?x=1".into(),
+            waited: Duration::from_millis(10_020),
+            last: None,
+        };
+        assert_eq!(
+            e.to_string(),
+            "POST /repos/o/r/check-runs timed out after 10s: the publishing deadline ran out (--publish-timeout)"
+        );
+        assert_eq!(seconds(Duration::from_millis(2_540)), "2.5s");
     }
 
     #[test]

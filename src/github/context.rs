@@ -33,6 +33,9 @@ pub struct Context {
     pub pull_request: Option<PullRequest>,
     /// Link to the workflow run, for `details_url` / `target_url`.
     pub run_url: Option<String>,
+    /// What the caller should say on stderr: a guess made where the event
+    /// did not say (the commit to annotate, above all).
+    pub warnings: Vec<String>,
 }
 
 /// Why the context could not be read (the gate exits 2).
@@ -47,6 +50,30 @@ pub struct Overrides {
     pub sha: Option<String>,
     pub pull_request: Option<u64>,
     pub api_url: Option<String>,
+}
+
+/// A value for a message: quoted and escaped, cut when long.
+fn shown(v: &str) -> String {
+    const MAX: usize = 80;
+    if v.chars().count() > MAX {
+        let cut: String = v.chars().take(MAX).collect();
+        format!("{cut:?}…")
+    } else {
+        format!("{v:?}")
+    }
+}
+
+/// Whether `v` may go into an API path as one segment of this kind: only
+/// the characters GitHub allows in owner and repository names (no `/`,
+/// `..` traversal, spaces or control characters), or a commit SHA's.
+fn path_segment_ok(v: &str, sha: bool) -> bool {
+    let max = if sha { 64 } else { 100 };
+    !v.is_empty()
+        && v.len() <= max
+        && v != "."
+        && v != ".."
+        && v.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || (!sha && matches!(b, b'-' | b'_' | b'.')))
 }
 
 fn s(v: &Value, path: &[&str]) -> Option<String> {
@@ -78,8 +105,13 @@ impl Context {
             })?;
         let (owner, repo) = repository
             .split_once('/')
-            .filter(|(a, b)| !a.is_empty() && !b.is_empty() && !b.contains('/'))
-            .ok_or_else(|| ContextError(format!("repository `{repository}` is not OWNER/NAME")))?;
+            .filter(|(a, b)| path_segment_ok(a, false) && path_segment_ok(b, false))
+            .ok_or_else(|| {
+                ContextError(format!(
+                    "repository {} is not OWNER/NAME (letters, digits, `-`, `_`, `.`)",
+                    shown(&repository)
+                ))
+            })?;
         let api_url = o
             .api_url
             .clone()
@@ -138,18 +170,33 @@ impl Context {
                 }
             }
         }
-        let head_sha = o
-            .sha
-            .clone()
-            .or_else(|| pr_value.as_ref().and_then(|pr| s(pr, &["head", "sha"])))
+        let mut warnings = Vec::new();
+        let from_event = pr_value
+            .as_ref()
+            .and_then(|pr| s(pr, &["head", "sha"]))
             .or_else(|| workflow_run.and_then(|w| s(w, &["head_sha"])))
-            .or_else(|| s(payload, &["after"]).filter(|a| a.chars().any(|c| c != '0')))
-            .or_else(|| get("GITHUB_SHA"))
-            .ok_or_else(|| {
-                ContextError(
-                    "no commit to report on: the event has no head sha and GITHUB_SHA is not set (pass --sha)".into(),
-                )
-            })?;
+            .or_else(|| s(payload, &["merge_group", "head_sha"]))
+            .or_else(|| s(payload, &["after"]).filter(|a| a.chars().any(|c| c != '0')));
+        let head_sha = match o.sha.clone().or(from_event) {
+            Some(sha) => sha,
+            None => {
+                let sha = get("GITHUB_SHA").ok_or_else(|| {
+                    ContextError(
+                        "no commit to report on: the event has no head sha and GITHUB_SHA is not set (pass --sha)".into(),
+                    )
+                })?;
+                if let Some(w) = sha_fallback_warning(&event, payload, pr_value.is_some(), &sha) {
+                    warnings.push(w);
+                }
+                sha
+            }
+        };
+        if !path_segment_ok(&head_sha, true) {
+            return Err(ContextError(format!(
+                "commit {} is not a SHA (from --sha, the event payload or GITHUB_SHA)",
+                shown(&head_sha)
+            )));
+        }
         let run_url = match (get("GITHUB_SERVER_URL"), get("GITHUB_RUN_ID")) {
             (Some(server), Some(id)) => Some(format!(
                 "{}/{repository}/actions/runs/{id}",
@@ -165,6 +212,7 @@ impl Context {
             event,
             pull_request,
             run_url,
+            warnings,
         })
     }
 
@@ -175,6 +223,40 @@ impl Context {
             .clone()
             .or_else(|| pr.base_ref.as_ref().map(|r| format!("origin/{r}")))
     }
+}
+
+/// What to say when an event that names its commit did not, and GITHUB_SHA
+/// stands in: for a pull request that is the test merge commit, whose
+/// annotations GitHub does not show on the pull request.
+fn sha_fallback_warning(event: &str, payload: &Value, has_pr: bool, sha: &str) -> Option<String> {
+    let (field, consequence) = if has_pr || event.starts_with("pull_request") {
+        (
+            "pull_request.head.sha",
+            "for a pull request that is the test merge commit, not the pull request's head: the check run and annotations may not show on the pull request",
+        )
+    } else if event == "merge_group" {
+        (
+            "merge_group.head_sha",
+            "the check run may not be the one the merge queue waits for",
+        )
+    } else if event == "workflow_run" {
+        (
+            "workflow_run.head_sha",
+            "that is the default branch's commit, not the triggering run's",
+        )
+    } else {
+        return None;
+    };
+    let missing = if payload.is_null() {
+        "there is no event payload (GITHUB_EVENT_PATH is not set)".to_string()
+    } else if event.is_empty() {
+        format!("the event payload has no {field}")
+    } else {
+        format!("the {event} event payload has no {field}")
+    };
+    Some(format!(
+        "{missing}; reporting on GITHUB_SHA ({sha}) instead: {consequence} (pass --sha to choose)"
+    ))
 }
 
 #[cfg(test)]
@@ -232,6 +314,97 @@ mod tests {
         let c = Context::from_env(&e, &wr, &Overrides::default()).unwrap();
         assert_eq!(c.head_sha, "wr1");
         assert_eq!(c.pull_request.unwrap().number, 3);
+    }
+
+    #[test]
+    fn issue11_p14_a_pull_request_without_head_sha_says_it_falls_back_to_the_merge_commit() {
+        let e = env(&[
+            ("GITHUB_REPOSITORY", "acme/app"),
+            ("GITHUB_SHA", "merge1"),
+            ("GITHUB_EVENT_NAME", "pull_request"),
+        ]);
+        let payload = json!({"pull_request": {"number": 7, "head": {"ref": "feature"}}});
+        let c = Context::from_env(&e, &payload, &Overrides::default()).unwrap();
+        assert_eq!(c.head_sha, "merge1");
+        assert_eq!(c.warnings.len(), 1, "{:?}", c.warnings);
+        let w = &c.warnings[0];
+        assert!(w.contains("pull_request.head.sha"), "{w}");
+        assert!(w.contains("GITHUB_SHA (merge1)"), "{w}");
+        assert!(w.contains("test merge commit"), "{w}");
+        // No payload at all in a pull_request run: the same fallback, said.
+        let c = Context::from_env(&e, &Value::Null, &Overrides::default()).unwrap();
+        assert!(
+            c.warnings[0].contains("no event payload"),
+            "{:?}",
+            c.warnings
+        );
+        // With the head in the payload, or --sha, there is nothing to say.
+        let ok = json!({"pull_request": {"number": 7, "head": {"sha": "head1"}}});
+        let c = Context::from_env(&e, &ok, &Overrides::default()).unwrap();
+        assert!(c.warnings.is_empty(), "{:?}", c.warnings);
+        let o = Overrides {
+            sha: Some("abc".into()),
+            ..Overrides::default()
+        };
+        assert!(Context::from_env(&e, &payload, &o)
+            .unwrap()
+            .warnings
+            .is_empty());
+        // A push reports on GITHUB_SHA by design: no warning.
+        let push = env(&[
+            ("GITHUB_REPOSITORY", "acme/app"),
+            ("GITHUB_SHA", "sha0"),
+            ("GITHUB_EVENT_NAME", "push"),
+        ]);
+        let c = Context::from_env(&push, &json!({}), &Overrides::default()).unwrap();
+        assert!(c.warnings.is_empty(), "{:?}", c.warnings);
+    }
+
+    #[test]
+    fn issue11_p14_merge_group_events_report_on_the_groups_head_sha() {
+        let e = env(&[
+            ("GITHUB_REPOSITORY", "acme/app"),
+            ("GITHUB_SHA", "sha0"),
+            ("GITHUB_EVENT_NAME", "merge_group"),
+        ]);
+        let payload = json!({"action": "checks_requested", "merge_group": {
+            "head_sha": "mg1", "head_ref": "refs/heads/gh-readonly-queue/main/pr-7-abc",
+            "base_sha": "base1", "base_ref": "refs/heads/main"}});
+        let c = Context::from_env(&e, &payload, &Overrides::default()).unwrap();
+        assert_eq!(c.head_sha, "mg1");
+        assert!(c.warnings.is_empty(), "{:?}", c.warnings);
+        let bare = json!({"action": "checks_requested", "merge_group": {}});
+        let c = Context::from_env(&e, &bare, &Overrides::default()).unwrap();
+        assert_eq!(c.head_sha, "sha0");
+        assert!(
+            c.warnings[0].contains("merge_group.head_sha"),
+            "{:?}",
+            c.warnings
+        );
+    }
+
+    #[test]
+    fn issue11_p10_repository_and_sha_that_would_bend_the_api_path_are_refused() {
+        for (repo, sha) in [
+            ("acme/app", "../../user"),
+            ("acme/app", "abc\n"),
+            ("acme/app", "abc def"),
+            ("acme/../x", "abc"),
+            ("ac me/app", "abc"),
+            ("acme/app?x=1", "abc"),
+        ] {
+            let e = env(&[("GITHUB_REPOSITORY", repo), ("GITHUB_SHA", sha)]);
+            let err = Context::from_env(&e, &Value::Null, &Overrides::default()).unwrap_err();
+            assert!(!err.0.contains('\n'), "{err}");
+        }
+        let huge = "a".repeat(1 << 20);
+        let e = env(&[("GITHUB_REPOSITORY", "acme/app"), ("GITHUB_SHA", &huge)]);
+        let err = Context::from_env(&e, &Value::Null, &Overrides::default()).unwrap_err();
+        assert!(
+            err.0.len() < 300,
+            "the message quotes a cut value: {} bytes",
+            err.0.len()
+        );
     }
 
     #[test]

@@ -5,8 +5,9 @@ pub mod client;
 pub mod context;
 pub mod plan;
 pub mod publish;
+pub mod scrub;
 
-pub use client::{ApiError, Client, RetryPolicy};
+pub use client::{clean_token, ApiError, Client, ClientError, RetryPolicy, TokenError};
 pub use context::{Context, Overrides};
 pub use plan::{plan, Plan};
-pub use publish::{Options, Published, Publisher};
+pub use publish::{Options, Published, Publisher, DEFAULT_PUBLISH_TIMEOUT};

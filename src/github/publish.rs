@@ -2,6 +2,7 @@
 //! gracefully. Nothing here decides what to say; [`super::plan`] did.
 
 use std::collections::HashSet;
+use std::time::{Duration, Instant};
 
 use http::Method;
 use serde_json::{json, Value};
@@ -13,6 +14,9 @@ use crate::redact::SecretSpans;
 
 /// Pages read when listing annotations or review comments (100 per page).
 const MAX_PAGES: u32 = 30;
+/// How long all of publishing (before and after the scan together) may take
+/// unless `--publish-timeout` says otherwise.
+pub const DEFAULT_PUBLISH_TIMEOUT: Duration = Duration::from_secs(120);
 
 /// What to publish besides the check run.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,6 +26,9 @@ pub struct Options {
     pub check_run: bool,
     pub status_context: Option<String>,
     pub review: bool,
+    /// Time all requests together may take, [`Publisher::start`] and
+    /// [`Publisher::finish`] included; the scan in between does not count.
+    pub timeout: Duration,
 }
 
 /// How publishing went.
@@ -46,6 +53,8 @@ pub struct Publisher {
     existing: HashSet<(String, u64, String)>,
     /// Annotations GitHub holds on the run, as far as we know.
     annotation_count: u64,
+    /// What is left of `opts.timeout`.
+    time_left: Duration,
     state: Published,
 }
 
@@ -69,10 +78,11 @@ impl Publisher {
         Publisher {
             client,
             ctx,
-            opts,
             check_run_id: None,
             existing: HashSet::new(),
             annotation_count: 0,
+            time_left: opts.timeout,
+            opts,
             state: Published::default(),
         }
     }
@@ -80,6 +90,19 @@ impl Publisher {
     /// Check every request body from now on for the run's secrets.
     pub fn set_guard(&mut self, secrets: SecretSpans) {
         self.client.set_guard(secrets);
+    }
+
+    /// Start the clock: no request of this phase runs past what is left.
+    fn arm(&mut self) -> Instant {
+        let now = Instant::now();
+        self.client.set_deadline(Some(now + self.time_left));
+        now
+    }
+
+    /// Stop the clock (the scan between the phases does not count).
+    fn disarm(&mut self, began: Instant) {
+        self.time_left = self.time_left.saturating_sub(began.elapsed());
+        self.client.set_deadline(None);
     }
 
     fn repo_path(&self) -> String {
@@ -126,6 +149,12 @@ impl Publisher {
     /// Start: the check run `in_progress` (created, or the re-run's one
     /// reset) and a `pending` commit status.
     pub async fn start(&mut self) {
+        let began = self.arm();
+        self.start_within_deadline().await;
+        self.disarm(began);
+    }
+
+    async fn start_within_deadline(&mut self) {
         if self.opts.check_run {
             match self.start_check_run().await {
                 Ok(id) => {
@@ -212,6 +241,22 @@ impl Publisher {
     /// Finish: complete the check run with the verdict and every annotation,
     /// set the final status, post the review.
     pub async fn finish(&mut self, plan: &Plan) -> Published {
+        if self.time_left.is_zero() {
+            // Everything would fail at once; one line says why, not one per request.
+            eprintln!(
+                "gate: github: error: the publishing deadline ({}, --publish-timeout) was used up before the results could be sent; nothing more is sent",
+                super::client::seconds(self.opts.timeout)
+            );
+            self.state.failed = true;
+            return self.state.clone();
+        }
+        let began = self.arm();
+        self.finish_within_deadline(plan).await;
+        self.disarm(began);
+        self.state.clone()
+    }
+
+    async fn finish_within_deadline(&mut self, plan: &Plan) {
         if let Some(id) = self.check_run_id {
             if let Err(e) = self.complete_check_run(id, plan).await {
                 self.record("completing the check run", &e);
@@ -232,7 +277,6 @@ impl Publisher {
                 None => eprintln!("gate: github: --review: not a pull request, no review posted"),
             }
         }
-        self.state.clone()
     }
 
     async fn complete_check_run(&mut self, id: u64, plan: &Plan) -> Result<(), ApiError> {

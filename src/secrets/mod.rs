@@ -138,9 +138,18 @@ impl SecretsEngine {
             return Vec::new();
         }
         let lines = LineIndex::new(bytes);
+        // Every position in one pass: a minified file holds thousands of
+        // findings on one line, and counting each column from the line's
+        // start made that quadratic.
+        let offsets: Vec<usize> = detections
+            .iter()
+            .flat_map(|d| [d.secret_start, d.secret_end])
+            .collect();
+        let positions = lines.positions(bytes, &offsets);
         detections
             .iter()
-            .map(|d| self.to_finding(path, bytes, &lines, d))
+            .zip(positions.chunks_exact(2))
+            .map(|(d, p)| self.to_finding(path, bytes, &lines, d, (p[0], p[1])))
             .collect()
     }
 
@@ -155,14 +164,10 @@ impl SecretsEngine {
             (r.confidence, r.severity, std::cmp::Reverse(d.rule))
         };
         ds.sort_by_key(|d| std::cmp::Reverse(rank(d)));
+        let mut claims = Claims::default();
         let mut kept: Vec<Detection> = Vec::with_capacity(ds.len());
         for d in ds {
-            let overlaps = |k: &Detection| {
-                d.secret_end > d.secret_start
-                    && k.secret_start < d.secret_end
-                    && d.secret_start < k.secret_end
-            };
-            if !kept.iter().any(overlaps) {
+            if d.secret_end == d.secret_start || claims.claim(d.secret_start, d.secret_end) {
                 kept.push(d);
             }
         }
@@ -170,10 +175,15 @@ impl SecretsEngine {
         kept
     }
 
-    fn to_finding(&self, path: &str, bytes: &[u8], lines: &LineIndex, d: &Detection) -> Finding {
+    fn to_finding(
+        &self,
+        path: &str,
+        bytes: &[u8],
+        lines: &LineIndex,
+        d: &Detection,
+        ((start_line, start_column), (end_line, end_column)): ((u32, u32), (u32, u32)),
+    ) -> Finding {
         let rule = &self.set.rules[d.rule];
-        let (start_line, start_column) = lines.position(bytes, d.secret_start);
-        let (end_line, end_column) = lines.position(bytes, d.secret_end);
         let region = if rule.regex.is_none() {
             Region::line(1)
         } else {
@@ -233,7 +243,7 @@ impl Engine for SecretsEngine {
             self.set
                 .detect_path_only(file.path)
                 .iter()
-                .map(|d| self.to_finding(file.path, b"", &lines, d)),
+                .map(|d| self.to_finding(file.path, b"", &lines, d, ((1, 1), (1, 1)))),
         );
     }
 
@@ -316,14 +326,52 @@ impl LineIndex {
         LineIndex { starts }
     }
 
-    /// 1-based line, and 1-based column counted in characters.
-    fn position(&self, bytes: &[u8], offset: usize) -> (u32, u32) {
-        let line = self.starts.partition_point(|&s| s <= offset).max(1);
-        let start = self.starts[line - 1];
-        let col = String::from_utf8_lossy(&bytes[start..offset.min(bytes.len())])
-            .chars()
-            .count();
-        (line as u32, col as u32 + 1)
+    /// For each offset, the 1-based line and the 1-based column counted in
+    /// characters of the line read as lossy UTF-8 (an invalid sequence is one
+    /// U+FFFD, as `String::from_utf8_lossy` gives it). The offsets are visited
+    /// in order and each line is decoded at most once from its start, so the
+    /// cost is the bytes of the lines involved, not bytes × offsets.
+    fn positions(&self, bytes: &[u8], offsets: &[usize]) -> Vec<(u32, u32)> {
+        let mut order: Vec<usize> = (0..offsets.len()).collect();
+        order.sort_unstable_by_key(|&i| offsets[i]);
+        let mut out = vec![(0, 0); offsets.len()];
+        // A point on the current line where a character starts, and how many
+        // characters come before it on the line.
+        let mut line = 0;
+        let mut at = 0;
+        let mut chars = 0;
+        for i in order {
+            let offset = offsets[i].min(bytes.len());
+            let l = self.starts.partition_point(|&s| s <= offset).max(1);
+            if l != line {
+                line = l;
+                at = self.starts[l - 1];
+                chars = 0;
+            }
+            let mut col = chars;
+            let mut pos = at;
+            for chunk in bytes[at..offset].utf8_chunks() {
+                let valid = chunk.valid();
+                let invalid = chunk.invalid();
+                col += valid.chars().count();
+                pos += valid.len();
+                // Everything up to here is decoded as it is in the whole
+                // line; a trailing invalid part may be a character cut in
+                // two by `offset`, so the next offset decodes it again.
+                at = pos;
+                chars = col;
+                if !invalid.is_empty() {
+                    col += 1;
+                    pos += invalid.len();
+                    if pos < offset {
+                        at = pos;
+                        chars = col;
+                    }
+                }
+            }
+            out[i] = (line as u32, col as u32 + 1);
+        }
+        out
     }
 
     fn line_range(&self, bytes: &[u8], line: usize) -> (usize, usize) {
@@ -335,6 +383,30 @@ impl LineIndex {
             end
         };
         (start, end.max(start))
+    }
+}
+
+/// The secret spans kept so far, for [`SecretsEngine::strongest`]: none of
+/// them overlap, so the one starting last before a new span ends is the only
+/// one that can overlap it (a plain list made a file of many findings quadratic).
+#[derive(Default)]
+struct Claims {
+    /// Start → end of each kept non-empty span.
+    spans: std::collections::BTreeMap<usize, usize>,
+}
+
+impl Claims {
+    /// Claim `start..end` (non-empty) unless a kept span overlaps it.
+    fn claim(&mut self, start: usize, end: usize) -> bool {
+        let taken = self
+            .spans
+            .range(..end)
+            .next_back()
+            .is_some_and(|(_, &e)| e > start);
+        if !taken {
+            self.spans.insert(start, end);
+        }
+        !taken
     }
 }
 
@@ -379,9 +451,56 @@ mod tests {
     fn line_index_positions_are_one_based_and_count_chars() {
         let text = "ab\néé x\n";
         let idx = LineIndex::new(text.as_bytes());
-        assert_eq!(idx.position(text.as_bytes(), 0), (1, 1));
         let x = text.find('x').unwrap();
-        assert_eq!(idx.position(text.as_bytes(), x), (2, 4));
+        assert_eq!(
+            idx.positions(text.as_bytes(), &[x, 0]),
+            vec![(2, 4), (1, 1)]
+        );
+    }
+
+    /// The column the one-pass walk gives, for any bytes and any offsets
+    /// (inside characters and invalid sequences, repeated, out of order), is
+    /// the one decoding the line's prefix with `from_utf8_lossy` gives.
+    #[test]
+    fn issue11_p11_positions_in_one_pass_equal_decoding_each_prefix() {
+        use proptest::prelude::*;
+        let alphabet = prop::sample::select(vec![
+            b'a', b'\n', 0xC3, 0xA9, 0xE2, 0x82, 0xAC, 0xF0, 0x9F, 0x98, 0x80, 0xFF, 0x80,
+        ]);
+        let bytes_and_offsets = prop::collection::vec(alphabet, 0..64).prop_flat_map(|b| {
+            let n = b.len();
+            (Just(b), prop::collection::vec(0..=n, 0..24))
+        });
+        proptest!(|((bytes, offsets) in bytes_and_offsets)| {
+            let idx = LineIndex::new(&bytes);
+            let got = idx.positions(&bytes, &offsets);
+            for (&o, &g) in offsets.iter().zip(&got) {
+                let line = idx.starts.partition_point(|&s| s <= o).max(1);
+                let start = idx.starts[line - 1];
+                let col = String::from_utf8_lossy(&bytes[start..o]).chars().count();
+                prop_assert_eq!(g, (line as u32, col as u32 + 1), "offset {}", o);
+            }
+        });
+    }
+
+    /// Keeping the strongest claims by interval lookup keeps exactly what
+    /// comparing each span with every kept one kept.
+    #[test]
+    fn issue11_p11_claims_equal_pairwise_overlap() {
+        use proptest::prelude::*;
+        let spans = prop::collection::vec((0usize..40, 1usize..8), 0..40);
+        proptest!(|(spans in spans)| {
+            let mut claims = Claims::default();
+            let mut kept: Vec<(usize, usize)> = Vec::new();
+            for (s, len) in spans {
+                let e = s + len;
+                let pairwise = !kept.iter().any(|&(ks, ke)| ks < e && s < ke);
+                prop_assert_eq!(claims.claim(s, e), pairwise);
+                if pairwise {
+                    kept.push((s, e));
+                }
+            }
+        });
     }
 
     #[test]
