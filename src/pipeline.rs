@@ -5,7 +5,7 @@
 //! completeness. A front end resolves its settings into a [`Pipeline`], runs
 //! the engines, calls [`analyse`] and prints; it decides nothing itself.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
 
 use rayon::prelude::*;
@@ -145,6 +145,10 @@ struct State {
     tools: Vec<ToolInfo>,
     verdict: Option<Verdict>,
     secrets: SecretSpans,
+    /// Excerpts the secrets engine already read in full, in the files it
+    /// scanned: looking through them again would find nothing new (and on
+    /// one long line of findings, their windows overlap many times over).
+    read_by_secrets_engine: HashSet<String>,
 }
 
 /// Run every stage over what the engines found.
@@ -160,6 +164,13 @@ pub fn analyse(p: &Pipeline, engines: &[Box<dyn Engine>], result: ScanResult) ->
             .collect(),
         ..State::default()
     };
+    if engines.iter().any(|e| e.secrets_in(b"").is_some()) {
+        st.read_by_secrets_engine = st
+            .findings
+            .iter()
+            .filter_map(|f| f.snippet.clone())
+            .collect();
+    }
     for stage in STAGES {
         (stage.run)(p, engines, &mut st);
     }
@@ -316,6 +327,7 @@ fn redaction(p: &Pipeline, engines: &[Box<dyn Engine>], st: &mut State) {
         .map(String::as_str)
         .collect();
     let mut texts = shown_texts(&st.findings, &st.diagnostics, &st.imported_rules);
+    texts.retain(|t| !st.read_by_secrets_engine.contains(*t));
     texts.extend(tool_texts);
     st.secrets = secret_spans(engines, &st.findings, &texts);
     for t in &mut st.tools {
