@@ -15,6 +15,7 @@ pub mod finding;
 pub mod git;
 pub mod github;
 pub mod gitscan;
+pub mod hygiene;
 pub mod ignorefile;
 pub mod policy;
 pub mod python;
