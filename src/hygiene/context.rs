@@ -3,6 +3,7 @@
 
 use super::kind::FileKind;
 use super::options::Options;
+use super::shell::Script;
 use super::yaml::{Node, Span, Yaml};
 use crate::finding::{Confidence, Severity};
 
@@ -79,6 +80,42 @@ impl<'a> Cx<'a> {
             _ => {}
         }
         out
+    }
+}
+
+impl<'a> Cx<'a> {
+    /// The shell scripts of the steps: `run:` values run by bash or sh
+    /// (the step's `shell:`, else the job's then the workflow's
+    /// `defaults.run.shell`; PowerShell, cmd and python scripts are not shell).
+    pub fn scripts(&self, jobs: &[Job<'a>], steps: &[Step<'a>]) -> Vec<Script<'a>> {
+        let workflow_shell = self
+            .root()
+            .and_then(|r| r.route("defaults.run.shell"))
+            .and_then(Node::as_str);
+        steps
+            .iter()
+            .filter_map(|s| {
+                let run = s.node.get("run")?.as_scalar()?;
+                let shell = s
+                    .node
+                    .get("shell")
+                    .and_then(Node::as_str)
+                    .or_else(|| {
+                        jobs.get(s.job?)?
+                            .node
+                            .route("defaults.run.shell")
+                            .and_then(Node::as_str)
+                    })
+                    .or(workflow_shell)
+                    .unwrap_or("bash");
+                let program = shell.split_whitespace().next().unwrap_or("bash");
+                matches!(
+                    program.rsplit('/').next(),
+                    Some("bash" | "sh" | "dash" | "zsh")
+                )
+                .then(|| Script::parse(run))
+            })
+            .collect()
     }
 }
 

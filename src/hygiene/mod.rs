@@ -14,6 +14,7 @@ pub mod context;
 pub mod kind;
 mod options;
 pub mod registry;
+pub mod shell;
 pub mod suppress;
 pub mod yaml;
 
@@ -167,6 +168,14 @@ impl Engine for HygieneEngine {
         unknown_keys(&cx, out);
         let jobs = cx.jobs();
         let steps = cx.steps(&jobs);
+        let needs_shell = checks
+            .iter()
+            .any(|&i| matches!(CHECKS[i].run, Run::Shell(_)));
+        let scripts = if needs_shell {
+            cx.scripts(&jobs, &steps)
+        } else {
+            Vec::new()
+        };
         let mut hits = Hits::default();
         for &i in checks {
             let c = &CHECKS[i];
@@ -176,6 +185,7 @@ impl Engine for HygieneEngine {
                 Run::File(f) => f(&cx, &mut hits),
                 Run::Job(f) => jobs.iter().for_each(|j| f(&cx, j, &mut hits)),
                 Run::Step(f) => steps.iter().for_each(|s| f(&cx, &jobs, s, &mut hits)),
+                Run::Shell(f) => scripts.iter().for_each(|s| f(&cx, s, &mut hits)),
             }
         }
         let mut hits = hits.hits;

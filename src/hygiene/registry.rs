@@ -6,6 +6,7 @@
 use super::checks::*;
 use super::context::{Cx, Hits, Job, Step};
 use super::kind::FileKind;
+use super::shell::Script;
 use crate::engine::RuleInfo;
 use crate::finding::{Confidence, Severity};
 
@@ -55,6 +56,8 @@ pub enum Run {
     Job(fn(&Cx<'_>, &Job<'_>, &mut Hits)),
     /// Once per step (workflow jobs and composite actions).
     Step(fn(&Cx<'_>, &[Job<'_>], &Step<'_>, &mut Hits)),
+    /// Once per shell script (`run:` of steps run by bash or sh), parsed as shell.
+    Shell(fn(&Cx<'_>, &Script<'_>, &mut Hits)),
 }
 
 impl std::fmt::Debug for Run {
@@ -63,6 +66,7 @@ impl std::fmt::Debug for Run {
             Run::File(_) => "File",
             Run::Job(_) => "Job",
             Run::Step(_) => "Step",
+            Run::Shell(_) => "Shell",
         })
     }
 }
@@ -113,6 +117,16 @@ macro_rules! checks {
 }
 
 checks! {
+    "artipacked" Medium High 522 [Workflow, Action] [Zizmor("artipacked")] artipacked Step;
+    "aws-long-lived-keys" High High 522 [Workflow, Action] [] aws_long_lived_keys Step;
+    "dangerous-triggers" High High 829 [Workflow] [Zizmor("dangerous-triggers")] dangerous_triggers File;
+    "docker-push-latest" Medium High 1357 [Workflow, Action] [] docker_push_latest Shell;
+    "excessive-permissions" Medium High 250 [Workflow] [Zizmor("excessive-permissions"), Checkov("CKV2_GHA_1")] excessive_permissions File;
+    "overprovisioned-secrets" Medium High 200 [Workflow, Action] [Zizmor("overprovisioned-secrets")] overprovisioned_secrets File;
+    "secrets-inherit" Medium High 200 [Workflow] [Zizmor("secrets-inherit")] secrets_inherit Job;
+    "template-injection" High High 94 [Workflow, Action] [Zizmor("template-injection")] template_injection Step;
+    "unpinned-images" High High 829 [Workflow] [Zizmor("unpinned-images")] unpinned_images Job;
+    "unpinned-pip-install" Medium High 1357 [Workflow, Action] [Hadolint("DL3013")] unpinned_pip_install Shell;
     "unpinned-uses" High High 829 [Workflow, Action] [Zizmor("unpinned-uses")] unpinned_uses File;
 }
 

@@ -68,22 +68,47 @@ pub enum Style {
 pub struct Scalar {
     pub value: String,
     pub style: Style,
+    /// Whether offsets inside the value map back to the source exactly.
+    exact: bool,
     /// For each decoded line that starts at a known source place: (offset in
-    /// `value`, source position). Exact for single-line scalars without
-    /// escapes and for literal blocks; other scalars map to their start.
-    lines: Vec<(usize, Pos)>,
+    /// `value`, source position, source byte offset). Exact for single-line
+    /// scalars without escapes and for literal blocks; other scalars map to
+    /// their start.
+    lines: Vec<(usize, Pos, usize)>,
 }
 
 impl Scalar {
-    /// The source position of byte `offset` of the decoded value.
-    pub fn pos_at(&self, offset: usize) -> Pos {
-        let i = self.lines.partition_point(|(o, _)| *o <= offset);
+    /// The source position (and byte offset) of byte `offset` of the decoded value.
+    pub fn pos_at(&self, offset: usize) -> (Pos, usize) {
+        let i = self.lines.partition_point(|(o, _, _)| *o <= offset);
         match i.checked_sub(1).and_then(|i| self.lines.get(i)) {
-            Some((o, p)) => Pos {
-                line: p.line,
-                column: p.column + (offset - o) as u32,
-            },
-            None => self.lines.first().map_or_else(Pos::default, |(_, p)| *p),
+            Some((o, p, b)) if self.exact => (
+                Pos {
+                    line: p.line,
+                    column: p.column + (offset - o) as u32,
+                },
+                b + (offset - o),
+            ),
+            _ => self
+                .lines
+                .first()
+                .map_or((Pos::default(), 0), |(_, p, b)| (*p, *b)),
+        }
+    }
+
+    /// The source span of a byte range of the decoded value (the scalar's
+    /// start when the decoding does not map back exactly).
+    pub fn span_of(&self, range: std::ops::Range<usize>) -> Span {
+        let (start, start_byte) = self.pos_at(range.start);
+        let (mut end, mut end_byte) = self.pos_at(range.end);
+        if !self.exact || end_byte < start_byte {
+            (end, end_byte) = (start, start_byte);
+        }
+        Span {
+            start,
+            end,
+            start_byte,
+            end_byte,
         }
     }
 }
@@ -424,7 +449,8 @@ impl Builder<'_, '_> {
             raw.to_string()
         };
         // A folded multi-line plain scalar maps to its start; one line is exact.
-        let lines = vec![(0, span.start)];
+        let exact = !raw.contains('\n');
+        let lines = vec![(0, span.start, span.start_byte)];
         let null = !raw.contains('\n') && matches!(raw, "~" | "null" | "Null" | "NULL");
         Node {
             value: if null {
@@ -433,6 +459,7 @@ impl Builder<'_, '_> {
                 Value::Scalar(Scalar {
                     value,
                     style: Style::Plain,
+                    exact,
                     lines,
                 })
             },
@@ -464,15 +491,17 @@ impl Builder<'_, '_> {
             line: span.start.line,
             column: span.start.column + 1,
         };
-        let lines = if decoded == inner {
-            vec![(0, start)]
+        let exact = decoded == inner && !inner.contains('\n');
+        let lines = if exact {
+            vec![(0, start, span.start_byte + 1)]
         } else {
-            vec![(0, span.start)]
+            vec![(0, span.start, span.start_byte)]
         };
         Node {
             value: Value::Scalar(Scalar {
                 value: decoded.into_owned(),
                 style,
+                exact,
                 lines,
             }),
             span,
@@ -519,7 +548,10 @@ impl Builder<'_, '_> {
         let first_line = span.start.line + 1;
         let mut prev_more_indented = false;
         let mut pending_newlines = 0usize;
+        let mut line_byte = span.start_byte + raw.find('\n').map_or(raw.len(), |i| i + 1);
         for (i, l) in src_lines.iter().enumerate() {
+            let this_line_byte = line_byte;
+            line_byte += l.len() + 1;
             let l = l.strip_suffix('\r').unwrap_or(l);
             let content = l.get(indent.min(l.len())..).unwrap_or("");
             let blank = l.trim().is_empty();
@@ -562,8 +594,9 @@ impl Builder<'_, '_> {
                 value.len(),
                 Pos {
                     line: first_line + i as u32,
-                    column: indent as u32 + 1,
+                    column: indent.min(l.len()) as u32 + 1,
                 },
+                this_line_byte + indent.min(l.len()),
             ));
             value.push_str(content);
         }
@@ -582,7 +615,7 @@ impl Builder<'_, '_> {
             }
         }
         if lines.is_empty() {
-            lines.push((0, span.start));
+            lines.push((0, span.start, span.start_byte));
         }
         Node {
             value: Value::Scalar(Scalar {
@@ -592,6 +625,8 @@ impl Builder<'_, '_> {
                 } else {
                     Style::Folded
                 },
+                // Folded lines join: only the start of each source line maps back.
+                exact: literal,
                 lines,
             }),
             span,
@@ -751,7 +786,10 @@ mod tests {
         let r = root("run: |\n  echo a\n  echo ${{ x }}\n");
         let s = r.get("run").unwrap().as_scalar().unwrap();
         let off = s.value.find("${{").unwrap();
-        assert_eq!(s.pos_at(off), Pos { line: 3, column: 8 });
+        let src = "run: |\n  echo a\n  echo ${{ x }}\n";
+        let (pos, byte) = s.pos_at(off);
+        assert_eq!(pos, Pos { line: 3, column: 8 });
+        assert_eq!(&src[byte..byte + 3], "${{");
     }
 
     #[test]

@@ -21,5 +21,15 @@ pub(crate) mod prelude {
     pub use crate::hygiene::yaml::{Node, Pair, Scalar, Span, Style, Value};
 }
 
+pub mod artipacked;
+pub mod aws_long_lived_keys;
 pub mod common;
+pub mod dangerous_triggers;
+pub mod docker_push_latest;
+pub mod excessive_permissions;
+pub mod overprovisioned_secrets;
+pub mod secrets_inherit;
+pub mod template_injection;
+pub mod unpinned_images;
+pub mod unpinned_pip_install;
 pub mod unpinned_uses;

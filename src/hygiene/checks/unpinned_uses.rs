@@ -3,7 +3,9 @@
 use super::common::{is_full_sha, is_version_ref};
 use super::prelude::*;
 
-doc!("Action not pinned to a full commit SHA", "Action not pinned to a full commit SHA.
+doc!(
+    "Action not pinned to a full commit SHA",
+    r#"Action not pinned to a full commit SHA.
 
 ## What it does
 Flags `uses:` in workflow steps, reusable-workflow jobs and composite actions
@@ -37,7 +39,8 @@ steps:
 ## References
 - zizmor unpinned-uses (https://docs.zizmor.sh/audits/#unpinned-uses)
 - GitHub: Security hardening for GitHub Actions, using third-party actions (https://docs.github.com/en/actions/security-for-github-actions/security-guides/security-hardening-for-github-actions#using-third-party-actions)
-- CWE-829: Inclusion of Functionality from Untrusted Control Sphere (https://cwe.mitre.org/data/definitions/829.html)");
+- CWE-829: Inclusion of Functionality from Untrusted Control Sphere (https://cwe.mitre.org/data/definitions/829.html)"#
+);
 
 /// Every `uses:` of the file: steps and reusable-workflow jobs.
 pub fn check(cx: &Cx<'_>, out: &mut Hits) {
