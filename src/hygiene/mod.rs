@@ -149,7 +149,7 @@ impl Engine for HygieneEngine {
                         Level::Warning,
                         Kind::Unparsable,
                         file.path,
-                        format!("hygiene: {msg}; the rest of the file is still checked"),
+                        format!("hygiene: {msg}"),
                     )
                     .at(
                         pos.start.line.max(1),

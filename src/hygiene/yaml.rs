@@ -239,10 +239,58 @@ impl Yaml {
     }
 }
 
+/// tree-sitter-yaml's scanner keeps rows and columns in 16-bit integers:
+/// past this many lines (or columns) its positions wrap and parsing fails.
+pub const MAX_LINES: usize = i16::MAX as usize;
+
+/// Where a text goes past what the grammar can track: (line, column), 1-based.
+fn beyond_grammar(src: &str) -> Option<(usize, usize)> {
+    let mut start = 0;
+    for (line, nl) in memchr::memchr_iter(b'\n', src.as_bytes())
+        .chain(std::iter::once(src.len()))
+        .enumerate()
+    {
+        if line >= MAX_LINES {
+            return Some((line + 1, 1));
+        }
+        if nl - start > MAX_LINES {
+            return Some((line + 1, MAX_LINES + 1));
+        }
+        start = nl + 1;
+    }
+    None
+}
+
 /// Parse YAML text. Never fails: what cannot be read becomes a problem.
 pub fn parse(src: &str) -> Yaml {
-    let mut parser = Parser::new();
     let mut out = Yaml::default();
+    if let Some((line, column)) = beyond_grammar(src) {
+        let pos = Pos {
+            line: line as u32,
+            column: column as u32,
+        };
+        let at = src
+            .split_inclusive('\n')
+            .take(line - 1)
+            .map(str::len)
+            .sum::<usize>()
+            + column
+            - 1;
+        out.problems.push((
+            Span {
+                start: pos,
+                end: pos,
+                start_byte: at.min(src.len()),
+                end_byte: at.min(src.len()),
+            },
+            format!(
+                "not checked: the YAML grammar tracks at most {MAX_LINES} lines of at most \
+                 {MAX_LINES} characters"
+            ),
+        ));
+        return out;
+    }
+    let mut parser = Parser::new();
     if parser
         .set_language(&tree_sitter_yaml::LANGUAGE.into())
         .is_err()
@@ -292,7 +340,7 @@ fn first_error(root: TsNode<'_>) -> Option<(Span, String)> {
             let what = if n.is_missing() {
                 format!("invalid YAML: missing `{}`", n.kind())
             } else {
-                "invalid YAML: this part cannot be parsed".to_string()
+                "invalid YAML: this part cannot be parsed; findings come only from the parts that do".to_string()
             };
             return Some((span, what));
         }
