@@ -82,7 +82,7 @@ impl<'a> Script<'a> {
         loop {
             let n = cursor.node();
             if n.kind() == "command" {
-                if let Some(c) = command(n, text, &masked) {
+                if let Some(c) = command(n, text) {
                     script.commands.push(c);
                 }
             }
@@ -133,21 +133,21 @@ fn mask_expressions(text: &str) -> String {
     out
 }
 
-fn command(n: TsNode<'_>, text: &str, masked: &str) -> Option<Command> {
+fn command(n: TsNode<'_>, text: &str) -> Option<Command> {
     let mut words = Vec::new();
     let mut cursor = n.walk();
     for c in n.named_children(&mut cursor) {
         match c.kind() {
             "command_name" => {
                 let inner = c.named_child(0).unwrap_or(c);
-                words.push(word(inner, text, masked));
+                words.push(word(inner, text));
             }
             "variable_assignment"
             | "file_redirect"
             | "heredoc_redirect"
             | "herestring_redirect" => {}
             _ if words.is_empty() => {}
-            _ => words.push(word(c, text, masked)),
+            _ => words.push(word(c, text)),
         }
     }
     // Wrappers that run the command that follows them.
@@ -174,7 +174,7 @@ fn command(n: TsNode<'_>, text: &str, masked: &str) -> Option<Command> {
     (!words.is_empty()).then_some(Command { words })
 }
 
-fn word(n: TsNode<'_>, text: &str, masked: &str) -> Word {
+fn word(n: TsNode<'_>, text: &str) -> Word {
     let range = n.byte_range();
     let raw = text.get(range.clone()).unwrap_or("");
     let dynamic = raw.contains('$') || raw.contains('`');
@@ -190,7 +190,7 @@ fn word(n: TsNode<'_>, text: &str, masked: &str) -> Word {
             let mut s = String::new();
             let mut cursor = n.walk();
             for c in n.children(&mut cursor) {
-                s.push_str(&word(c, text, masked).text);
+                s.push_str(&word(c, text).text);
             }
             s
         }

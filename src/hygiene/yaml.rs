@@ -608,13 +608,12 @@ impl Builder<'_, '_> {
                 continue;
             }
             if literal {
-                for _ in 0..pending_newlines {
+                // Each line ends with a break; each blank line before this one adds one.
+                if !lines.is_empty() {
                     value.push('\n');
                 }
-                if !value.is_empty() || pending_newlines > 0 {
-                    if !value.is_empty() && !value.ends_with('\n') {
-                        value.push('\n');
-                    }
+                for _ in 0..pending_newlines {
+                    value.push('\n');
                 }
             } else {
                 let more = content.starts_with([' ', '\t']);
@@ -814,7 +813,7 @@ mod tests {
         let r = root(concat!(
             "a: 'it''s'\n",
             "b: \"tab\\there \\u00e9\"\n",
-            "c: |\n  line1\n    more\n  line3\n",
+            "c: |\n  line1\n    more\n\n  line3\n",
             "d: >-\n  folded\n  text\n\n  para\n",
             "e: plain\n  continued\n",
             "f: ~\n",
@@ -822,7 +821,10 @@ mod tests {
         ));
         assert_eq!(r.get("a").unwrap().as_str(), Some("it's"));
         assert_eq!(r.get("b").unwrap().as_str(), Some("tab\there é"));
-        assert_eq!(r.get("c").unwrap().as_str(), Some("line1\n  more\nline3\n"));
+        assert_eq!(
+            r.get("c").unwrap().as_str(),
+            Some("line1\n  more\n\nline3\n")
+        );
         assert_eq!(r.get("d").unwrap().as_str(), Some("folded text\npara"));
         assert_eq!(r.get("e").unwrap().as_str(), Some("plain continued"));
         assert_eq!(r.get("f").unwrap().value, Value::Null);
