@@ -35,6 +35,8 @@ pub struct FileConfig {
     pub python: PythonSection,
     #[serde(default)]
     pub sarif: SarifSection,
+    #[serde(default)]
+    pub hygiene: HygieneSection,
     /// Where the file was read from (set after loading).
     #[serde(skip)]
     pub source: Option<PathBuf>,
@@ -185,6 +187,27 @@ pub struct PythonSection {
     /// Ignore `# nosec` comments (bandit's `--ignore-nosec`).
     #[serde(default)]
     pub ignore_nosec: Option<bool>,
+}
+
+/// `[hygiene]`: the pipeline-hygiene engine's checks and their options.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HygieneSection {
+    /// Only these checks run (ids or anchor ids like `DL3007`); absent: all.
+    #[serde(default)]
+    pub select: Option<Vec<String>>,
+    /// These checks never run (ids or anchor ids).
+    #[serde(default)]
+    pub skip: Vec<String>,
+    /// unpinned-uses: owners (`actions`, `my-org`) whose actions may be pinned by tag.
+    #[serde(default)]
+    pub allowed_owners: Vec<String>,
+    /// Image checks: registries whose images need no digest even with `pin_digests`.
+    #[serde(default)]
+    pub trusted_registries: Vec<String>,
+    /// Image checks: require `@sha256:` digests on images, not only tags (default false).
+    #[serde(default)]
+    pub pin_digests: Option<bool>,
 }
 
 /// `10MiB`, `512k`, `2 GB` or a plain number of bytes.

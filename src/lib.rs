@@ -16,6 +16,7 @@ pub mod finding;
 pub mod git;
 pub mod github;
 pub mod gitscan;
+pub mod hygiene;
 pub mod ignorefile;
 pub mod pipeline;
 pub mod policy;

@@ -299,6 +299,9 @@ pub enum RulesCommand {
         /// Load secret rules from this directory instead of the built-in catalogue.
         #[arg(long, value_name = "DIR")]
         rules_dir: Option<PathBuf>,
+        /// Only this engine's rules (secrets, python, hygiene).
+        #[arg(long, value_name = "NAME")]
+        engine: Option<String>,
     },
     /// Run every rule against its own examples and negative examples.
     Check {

@@ -7,11 +7,12 @@ use anyhow::{bail, Context, Result};
 
 use super::settings::ScanSettings;
 use crate::engine::Engine;
+use crate::hygiene::{HygieneEngine, Settings as HygieneSettings};
 use crate::python::{PythonEngine, Settings as PythonSettings};
 use crate::secrets::{self, CompileError, DisabledRule, RuleSet, SecretsEngine};
 
 /// Every engine gate has, in the order they run.
-pub const ENGINES: &[&str] = &["secrets", "python"];
+pub const ENGINES: &[&str] = &["secrets", "python", "hygiene"];
 
 /// The engines named in the settings (all when none are named). An engine
 /// that would run no rule at all is an error, not a silent pass: the user
@@ -46,6 +47,11 @@ pub fn build_engines(s: &ScanSettings) -> Result<Vec<Box<dyn Engine>>> {
                     eprintln!("gate: warning: {w}");
                 }
                 out.push(Box::new(PythonEngine::new(settings)));
+            }
+            "hygiene" => {
+                let settings =
+                    HygieneSettings::resolve(&s.config.hygiene, s.config.source.as_deref())?;
+                out.push(Box::new(HygieneEngine::new(settings)));
             }
             other => bail!("unknown engine `{other}` (known: {})", ENGINES.join(", ")),
         }

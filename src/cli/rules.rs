@@ -5,9 +5,11 @@ use std::collections::BTreeMap;
 use anyhow::{bail, Result};
 
 use super::args::{ListFormat, RulesCommand};
+use super::engines::ENGINES;
 use super::engines::{secrets_rule_set, unique_rule_ids};
 use super::Outcome;
 use crate::engine::{Engine, RuleInfo};
+use crate::hygiene::HygieneEngine;
 use crate::python::PythonEngine;
 use crate::secrets::{check_rules, SecretsEngine};
 
@@ -30,6 +32,7 @@ fn engines(rules_dir: Option<&std::path::Path>) -> Result<Vec<Box<dyn Engine>>> 
     let engines: Vec<Box<dyn Engine>> = vec![
         Box::new(SecretsEngine::new(set)),
         Box::new(PythonEngine::default()),
+        Box::new(HygieneEngine::all()),
     ];
     unique_rule_ids(&engines, &sources)?;
     Ok(engines)
@@ -38,8 +41,23 @@ fn engines(rules_dir: Option<&std::path::Path>) -> Result<Vec<Box<dyn Engine>>> 
 /// Run a `gate rules` subcommand.
 pub fn run(cmd: RulesCommand) -> Result<Outcome> {
     match cmd {
-        RulesCommand::List { format, rules_dir } => {
-            let rules = catalogue(&engines(rules_dir.as_deref())?);
+        RulesCommand::List {
+            format,
+            rules_dir,
+            engine,
+        } => {
+            let mut engines = engines(rules_dir.as_deref())?;
+            if let Some(name) = &engine {
+                if !ENGINES.contains(&name.as_str()) {
+                    bail!(
+                        "--engine: unknown engine `{name}`{} (known: {})",
+                        crate::suggest::did_you_mean(name, ENGINES.iter().copied()),
+                        ENGINES.join(", ")
+                    );
+                }
+                engines.retain(|e| e.name() == name);
+            }
+            let rules = catalogue(&engines);
             match format {
                 ListFormat::Json => {
                     let list: Vec<&RuleInfo> = rules.values().collect();
@@ -89,8 +107,13 @@ pub fn run(cmd: RulesCommand) -> Result<Outcome> {
             }
         }
         RulesCommand::Explain { id, rules_dir } => {
-            let rules = catalogue(&engines(rules_dir.as_deref())?);
-            let Some(r) = rules.get(&id) else {
+            let all = engines(rules_dir.as_deref())?;
+            let rules = catalogue(&all);
+            // An anchor id (`DL3007`, `zizmor/unpinned-uses`) explains the gate check it names.
+            let canonical = crate::sarif::rulemap::RuleMap::get()
+                .canonical(&id)
+                .to_string();
+            let Some(r) = rules.get(&id).or_else(|| rules.get(&canonical)) else {
                 bail!("no rule `{id}` (see `gate rules list`)");
             };
             println!("{} — {}\n", r.id, r.name);
@@ -103,6 +126,13 @@ pub fn run(cmd: RulesCommand) -> Result<Outcome> {
             }
             if !r.tags.is_empty() {
                 println!("tags: {}", r.tags.join(", "));
+            }
+            if let Some((_, aliases)) = all
+                .iter()
+                .flat_map(|e| e.rule_aliases())
+                .find(|(rule, _)| *rule == r.id)
+            {
+                println!("also known as: {}", aliases.join(", "));
             }
             println!("\n{}", r.help);
             Ok(Outcome::Pass)

@@ -51,11 +51,12 @@ impl RuleMap {
     }
 
     /// The id gate uses for a rule reported under `id`: the bandit id for any
-    /// bandit or ruff alias, else `id` unchanged.
+    /// bandit or ruff alias, the hygiene check for a zizmor, hadolint or
+    /// checkov id (`zizmor/unpinned-uses` → `unpinned-uses`), else `id` unchanged.
     pub fn canonical<'a>(&'a self, id: &'a str) -> &'a str {
         match self.to_bandit.get(id) {
             Some(&i) => self.entries[i].bandit.as_deref().unwrap_or(id),
-            None => id,
+            None => crate::hygiene::registry::canonical(id).unwrap_or(id),
         }
     }
 

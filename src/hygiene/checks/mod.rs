@@ -1,0 +1,35 @@
+//! One file per check, named after its id. Each file's `NAME` is its title
+//! and `DOC` its documentation (what `gate rules explain` prints);
+//! [`crate::hygiene::registry::CHECKS`] lists them all.
+
+/// Declare a check's title and documentation once: its doc comment, `NAME` and `DOC`.
+macro_rules! doc {
+    ($name:literal, $text:literal) => {
+        #[doc = $text]
+        pub const DOC: &str = $text;
+        /// The check's one-line title.
+        pub const NAME: &str = $name;
+    };
+}
+
+/// What check files import.
+#[allow(unused_imports)]
+pub(crate) mod prelude {
+    pub use crate::finding::{Confidence, Severity};
+    pub use crate::hygiene::context::{Cx, Hits, Job, Step};
+    pub use crate::hygiene::kind::FileKind;
+    pub use crate::hygiene::yaml::{Node, Pair, Scalar, Span, Style, Value};
+}
+
+pub mod artipacked;
+pub mod aws_long_lived_keys;
+pub mod common;
+pub mod dangerous_triggers;
+pub mod docker_push_latest;
+pub mod excessive_permissions;
+pub mod overprovisioned_secrets;
+pub mod secrets_inherit;
+pub mod template_injection;
+pub mod unpinned_images;
+pub mod unpinned_pip_install;
+pub mod unpinned_uses;

@@ -1,0 +1,230 @@
+//! Which pipeline file a path is: decided by its name (and, for JSON, by
+//! what it holds). [`by_path`] runs for every file the walker yields, so it
+//! only looks at the last path components, with no allocation.
+
+use serde::Serialize;
+
+/// A file kind the hygiene engine reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FileKind {
+    /// `.github/workflows/*.yml`
+    Workflow,
+    /// `action.yml` (composite or not).
+    Action,
+    /// `Dockerfile`, `Dockerfile.*`, `*.dockerfile`, `Containerfile`.
+    Dockerfile,
+    /// `.dockerignore`
+    Dockerignore,
+    /// `docker-compose.yml`, `compose.yaml`, `docker-compose.*.yml`.
+    Compose,
+    /// `.gitlab-ci.yml`
+    GitlabCi,
+    /// JSON holding `Statement`/`Effect`: an IAM (or trust) policy.
+    IamPolicy,
+    /// JSON holding `containerDefinitions`: an ECS task definition.
+    EcsTaskDefinition,
+    /// `requirements*.txt` (and `*.txt` under `requirements/`).
+    Requirements,
+    /// `.env`, `.env.*`, `*.env`.
+    DotEnv,
+}
+
+impl FileKind {
+    /// Every kind, for docs and the registry's sanity test.
+    pub const ALL: [FileKind; 10] = [
+        FileKind::Workflow,
+        FileKind::Action,
+        FileKind::Dockerfile,
+        FileKind::Dockerignore,
+        FileKind::Compose,
+        FileKind::GitlabCi,
+        FileKind::IamPolicy,
+        FileKind::EcsTaskDefinition,
+        FileKind::Requirements,
+        FileKind::DotEnv,
+    ];
+
+    /// Whether files of this kind are YAML.
+    pub fn is_yaml(self) -> bool {
+        matches!(
+            self,
+            FileKind::Workflow | FileKind::Action | FileKind::Compose | FileKind::GitlabCi
+        )
+    }
+
+    /// The kind's name as docs write it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FileKind::Workflow => "GitHub workflow",
+            FileKind::Action => "GitHub action",
+            FileKind::Dockerfile => "Dockerfile",
+            FileKind::Dockerignore => ".dockerignore",
+            FileKind::Compose => "compose file",
+            FileKind::GitlabCi => ".gitlab-ci.yml",
+            FileKind::IamPolicy => "IAM policy JSON",
+            FileKind::EcsTaskDefinition => "ECS task definition",
+            FileKind::Requirements => "requirements file",
+            FileKind::DotEnv => ".env file",
+        }
+    }
+}
+
+/// What the path alone says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PathKind {
+    /// The kind is known from the name.
+    Known(FileKind),
+    /// A `.json` file: its content decides (IAM policy, ECS task definition, neither).
+    Json,
+}
+
+/// The file's name: the last `/`-separated component.
+fn file_name(path: &str) -> &str {
+    path.rsplit('/').next().unwrap_or(path)
+}
+
+/// The directory part, without the trailing `/` (`""` at the root).
+fn parent(path: &str) -> &str {
+    path.rfind('/').map_or("", |i| &path[..i])
+}
+
+fn ends_with_ci(s: &str, suffix: &str) -> bool {
+    s.len() >= suffix.len()
+        && s.is_char_boundary(s.len() - suffix.len())
+        && s[s.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+}
+
+fn is_yaml_name(name: &str) -> bool {
+    ends_with_ci(name, ".yml") || ends_with_ci(name, ".yaml")
+}
+
+/// The kind a report path names, if any. Cheap: called for every file.
+pub fn by_path(path: &str) -> Option<PathKind> {
+    let name = file_name(path);
+    let lower_eq = |s: &str| name.eq_ignore_ascii_case(s);
+    if is_yaml_name(name) {
+        let dir = parent(path);
+        if dir == ".github/workflows" || dir.ends_with("/.github/workflows") {
+            return Some(PathKind::Known(FileKind::Workflow));
+        }
+        if lower_eq("action.yml") || lower_eq("action.yaml") {
+            return Some(PathKind::Known(FileKind::Action));
+        }
+        if lower_eq(".gitlab-ci.yml") || lower_eq(".gitlab-ci.yaml") {
+            return Some(PathKind::Known(FileKind::GitlabCi));
+        }
+        let stem = name.to_ascii_lowercase();
+        if stem.starts_with("docker-compose") || stem.starts_with("compose.") {
+            return Some(PathKind::Known(FileKind::Compose));
+        }
+        return None;
+    }
+    if lower_eq("dockerfile")
+        || lower_eq("containerfile")
+        || name.len() > 11 && name[..11].eq_ignore_ascii_case("dockerfile.")
+        || name.len() > 14 && name[..14].eq_ignore_ascii_case("containerfile.")
+        || ends_with_ci(name, ".dockerfile")
+    {
+        return Some(PathKind::Known(FileKind::Dockerfile));
+    }
+    if name == ".dockerignore" {
+        return Some(PathKind::Known(FileKind::Dockerignore));
+    }
+    if ends_with_ci(name, ".txt") {
+        let lower = name.to_ascii_lowercase();
+        let dir = parent(path);
+        let in_req_dir = dir == "requirements" || dir.ends_with("/requirements");
+        if lower.starts_with("requirements") || lower.ends_with("-requirements.txt") || in_req_dir {
+            return Some(PathKind::Known(FileKind::Requirements));
+        }
+        return None;
+    }
+    if name == ".env" || name.starts_with(".env.") || (name.ends_with(".env") && name.len() > 4) {
+        return Some(PathKind::Known(FileKind::DotEnv));
+    }
+    if ends_with_ci(name, ".json") {
+        return Some(PathKind::Json);
+    }
+    None
+}
+
+/// The kind of a JSON file, from its content: an IAM policy has `Statement`
+/// and `Effect`, an ECS task definition `containerDefinitions`.
+pub fn json_kind(bytes: &[u8]) -> Option<FileKind> {
+    let has = |needle: &[u8]| memchr::memmem::find(bytes, needle).is_some();
+    if has(b"\"containerDefinitions\"") {
+        Some(FileKind::EcsTaskDefinition)
+    } else if has(b"\"Statement\"") && has(b"\"Effect\"") {
+        Some(FileKind::IamPolicy)
+    } else {
+        None
+    }
+}
+
+/// Whether a `.env`-style name is a template meant to be committed
+/// (`.env.example`, `.env.sample`, `example.env`...).
+pub fn is_env_template(path: &str) -> bool {
+    let name = file_name(path).to_ascii_lowercase();
+    ["example", "sample", "template", "dist", "defaults", "tpl"]
+        .iter()
+        .any(|w| name.contains(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn k(path: &str) -> Option<FileKind> {
+        match by_path(path)? {
+            PathKind::Known(k) => Some(k),
+            PathKind::Json => None,
+        }
+    }
+
+    #[test]
+    fn paths_name_their_kinds() {
+        assert_eq!(k(".github/workflows/ci.yml"), Some(FileKind::Workflow));
+        assert_eq!(k("sub/.github/workflows/ci.YAML"), Some(FileKind::Workflow));
+        assert_eq!(k(".github/workflows/nested/ci.yml"), None);
+        assert_eq!(k("action.yml"), Some(FileKind::Action));
+        assert_eq!(k("tools/setup/action.yaml"), Some(FileKind::Action));
+        assert_eq!(k("Dockerfile"), Some(FileKind::Dockerfile));
+        assert_eq!(k("docker/Dockerfile.prod"), Some(FileKind::Dockerfile));
+        assert_eq!(k("api.dockerfile"), Some(FileKind::Dockerfile));
+        assert_eq!(k("Containerfile"), Some(FileKind::Dockerfile));
+        assert_eq!(k(".dockerignore"), Some(FileKind::Dockerignore));
+        assert_eq!(k("docker-compose.yml"), Some(FileKind::Compose));
+        assert_eq!(k("deploy/compose.prod.yaml"), Some(FileKind::Compose));
+        assert_eq!(k(".gitlab-ci.yml"), Some(FileKind::GitlabCi));
+        assert_eq!(k("requirements.txt"), Some(FileKind::Requirements));
+        assert_eq!(k("requirements-dev.txt"), Some(FileKind::Requirements));
+        assert_eq!(k("requirements/base.txt"), Some(FileKind::Requirements));
+        assert_eq!(k("notes.txt"), None);
+        assert_eq!(k(".env"), Some(FileKind::DotEnv));
+        assert_eq!(k("app/.env.production"), Some(FileKind::DotEnv));
+        assert_eq!(k("prod.env"), Some(FileKind::DotEnv));
+        assert_eq!(k("src/app.py"), None);
+        assert_eq!(k("config.yml"), None);
+        assert_eq!(by_path("policy.json"), Some(PathKind::Json));
+    }
+
+    #[test]
+    fn json_content_decides_its_kind() {
+        let iam = br#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow"}]}"#;
+        assert_eq!(json_kind(iam), Some(FileKind::IamPolicy));
+        assert_eq!(
+            json_kind(br#"{"family":"x","containerDefinitions":[]}"#),
+            Some(FileKind::EcsTaskDefinition)
+        );
+        assert_eq!(json_kind(br#"{"name":"pkg"}"#), None);
+    }
+
+    #[test]
+    fn env_templates_are_recognised() {
+        assert!(is_env_template(".env.example"));
+        assert!(is_env_template("config/.env.sample"));
+        assert!(!is_env_template(".env"));
+        assert!(!is_env_template(".env.production"));
+    }
+}

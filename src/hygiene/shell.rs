@@ -1,0 +1,271 @@
+//! Shell scripts (`run:` today; `RUN` and `script:` read the same way) parsed
+//! with tree-sitter-bash into simple commands, so a check asks "which
+//! program, which arguments" instead of grepping text.
+//!
+//! GitHub expressions (`${{ ... }}`) are replaced by same-length
+//! placeholders before parsing: offsets stay the same, bash sees one word,
+//! and a word that held one is marked dynamic.
+
+use tree_sitter::{Node as TsNode, Parser};
+
+use super::yaml::{Scalar, Span};
+
+/// One word of a command, unquoted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word {
+    /// The word with quotes removed (expansions kept as written).
+    pub text: String,
+    /// Byte range in the script.
+    pub start: usize,
+    pub end: usize,
+    /// Whether its value is only known at run time (`$VAR`, `${{ ... }}`, `$(...)`).
+    pub dynamic: bool,
+}
+
+/// A simple command: its words, program first (after `sudo`, `env X=y`...).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Command {
+    pub words: Vec<Word>,
+}
+
+impl Command {
+    /// The program's base name (`/usr/bin/docker` → `docker`).
+    pub fn program(&self) -> &str {
+        self.words
+            .first()
+            .map_or("", |w| w.text.rsplit('/').next().unwrap_or(&w.text))
+    }
+
+    /// The arguments after the program.
+    pub fn args(&self) -> &[Word] {
+        self.words.get(1..).unwrap_or(&[])
+    }
+}
+
+/// A script and where it came from.
+#[derive(Debug)]
+pub struct Script<'a> {
+    /// The script as the shell sees it (expressions kept).
+    pub text: &'a str,
+    pub commands: Vec<Command>,
+    origin: &'a Scalar,
+    /// Whether bash could not parse all of it (commands found are still checked).
+    pub partial: bool,
+}
+
+impl<'a> Script<'a> {
+    /// Parse the decoded value of a `run:` scalar.
+    pub fn parse(origin: &'a Scalar) -> Script<'a> {
+        let text = origin.value.as_str();
+        let masked = mask_expressions(text);
+        let mut parser = Parser::new();
+        let mut script = Script {
+            text,
+            commands: Vec::new(),
+            origin,
+            partial: false,
+        };
+        if parser
+            .set_language(&tree_sitter_bash::LANGUAGE.into())
+            .is_err()
+        {
+            script.partial = true;
+            return script;
+        }
+        let Some(tree) = parser.parse(&masked, None) else {
+            script.partial = true;
+            return script;
+        };
+        script.partial = tree.root_node().has_error();
+        let mut cursor = tree.walk();
+        // Iterative pre-order walk: deep nesting cannot overflow the stack.
+        loop {
+            let n = cursor.node();
+            if n.kind() == "command" {
+                if let Some(c) = command(n, text) {
+                    script.commands.push(c);
+                }
+            }
+            if cursor.goto_first_child() {
+                continue;
+            }
+            loop {
+                if cursor.goto_next_sibling() {
+                    break;
+                }
+                if !cursor.goto_parent() {
+                    return script;
+                }
+            }
+        }
+    }
+
+    /// The source span of a word.
+    pub fn span(&self, w: &Word) -> Span {
+        self.origin.span_of(w.start..w.end)
+    }
+
+    /// The source span of a whole command.
+    pub fn command_span(&self, c: &Command) -> Span {
+        match (c.words.first(), c.words.last()) {
+            (Some(a), Some(b)) => self.origin.span_of(a.start..b.end),
+            _ => self.origin.span_of(0..0),
+        }
+    }
+}
+
+/// `${{ ... }}` → `_` of the same length (UTF-8 inside is kept byte for byte).
+fn mask_expressions(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find("${{") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i..];
+        let end = after.find("}}").map_or(after.len(), |j| j + 2);
+        for ch in after[..end].chars() {
+            for _ in 0..ch.len_utf8() {
+                out.push('_');
+            }
+        }
+        rest = &after[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn command(n: TsNode<'_>, text: &str) -> Option<Command> {
+    let mut words = Vec::new();
+    let mut cursor = n.walk();
+    for c in n.named_children(&mut cursor) {
+        match c.kind() {
+            "command_name" => {
+                let inner = c.named_child(0).unwrap_or(c);
+                words.push(word(inner, text));
+            }
+            "variable_assignment"
+            | "file_redirect"
+            | "heredoc_redirect"
+            | "herestring_redirect" => {}
+            _ if words.is_empty() => {}
+            _ => words.push(word(c, text)),
+        }
+    }
+    // Wrappers that run the command that follows them.
+    loop {
+        match words.first().map(|w| w.text.as_str()) {
+            Some("sudo") | Some("exec") | Some("time") | Some("nohup") | Some("command") => {
+                words.remove(0);
+                while words.first().is_some_and(|w| w.text.starts_with('-')) {
+                    words.remove(0);
+                }
+            }
+            Some("env") => {
+                words.remove(0);
+                while words
+                    .first()
+                    .is_some_and(|w| w.text.starts_with('-') || w.text.contains('='))
+                {
+                    words.remove(0);
+                }
+            }
+            _ => break,
+        }
+    }
+    (!words.is_empty()).then_some(Command { words })
+}
+
+fn word(n: TsNode<'_>, text: &str) -> Word {
+    let range = n.byte_range();
+    let raw = text.get(range.clone()).unwrap_or("");
+    let dynamic = raw.contains('$') || raw.contains('`');
+    let text_out = match n.kind() {
+        "raw_string" => raw.trim_matches('\'').to_string(),
+        "string" => raw
+            .strip_prefix('"')
+            .and_then(|r| r.strip_suffix('"'))
+            .unwrap_or(raw)
+            .to_string(),
+        "word" | "number" => unescape(raw),
+        "concatenation" => {
+            let mut s = String::new();
+            let mut cursor = n.walk();
+            for c in n.children(&mut cursor) {
+                s.push_str(&word(c, text).text);
+            }
+            s
+        }
+        _ => raw.to_string(),
+    };
+    Word {
+        text: text_out,
+        start: range.start,
+        end: range.end,
+        dynamic,
+    }
+}
+
+/// Backslash escapes of an unquoted word.
+fn unescape(raw: &str) -> String {
+    if !raw.contains('\\') {
+        return raw.to_string();
+    }
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            if let Some(n) = chars.next() {
+                out.push(n);
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::hygiene::yaml;
+
+    fn commands(run: &str) -> Vec<Vec<String>> {
+        let y = yaml::parse(run);
+        let s = y.root().unwrap().get("run").unwrap().as_scalar().unwrap();
+        Script::parse(s)
+            .commands
+            .iter()
+            .map(|c| c.words.iter().map(|w| w.text.clone()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn commands_are_found_in_pipelines_lists_and_continuations() {
+        let cmds = commands(
+            "run: |\n  set -e\n  sudo -E pip install \\\n    'flask' \"requests==2.0\"\n  if true; then docker push \"$IMG:latest\"; fi | tee x\n  echo ${{ github.event.issue.title }} && env A=b docker tag a b:latest\n",
+        );
+        assert_eq!(
+            cmds,
+            vec![
+                vec!["set", "-e"],
+                vec!["pip", "install", "flask", "requests==2.0"],
+                vec!["true"],
+                vec!["docker", "push", "$IMG:latest"],
+                vec!["tee", "x"],
+                vec!["echo", "${{ github.event.issue.title }}"],
+                vec!["docker", "tag", "a", "b:latest"],
+            ]
+        );
+    }
+
+    #[test]
+    fn word_spans_point_into_the_file() {
+        let src = "run: |\n  echo a\n  pip install flask\n";
+        let y = yaml::parse(src);
+        let s = y.root().unwrap().get("run").unwrap().as_scalar().unwrap();
+        let script = Script::parse(s);
+        let w = &script.commands[1].words[2];
+        let span = script.span(w);
+        assert_eq!(&src[span.start_byte..span.end_byte], "flask");
+        assert_eq!((span.start.line, span.start.column), (3, 15));
+    }
+}

@@ -1,0 +1,230 @@
+//! The hygiene engine end to end: the binary on temp trees (issue 12).
+
+mod common;
+
+use common::Tree;
+use serde_json::Value;
+
+const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/testdata/hygiene");
+
+fn read(rel: &str) -> String {
+    std::fs::read_to_string(format!("{DATA}/{rel}")).unwrap()
+}
+
+/// (rule, line, tools) of every unsuppressed finding of a JSON report.
+fn found(report: &Value) -> Vec<(String, u64, Vec<String>)> {
+    report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["rule_id"].as_str().unwrap().to_string(),
+                f["start_line"].as_u64().unwrap(),
+                f["tools"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|t| t.as_str().unwrap().to_string())
+                    .collect(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn issue12_p4_zizmor_sarif_merges_with_gate_findings_through_aliases() {
+    // zizmor 1.32's real SARIF for this workflow (`zizmor --offline --format sarif`).
+    let t = Tree::new();
+    t.file(".github/workflows/ci.yml", read("sarif/zizmor-ci.yml"));
+    t.file("zizmor.sarif", read("sarif/zizmor-1.32.sarif"));
+    let run = t.gate(&["scan", ".", "--sarif", "zizmor.sarif", "--format", "json"]);
+    let report = run.json();
+    let unpinned: Vec<_> = found(&report)
+        .into_iter()
+        .filter(|(r, _, _)| r == "unpinned-uses")
+        .collect();
+    // One finding per problem, reported by both tools under gate's id.
+    let both = vec!["gate-hygiene".to_string(), "zizmor".to_string()];
+    assert_eq!(
+        unpinned,
+        vec![
+            ("unpinned-uses".to_string(), 6, both.clone()),
+            ("unpinned-uses".to_string(), 12, both),
+        ],
+        "{}",
+        run.stdout
+    );
+    // Line 7 is under `# zizmor: ignore[...]`, line 10 under `# gate:ignore[...]`
+    // (zizmor still reports it; the merged finding keeps gate's suppression).
+    assert_eq!(report["summary"]["suppressed"], 2, "{}", run.stdout);
+    // Other audits gate has merge the same way; those it has not keep zizmor's id.
+    let all = found(&report);
+    for (rule, line) in [("artipacked", 6), ("excessive-permissions", 1)] {
+        let at: Vec<_> = all
+            .iter()
+            .filter(|(r, l, _)| r == rule && *l == line)
+            .collect();
+        assert_eq!(at.len(), 1, "{rule}:{line}: {at:?}");
+        assert_eq!(at[0].2, ["gate-hygiene", "zizmor"], "{rule}:{line}");
+    }
+    assert!(all
+        .iter()
+        .any(|(r, _, t)| r == "zizmor/self-repository" && t == &["zizmor"]));
+}
+
+fn scan_lib(path: &str, src: &[u8]) -> gate::engine::FileOutput {
+    use gate::engine::{Engine, SourceFile};
+    let mut out = gate::engine::FileOutput::default();
+    gate::hygiene::HygieneEngine::all().scan(&SourceFile::new(path, src), &mut out);
+    out
+}
+
+#[test]
+fn issue12_p5_malformed_yaml_is_a_diagnostic_with_a_line() {
+    let src = "on: push\npermissions: {}\njobs:\n  build:\n    steps:\n      - uses: a/b@main\n      - run: [unclosed\n  other: {\n";
+    let out = scan_lib(".github/workflows/bad.yml", src.as_bytes());
+    let d = out
+        .diagnostics
+        .iter()
+        .find(|d| d.message.contains("invalid YAML"))
+        .expect("a diagnostic");
+    assert_eq!(d.path.as_deref(), Some(".github/workflows/bad.yml"));
+    assert!(d.line.is_some_and(|l| l >= 1));
+}
+
+#[test]
+fn issue12_p5_unknown_keys_are_diagnostics_naming_the_line() {
+    let src = "on: push\npermissions: {}\njobs:\n  build:\n    runs-on: x\n    step:\n      - run: make\n";
+    let out = scan_lib(".github/workflows/typo.yml", src.as_bytes());
+    let d = &out.diagnostics[0];
+    assert_eq!(d.line, Some(6), "{d:?}");
+    assert!(
+        d.message
+            .contains("unknown job key `step` (did you mean `steps`?)"),
+        "{d:?}"
+    );
+}
+
+#[test]
+fn issue12_p5_billion_laughs_costs_nothing() {
+    let mut src = String::from(
+        "on: push\npermissions: {}\nx0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n",
+    );
+    for i in 1..40 {
+        let prev = format!("*a{}", i - 1);
+        src.push_str(&format!("x{i}: &a{i} [{}]\n", vec![prev; 9].join(", ")));
+    }
+    src.push_str("jobs:\n  b:\n    runs-on: x\n    steps:\n      - uses: a/b@main\n");
+    let started = std::time::Instant::now();
+    let out = scan_lib(".github/workflows/lol.yml", src.as_bytes());
+    assert!(started.elapsed().as_secs() < 5);
+    assert!(out.findings.iter().any(|f| f.rule_id == "unpinned-uses"));
+}
+
+#[test]
+fn issue12_p5_a_50_mb_workflow_is_a_diagnostic_in_linear_time() {
+    let step = "      - uses: actions/checkout@v4\n        with:\n          persist-credentials: false\n      - run: pip install flask==3.0.3 && echo ${{ github.sha }}\n";
+    let head =
+        "on: push\npermissions: {}\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n";
+    let n = 50_000_000 / step.len();
+    let mut src = String::with_capacity(head.len() + n * step.len());
+    src.push_str(head);
+    for _ in 0..n {
+        src.push_str(step);
+    }
+    let started = std::time::Instant::now();
+    let out = scan_lib(".github/workflows/huge.yml", src.as_bytes());
+    let took = started.elapsed();
+    // tree-sitter-yaml tracks 16-bit lines: past 32,767 the file is reported
+    // as not checked (at the first line it cannot track), never parsed wrongly.
+    assert!(out.findings.is_empty());
+    let d = &out.diagnostics[0];
+    assert_eq!(d.line, Some(32_768), "{d:?}");
+    assert!(d.message.contains("not checked"), "{d:?}");
+    assert!(took.as_secs() < 20, "{took:?}");
+    // Just under the limit, the file is parsed and every problem found.
+    let lines_per_step = step.lines().count();
+    let k = (32_767 - head.lines().count()) / lines_per_step;
+    let mut src = String::from(head);
+    for _ in 0..k {
+        src.push_str(step);
+    }
+    let out = scan_lib(".github/workflows/big.yml", src.as_bytes());
+    assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics.first());
+    assert_eq!(out.findings.len(), k);
+}
+
+/// Copy a fixture tree into a temp tree.
+fn copy_tree(rel: &str) -> Tree {
+    fn walk(from: &std::path::Path, base: &std::path::Path, t: &Tree) {
+        for e in std::fs::read_dir(from).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                walk(&p, base, t);
+            } else {
+                let r = p.strip_prefix(base).unwrap().to_string_lossy().into_owned();
+                t.file(&r, std::fs::read(&p).unwrap());
+            }
+        }
+    }
+    let t = Tree::new();
+    let base = std::path::PathBuf::from(format!("{DATA}/{rel}"));
+    walk(&base, &base, &t);
+    t
+}
+
+#[test]
+fn issue12_must_show_bad_pipeline_reports_every_planted_practice_at_its_line() {
+    let t = copy_tree("trees/bad");
+    let run = t.gate(&["scan", ".", "--engines", "hygiene", "--format", "json"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let got: std::collections::BTreeSet<(String, u64, String)> = run.json()["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["path"].as_str().unwrap().to_string(),
+                f["start_line"].as_u64().unwrap(),
+                f["rule_id"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let mut want = std::collections::BTreeSet::new();
+    for path in [".github/workflows/deploy.yml"] {
+        let src = std::fs::read_to_string(t.path().join(path)).unwrap();
+        for (i, line) in src.lines().enumerate() {
+            if let Some(at) = line.find("expect:") {
+                for id in line[at + 7..].split_whitespace() {
+                    want.insert((path.to_string(), i as u64 + 1, id.to_string()));
+                }
+            }
+        }
+    }
+    let missing: Vec<_> = want.difference(&got).collect();
+    let extra: Vec<_> = got.difference(&want).collect();
+    assert!(
+        missing.is_empty() && extra.is_empty(),
+        "missing {missing:?}\nextra {extra:?}"
+    );
+}
+
+#[test]
+fn issue12_must_show_best_practice_twin_reports_nothing() {
+    let t = copy_tree("trees/good");
+    let run = t.gate(&["scan", ".", "--engines", "hygiene", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    assert_eq!(
+        run.json()["findings"],
+        serde_json::json!([]),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(
+        run.json()["diagnostics"],
+        serde_json::json!([]),
+        "{}",
+        run.stdout
+    );
+}
