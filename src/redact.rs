@@ -132,19 +132,9 @@ impl SecretSpans {
         SecretSpans { values, matcher }
     }
 
-    /// How many distinct spellings are known.
-    pub fn len(&self) -> usize {
-        self.values.len()
-    }
-
     /// Whether no secret is known.
     pub fn is_empty(&self) -> bool {
         self.values.is_empty()
-    }
-
-    /// Whether `text` holds any known secret.
-    pub fn occurs_in(&self, text: &str) -> bool {
-        self.matcher.as_ref().is_some_and(|m| m.is_match(text))
     }
 
     /// `text` with every known secret masked as `redactor` says.
