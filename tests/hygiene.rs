@@ -155,6 +155,25 @@ fn issue12_p5_a_50_mb_workflow_is_a_diagnostic_in_linear_time() {
     assert_eq!(out.findings.len(), k);
 }
 
+/// Every file of a fixture tree, as report paths.
+fn tree_files(rel: &str) -> Vec<String> {
+    fn walk(from: &std::path::Path, base: &std::path::Path, out: &mut Vec<String>) {
+        for e in std::fs::read_dir(from).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                walk(&p, base, out);
+            } else {
+                out.push(p.strip_prefix(base).unwrap().to_string_lossy().into_owned());
+            }
+        }
+    }
+    let base = std::path::PathBuf::from(format!("{DATA}/{rel}"));
+    let mut out = Vec::new();
+    walk(&base, &base, &mut out);
+    out.sort();
+    out
+}
+
 /// Copy a fixture tree into a temp tree.
 fn copy_tree(rel: &str) -> Tree {
     fn walk(from: &std::path::Path, base: &std::path::Path, t: &Tree) {
@@ -192,8 +211,8 @@ fn issue12_must_show_bad_pipeline_reports_every_planted_practice_at_its_line() {
         })
         .collect();
     let mut want = std::collections::BTreeSet::new();
-    for path in [".github/workflows/deploy.yml"] {
-        let src = std::fs::read_to_string(t.path().join(path)).unwrap();
+    for path in tree_files("trees/bad") {
+        let src = std::fs::read_to_string(t.path().join(&path)).unwrap();
         for (i, line) in src.lines().enumerate() {
             if let Some(at) = line.find("expect:") {
                 for id in line[at + 7..].split_whitespace() {

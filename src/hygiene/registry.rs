@@ -127,6 +127,7 @@ checks! {
     "template-injection" High High 94 [Workflow, Action] [Zizmor("template-injection")] template_injection Step;
     "unpinned-images" High High 829 [Workflow] [Zizmor("unpinned-images")] unpinned_images Job;
     "unpinned-pip-install" Medium High 1357 [Workflow, Action] [Hadolint("DL3013")] unpinned_pip_install Shell;
+    "unpinned-requirements" Medium High 1357 [Requirements] [] unpinned_requirements File;
     "unpinned-uses" High High 829 [Workflow, Action] [Zizmor("unpinned-uses")] unpinned_uses File;
 }
 

@@ -32,4 +32,5 @@ pub mod secrets_inherit;
 pub mod template_injection;
 pub mod unpinned_images;
 pub mod unpinned_pip_install;
+pub mod unpinned_requirements;
 pub mod unpinned_uses;
