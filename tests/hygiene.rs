@@ -247,3 +247,128 @@ fn issue12_must_show_best_practice_twin_reports_nothing() {
         run.stdout
     );
 }
+
+fn git(dir: &std::path::Path, args: &[&str]) {
+    let out = std::process::Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_AUTHOR_NAME", "Ada Lovelace")
+        .env("GIT_AUTHOR_EMAIL", "ada@example.org")
+        .env("GIT_COMMITTER_NAME", "Ada Lovelace")
+        .env("GIT_COMMITTER_EMAIL", "ada@example.org")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("HOME", dir)
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// (path, line, message) of the unsuppressed committed-env-file findings.
+fn env_findings(run: &common::Run) -> Vec<(String, u64, String)> {
+    run.json()["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule_id"] == "committed-env-file")
+        .map(|f| {
+            (
+                f["path"].as_str().unwrap().to_string(),
+                f["start_line"].as_u64().unwrap(),
+                f["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn issue12_env_tracked_env_is_reported_even_when_gitignore_hides_it_from_the_walker() {
+    let t = Tree::new();
+    git(t.path(), &["init", "-q", "-b", "main"]);
+    t.file(".env", "DATABASE_URL=postgres://app:hunter2@db/app\n");
+    t.file("app/.env.production", "SECRET_KEY=x\n");
+    t.file(".env.example", "DATABASE_URL=\n");
+    git(t.path(), &["add", "-A"]);
+    git(t.path(), &["commit", "-q", "--no-verify", "-m", "oops"]);
+    // Ignoring a file afterwards does not untrack it: the walker skips it,
+    // every clone still gets it.
+    t.file(".gitignore", ".env\n.env.*\n!.env.example\n");
+    let run = t.gate(&["scan", ".", "--engines", "hygiene", "--format", "json"]);
+    let got = env_findings(&run);
+    let paths: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+    assert_eq!(paths, [".env", "app/.env.production"], "{}", run.stdout);
+    assert!(
+        got.iter()
+            .all(|g| g.1 == 1 && g.2.contains("tracked by git")),
+        "{got:?}"
+    );
+    // Reports never quote the file: its lines are the secrets' values.
+    assert!(!run.stdout.contains("hunter2"), "{}", run.stdout);
+    // Out of the scan's scope (an exclude), out of the report.
+    let run = t.gate(&[
+        "scan",
+        ".",
+        "--engines",
+        "hygiene",
+        "--format",
+        "json",
+        "--exclude",
+        "app/",
+    ]);
+    assert_eq!(env_findings(&run).len(), 1, "{}", run.stdout);
+}
+
+#[test]
+fn issue12_env_untracked_env_is_reported_only_when_no_gitignore_covers_it() {
+    let t = Tree::new();
+    git(t.path(), &["init", "-q", "-b", "main"]);
+    t.file(".gitignore", "/.env\n");
+    t.file(".env", "A=1\n");
+    t.file("svc/.env", "B=2\n");
+    t.file("svc/prod.env", "C=3\n");
+    t.file("svc/.gitignore", "prod.env\n");
+    t.file("deploy/.env.sample", "B=\n");
+    let run = t.gate(&["scan", ".", "--engines", "hygiene", "--format", "json"]);
+    let got = env_findings(&run);
+    assert_eq!(got.len(), 1, "{}", run.stdout);
+    assert_eq!(got[0].0, "svc/.env");
+    assert!(got[0].2.contains("not covered by .gitignore"), "{got:?}");
+    // With --no-ignore the walker hands every file over; the check still
+    // reads .gitignore itself.
+    let run = t.gate(&[
+        "scan",
+        ".",
+        "--engines",
+        "hygiene",
+        "--format",
+        "json",
+        "--no-ignore",
+    ]);
+    assert_eq!(env_findings(&run).len(), 1, "{}", run.stdout);
+}
+
+#[test]
+fn issue12_env_staged_env_is_reported_even_when_force_added() {
+    let t = Tree::new();
+    git(t.path(), &["init", "-q", "-b", "main"]);
+    t.file(".gitignore", ".env\n");
+    t.file("README.md", "x\n");
+    git(t.path(), &["add", "-A"]);
+    git(t.path(), &["commit", "-q", "--no-verify", "-m", "init"]);
+    t.file(".env", "TOKEN=abc\n");
+    git(t.path(), &["add", "-f", ".env"]);
+    let run = t.gate(&[
+        "scan",
+        "--staged",
+        "--engines",
+        "hygiene",
+        "--format",
+        "json",
+    ]);
+    let got = env_findings(&run);
+    assert_eq!(got.len(), 1, "{}\n{}", run.stdout, run.stderr);
+    assert!(got[0].2.contains("staged for commit"), "{got:?}");
+}

@@ -11,12 +11,13 @@ use gate::hygiene::{HygieneEngine, CHECKS};
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/testdata/hygiene/checks");
 
 /// Where a fixture is scanned from: its kind follows from this path
-/// (`.yml` fixtures are workflows, `.txt` requirements files, `.json`
-/// files decide by content).
+/// (`.yml` fixtures are workflows, `.txt` requirements files, `.env`
+/// env files, `.json` files decide by content).
 fn report_path(name: &str) -> String {
     match name.rsplit_once('.').map(|(_, ext)| ext) {
         Some("txt") => format!("requirements/{name}"),
         Some("json") => format!("deploy/{name}"),
+        Some("env") => format!("config/{name}"),
         _ => format!(".github/workflows/{name}"),
     }
 }

@@ -3,6 +3,7 @@
 
 use super::kind::FileKind;
 use super::options::Options;
+use super::repo::EnvStatus;
 use super::shell::Script;
 use super::yaml::{Node, Span, Yaml};
 use crate::finding::{Confidence, Severity};
@@ -17,6 +18,9 @@ pub struct Cx<'a> {
     /// The YAML model, for YAML kinds.
     pub yaml: Option<&'a Yaml>,
     pub opts: &'a Options,
+    /// Where a `.env` file stands in the repository (`None` for other kinds,
+    /// or when the engine was not told the repository).
+    pub env: Option<EnvStatus>,
 }
 
 impl<'a> Cx<'a> {

@@ -119,6 +119,7 @@ macro_rules! checks {
 checks! {
     "artipacked" Medium High 522 [Workflow, Action] [Zizmor("artipacked")] artipacked Step;
     "aws-long-lived-keys" High High 522 [Workflow, Action] [] aws_long_lived_keys Step;
+    "committed-env-file" High High 538 [DotEnv] [] committed_env_file File;
     "dangerous-triggers" High High 829 [Workflow] [Zizmor("dangerous-triggers")] dangerous_triggers File;
     "docker-push-latest" Medium High 1357 [Workflow, Action] [] docker_push_latest Shell;
     "excessive-permissions" Medium High 250 [Workflow] [Zizmor("excessive-permissions"), Checkov("CKV2_GHA_1")] excessive_permissions File;

@@ -23,6 +23,7 @@ pub(crate) mod prelude {
 
 pub mod artipacked;
 pub mod aws_long_lived_keys;
+pub mod committed_env_file;
 pub mod common;
 pub mod dangerous_triggers;
 pub mod docker_push_latest;
