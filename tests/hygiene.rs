@@ -215,7 +215,10 @@ fn issue12_must_show_bad_pipeline_reports_every_planted_practice_at_its_line() {
         let src = std::fs::read_to_string(t.path().join(&path)).unwrap();
         for (i, line) in src.lines().enumerate() {
             if let Some(at) = line.find("expect:") {
-                for id in line[at + 7..].split_whitespace() {
+                for id in line[at + 7..]
+                    .split(|c: char| c.is_whitespace() || matches!(c, '"' | ',' | '}'))
+                    .filter(|w| !w.is_empty())
+                {
                     want.insert((path.to_string(), i as u64 + 1, id.to_string()));
                 }
             }
@@ -371,4 +374,26 @@ fn issue12_env_staged_env_is_reported_even_when_force_added() {
     let got = env_findings(&run);
     assert_eq!(got.len(), 1, "{}\n{}", run.stdout, run.stderr);
     assert!(got[0].2.contains("staged for commit"), "{got:?}");
+}
+
+#[test]
+fn issue12_p5_malformed_iam_json_is_a_diagnostic_with_a_line() {
+    let src = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\"Effect\": \"Allow\", \"Action\": \"*\",, \"Resource\": \"*\"}\n  ]\n}\n";
+    let out = scan_lib("infra/policy.json", src.as_bytes());
+    assert!(out.findings.is_empty(), "{:?}", out.findings);
+    let d = &out.diagnostics[0];
+    assert_eq!(d.path.as_deref(), Some("infra/policy.json"));
+    assert_eq!(d.line, Some(4), "{d:?}");
+    assert!(d.message.contains("invalid JSON"), "{d:?}");
+    // Nesting far past any policy's is a diagnostic, not a stack overflow.
+    let deep = format!(
+        "{{\"Statement\": {}, \"Effect\": 1}}",
+        "[".repeat(1_000_000)
+    );
+    let out = scan_lib("infra/deep.json", deep.as_bytes());
+    assert!(
+        out.diagnostics[0].message.contains("deeper"),
+        "{:?}",
+        out.diagnostics
+    );
 }

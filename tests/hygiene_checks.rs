@@ -48,7 +48,10 @@ fn expected(src: &str) -> BTreeSet<(u32, String)> {
     let mut out = BTreeSet::new();
     for (i, line) in src.lines().enumerate() {
         if let Some(at) = line.find("expect:") {
-            for id in line[at + 7..].split_whitespace() {
+            for id in line[at + 7..]
+                .split(|c: char| c.is_whitespace() || matches!(c, '"' | ',' | '}'))
+                .filter(|w| !w.is_empty())
+            {
                 out.insert((i as u32 + 1, id.to_string()));
             }
         }

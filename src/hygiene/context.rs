@@ -17,6 +17,8 @@ pub struct Cx<'a> {
     pub kind: FileKind,
     /// The YAML model, for YAML kinds.
     pub yaml: Option<&'a Yaml>,
+    /// The JSON model, for IAM policies and ECS task definitions.
+    pub json: Option<&'a super::json::Json>,
     pub opts: &'a Options,
     /// Where a `.env` file stands in the repository (`None` for other kinds,
     /// or when the engine was not told the repository).
@@ -24,6 +26,18 @@ pub struct Cx<'a> {
 }
 
 impl<'a> Cx<'a> {
+    /// Every `Allow` statement of every policy in an IAM JSON file.
+    pub fn allow_statements(&self) -> Vec<&'a super::json::Node> {
+        let Some(root) = self.json.and_then(|j| j.root.as_ref()) else {
+            return Vec::new();
+        };
+        super::json::policies(root)
+            .into_iter()
+            .flat_map(|p| p.get("Statement").map(|s| s.objects()).unwrap_or_default())
+            .filter(|s| s.get("Effect").and_then(|e| e.as_str()) == Some("Allow"))
+            .collect()
+    }
+
     /// The first YAML document's root node.
     pub fn root(&self) -> Option<&'a Node> {
         self.yaml?.root()

@@ -11,6 +11,7 @@
 
 pub mod checks;
 pub mod context;
+pub mod json;
 pub mod kind;
 mod options;
 pub mod registry;
@@ -180,6 +181,19 @@ impl Engine for HygieneEngine {
                 );
             }
         }
+        let json = matches!(kind, FileKind::IamPolicy | FileKind::EcsTaskDefinition)
+            .then(|| json::parse(&text));
+        if let Some((pos, byte, msg)) = json.as_ref().and_then(|j| j.problem.as_ref()) {
+            out.diagnostics.push(
+                Diagnostic::file(
+                    Level::Warning,
+                    Kind::Unparsable,
+                    file.path,
+                    format!("hygiene: {msg}"),
+                )
+                .at(pos.line.max(1), Some(char_column(&text, *byte))),
+            );
+        }
         let env = match (&self.repo, kind) {
             (Some(r), FileKind::DotEnv) => Some(r.env_status(file.path)),
             _ => None,
@@ -189,6 +203,7 @@ impl Engine for HygieneEngine {
             src: &text,
             kind,
             yaml: parsed.as_ref(),
+            json: json.as_ref(),
             opts: &self.settings.options,
             env,
         };

@@ -123,6 +123,9 @@ checks! {
     "dangerous-triggers" High High 829 [Workflow] [Zizmor("dangerous-triggers")] dangerous_triggers File;
     "docker-push-latest" Medium High 1357 [Workflow, Action] [] docker_push_latest Shell;
     "excessive-permissions" Medium High 250 [Workflow] [Zizmor("excessive-permissions"), Checkov("CKV2_GHA_1")] excessive_permissions File;
+    "iam-wildcard-action" High High 269 [IamPolicy] [] iam_wildcard_action File;
+    "iam-wildcard-resource" Medium High 732 [IamPolicy] [] iam_wildcard_resource File;
+    "oidc-trust-any-repo" High High 863 [IamPolicy] [] oidc_trust_any_repo File;
     "overprovisioned-secrets" Medium High 200 [Workflow, Action] [Zizmor("overprovisioned-secrets")] overprovisioned_secrets File;
     "secrets-inherit" Medium High 200 [Workflow] [Zizmor("secrets-inherit")] secrets_inherit Job;
     "template-injection" High High 94 [Workflow, Action] [Zizmor("template-injection")] template_injection Step;
