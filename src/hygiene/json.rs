@@ -355,6 +355,30 @@ pub fn policies(root: &Node) -> Vec<&Node> {
     out
 }
 
+/// The container definitions of every ECS task definition in the tree (a
+/// file for `register-task-definition`, or `describe-task-definition`
+/// output wrapping it as `taskDefinition`).
+pub fn container_definitions(root: &Node) -> Vec<&Node> {
+    fn walk<'a>(n: &'a Node, out: &mut Vec<&'a Node>) {
+        match &n.value {
+            Value::Object(pairs) => {
+                for p in pairs {
+                    if p.key == "containerDefinitions" {
+                        out.extend(p.value.objects());
+                    } else {
+                        walk(&p.value, out);
+                    }
+                }
+            }
+            Value::Array(items) => items.iter().for_each(|i| walk(i, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(root, &mut out);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -122,6 +122,8 @@ checks! {
     "committed-env-file" High High 538 [DotEnv] [] committed_env_file File;
     "dangerous-triggers" High High 829 [Workflow] [Zizmor("dangerous-triggers")] dangerous_triggers File;
     "docker-push-latest" Medium High 1357 [Workflow, Action] [] docker_push_latest Shell;
+    "ecs-plain-secret" High High 798 [EcsTaskDefinition] [] ecs_plain_secret File;
+    "ecs-unpinned-image" High High 1357 [EcsTaskDefinition] [] ecs_unpinned_image File;
     "excessive-permissions" Medium High 250 [Workflow] [Zizmor("excessive-permissions"), Checkov("CKV2_GHA_1")] excessive_permissions File;
     "iam-wildcard-action" High High 269 [IamPolicy] [] iam_wildcard_action File;
     "iam-wildcard-resource" Medium High 732 [IamPolicy] [] iam_wildcard_resource File;

@@ -27,6 +27,8 @@ pub mod committed_env_file;
 pub mod common;
 pub mod dangerous_triggers;
 pub mod docker_push_latest;
+pub mod ecs_plain_secret;
+pub mod ecs_unpinned_image;
 pub mod excessive_permissions;
 pub mod iam_wildcard_action;
 pub mod iam_wildcard_resource;
