@@ -56,6 +56,11 @@ pub trait Engine: Send + Sync {
     fn scans_fragments(&self) -> bool {
         false
     }
+    /// Once per work-tree or index scan, after the files: findings about
+    /// files the scan never handed to [`Engine::scan`] (a tracked `.env`
+    /// that `.gitignore` hides from the walker). `allows` says whether a
+    /// report path is in the scan's scope (PATH arguments, excludes).
+    fn scan_repository(&self, _allows: &dyn Fn(&str) -> bool, _out: &mut FileOutput) {}
     /// The engine's rule catalogue, for `gate rules` and the SARIF rule table.
     fn rules(&self) -> Vec<RuleInfo>;
     /// The secret values this engine finds in arbitrary text, or `None` when

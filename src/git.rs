@@ -82,6 +82,21 @@ fn path_line(mut out: Vec<u8>) -> PathBuf {
     }
 }
 
+/// `git ls-files -z` with these options and pathspecs, run in `dir`: the
+/// paths it prints (relative to `dir`), NUL-separated so any name survives.
+pub fn ls_files(dir: &Path, options: &[&str], pathspecs: &[&str]) -> Result<Vec<String>, GitError> {
+    let mut args = vec!["ls-files", "-z"];
+    args.extend_from_slice(options);
+    args.push("--");
+    args.extend_from_slice(pathspecs);
+    let out = run(dir, &args)?;
+    Ok(out
+        .split(|&b| b == 0)
+        .filter(|p| !p.is_empty())
+        .map(raw::lossy)
+        .collect())
+}
+
 /// The top of the work tree containing `dir`.
 pub fn toplevel(dir: &Path) -> Result<PathBuf, GitError> {
     run(dir, &["rev-parse", "--show-toplevel"]).map(path_line)

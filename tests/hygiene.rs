@@ -155,6 +155,25 @@ fn issue12_p5_a_50_mb_workflow_is_a_diagnostic_in_linear_time() {
     assert_eq!(out.findings.len(), k);
 }
 
+/// Every file of a fixture tree, as report paths.
+fn tree_files(rel: &str) -> Vec<String> {
+    fn walk(from: &std::path::Path, base: &std::path::Path, out: &mut Vec<String>) {
+        for e in std::fs::read_dir(from).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                walk(&p, base, out);
+            } else {
+                out.push(p.strip_prefix(base).unwrap().to_string_lossy().into_owned());
+            }
+        }
+    }
+    let base = std::path::PathBuf::from(format!("{DATA}/{rel}"));
+    let mut out = Vec::new();
+    walk(&base, &base, &mut out);
+    out.sort();
+    out
+}
+
 /// Copy a fixture tree into a temp tree.
 fn copy_tree(rel: &str) -> Tree {
     fn walk(from: &std::path::Path, base: &std::path::Path, t: &Tree) {
@@ -192,11 +211,14 @@ fn issue12_must_show_bad_pipeline_reports_every_planted_practice_at_its_line() {
         })
         .collect();
     let mut want = std::collections::BTreeSet::new();
-    for path in [".github/workflows/deploy.yml"] {
-        let src = std::fs::read_to_string(t.path().join(path)).unwrap();
+    for path in tree_files("trees/bad") {
+        let src = std::fs::read_to_string(t.path().join(&path)).unwrap();
         for (i, line) in src.lines().enumerate() {
             if let Some(at) = line.find("expect:") {
-                for id in line[at + 7..].split_whitespace() {
+                for id in line[at + 7..]
+                    .split(|c: char| c.is_whitespace() || matches!(c, '"' | ',' | '}'))
+                    .filter(|w| !w.is_empty())
+                {
                     want.insert((path.to_string(), i as u64 + 1, id.to_string()));
                 }
             }
@@ -226,5 +248,152 @@ fn issue12_must_show_best_practice_twin_reports_nothing() {
         serde_json::json!([]),
         "{}",
         run.stdout
+    );
+}
+
+fn git(dir: &std::path::Path, args: &[&str]) {
+    let out = std::process::Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_AUTHOR_NAME", "Ada Lovelace")
+        .env("GIT_AUTHOR_EMAIL", "ada@example.org")
+        .env("GIT_COMMITTER_NAME", "Ada Lovelace")
+        .env("GIT_COMMITTER_EMAIL", "ada@example.org")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("HOME", dir)
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// (path, line, message) of the unsuppressed committed-env-file findings.
+fn env_findings(run: &common::Run) -> Vec<(String, u64, String)> {
+    run.json()["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule_id"] == "committed-env-file")
+        .map(|f| {
+            (
+                f["path"].as_str().unwrap().to_string(),
+                f["start_line"].as_u64().unwrap(),
+                f["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn issue12_env_tracked_env_is_reported_even_when_gitignore_hides_it_from_the_walker() {
+    let t = Tree::new();
+    git(t.path(), &["init", "-q", "-b", "main"]);
+    t.file(".env", "DATABASE_URL=postgres://app:hunter2@db/app\n");
+    t.file("app/.env.production", "SECRET_KEY=x\n");
+    t.file(".env.example", "DATABASE_URL=\n");
+    git(t.path(), &["add", "-A"]);
+    git(t.path(), &["commit", "-q", "--no-verify", "-m", "oops"]);
+    // Ignoring a file afterwards does not untrack it: the walker skips it,
+    // every clone still gets it.
+    t.file(".gitignore", ".env\n.env.*\n!.env.example\n");
+    let run = t.gate(&["scan", ".", "--engines", "hygiene", "--format", "json"]);
+    let got = env_findings(&run);
+    let paths: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+    assert_eq!(paths, [".env", "app/.env.production"], "{}", run.stdout);
+    assert!(
+        got.iter()
+            .all(|g| g.1 == 1 && g.2.contains("tracked by git")),
+        "{got:?}"
+    );
+    // Reports never quote the file: its lines are the secrets' values.
+    assert!(!run.stdout.contains("hunter2"), "{}", run.stdout);
+    // Out of the scan's scope (an exclude), out of the report.
+    let run = t.gate(&[
+        "scan",
+        ".",
+        "--engines",
+        "hygiene",
+        "--format",
+        "json",
+        "--exclude",
+        "app/",
+    ]);
+    assert_eq!(env_findings(&run).len(), 1, "{}", run.stdout);
+}
+
+#[test]
+fn issue12_env_untracked_env_is_reported_only_when_no_gitignore_covers_it() {
+    let t = Tree::new();
+    git(t.path(), &["init", "-q", "-b", "main"]);
+    t.file(".gitignore", "/.env\n");
+    t.file(".env", "A=1\n");
+    t.file("svc/.env", "B=2\n");
+    t.file("svc/prod.env", "C=3\n");
+    t.file("svc/.gitignore", "prod.env\n");
+    t.file("deploy/.env.sample", "B=\n");
+    let run = t.gate(&["scan", ".", "--engines", "hygiene", "--format", "json"]);
+    let got = env_findings(&run);
+    assert_eq!(got.len(), 1, "{}", run.stdout);
+    assert_eq!(got[0].0, "svc/.env");
+    assert!(got[0].2.contains("not covered by .gitignore"), "{got:?}");
+    // With --no-ignore the walker hands every file over; the check still
+    // reads .gitignore itself.
+    let run = t.gate(&[
+        "scan",
+        ".",
+        "--engines",
+        "hygiene",
+        "--format",
+        "json",
+        "--no-ignore",
+    ]);
+    assert_eq!(env_findings(&run).len(), 1, "{}", run.stdout);
+}
+
+#[test]
+fn issue12_env_staged_env_is_reported_even_when_force_added() {
+    let t = Tree::new();
+    git(t.path(), &["init", "-q", "-b", "main"]);
+    t.file(".gitignore", ".env\n");
+    t.file("README.md", "x\n");
+    git(t.path(), &["add", "-A"]);
+    git(t.path(), &["commit", "-q", "--no-verify", "-m", "init"]);
+    t.file(".env", "TOKEN=abc\n");
+    git(t.path(), &["add", "-f", ".env"]);
+    let run = t.gate(&[
+        "scan",
+        "--staged",
+        "--engines",
+        "hygiene",
+        "--format",
+        "json",
+    ]);
+    let got = env_findings(&run);
+    assert_eq!(got.len(), 1, "{}\n{}", run.stdout, run.stderr);
+    assert!(got[0].2.contains("staged for commit"), "{got:?}");
+}
+
+#[test]
+fn issue12_p5_malformed_iam_json_is_a_diagnostic_with_a_line() {
+    let src = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\"Effect\": \"Allow\", \"Action\": \"*\",, \"Resource\": \"*\"}\n  ]\n}\n";
+    let out = scan_lib("infra/policy.json", src.as_bytes());
+    assert!(out.findings.is_empty(), "{:?}", out.findings);
+    let d = &out.diagnostics[0];
+    assert_eq!(d.path.as_deref(), Some("infra/policy.json"));
+    assert_eq!(d.line, Some(4), "{d:?}");
+    assert!(d.message.contains("invalid JSON"), "{d:?}");
+    // Nesting far past any policy's is a diagnostic, not a stack overflow.
+    let deep = format!(
+        "{{\"Statement\": {}, \"Effect\": 1}}",
+        "[".repeat(1_000_000)
+    );
+    let out = scan_lib("infra/deep.json", deep.as_bytes());
+    assert!(
+        out.diagnostics[0].message.contains("deeper"),
+        "{:?}",
+        out.diagnostics
     );
 }

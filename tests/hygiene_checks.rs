@@ -10,9 +10,16 @@ use gate::hygiene::{HygieneEngine, CHECKS};
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/testdata/hygiene/checks");
 
-/// Where a fixture is scanned from: its kind follows from this path.
+/// Where a fixture is scanned from: its kind follows from this path
+/// (`.yml` fixtures are workflows, `.txt` requirements files, `.env`
+/// env files, `.json` files decide by content).
 fn report_path(name: &str) -> String {
-    format!(".github/workflows/{name}")
+    match name.rsplit_once('.').map(|(_, ext)| ext) {
+        Some("txt") => format!("requirements/{name}"),
+        Some("json") => format!("deploy/{name}"),
+        Some("env") => format!("config/{name}"),
+        _ => format!(".github/workflows/{name}"),
+    }
 }
 
 fn scan(path: &str, src: &[u8]) -> FileOutput {
@@ -41,7 +48,10 @@ fn expected(src: &str) -> BTreeSet<(u32, String)> {
     let mut out = BTreeSet::new();
     for (i, line) in src.lines().enumerate() {
         if let Some(at) = line.find("expect:") {
-            for id in line[at + 7..].split_whitespace() {
+            for id in line[at + 7..]
+                .split(|c: char| c.is_whitespace() || matches!(c, '"' | ',' | '}'))
+                .filter(|w| !w.is_empty())
+            {
                 out.insert((i as u32 + 1, id.to_string()));
             }
         }

@@ -51,7 +51,12 @@ pub fn build_engines(s: &ScanSettings) -> Result<Vec<Box<dyn Engine>>> {
             "hygiene" => {
                 let settings =
                     HygieneSettings::resolve(&s.config.hygiene, s.config.source.as_deref())?;
-                out.push(Box::new(HygieneEngine::new(settings)));
+                let staged = matches!(s.mode, super::settings::ScanMode::Staged);
+                out.push(Box::new(HygieneEngine::new(settings).in_repo(
+                    &s.root,
+                    staged,
+                    s.walk.ignore_files,
+                )));
             }
             other => bail!("unknown engine `{other}` (known: {})", ENGINES.join(", ")),
         }

@@ -26,7 +26,7 @@ pub fn run(args: &ScanArgs) -> Result<Outcome> {
 /// Build the engines and scan what the settings say (tree, index or history).
 pub fn scan(settings: &ScanSettings) -> Result<(Vec<Box<dyn Engine>>, ScanResult)> {
     let mut engines = build_engines(settings)?;
-    let result = match &settings.mode {
+    let mut result = match &settings.mode {
         ScanMode::Tree => scan_paths(&settings.walk, &engines, settings.progress)?,
         ScanMode::Staged => scan_staged(
             &settings.root,
@@ -56,7 +56,28 @@ pub fn scan(settings: &ScanSettings) -> Result<(Vec<Box<dyn Engine>>, ScanResult
             )?
         }
     };
+    if !matches!(settings.mode, ScanMode::History(_)) {
+        repository_pass(settings, &engines, &mut result)?;
+    }
     Ok((engines, result))
+}
+
+/// What engines say about the repository beyond the files they were handed
+/// (a tracked `.env` that `.gitignore` hides from the walker), limited to
+/// the scan's PATH arguments and excludes.
+fn repository_pass(
+    settings: &ScanSettings,
+    engines: &[Box<dyn Engine>],
+    result: &mut ScanResult,
+) -> Result<()> {
+    let filter = git_filter(settings)?;
+    for e in engines {
+        let mut out = crate::engine::FileOutput::default();
+        e.scan_repository(&|p| filter.allows(p), &mut out);
+        result.findings.extend(out.findings);
+        result.diagnostics.extend(out.diagnostics);
+    }
+    Ok(())
 }
 
 fn git_filter(s: &ScanSettings) -> Result<PathFilter> {
@@ -225,7 +246,8 @@ pub fn run_baseline(a: &BaselineArgs) -> Result<Outcome> {
     let mut settings = ScanSettings::resolve(&args)?;
     settings.diff_base = None;
     let engines = build_engines(&settings)?;
-    let result = scan_paths(&settings.walk, &engines, settings.progress)?;
+    let mut result = scan_paths(&settings.walk, &engines, settings.progress)?;
+    repository_pass(&settings, &engines, &mut result)?;
     Ok(match conclude(&settings, &engines, result)? {
         Outcome::Error => Outcome::Error,
         Outcome::Pass | Outcome::Fail => {

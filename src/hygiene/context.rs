@@ -3,6 +3,7 @@
 
 use super::kind::FileKind;
 use super::options::Options;
+use super::repo::EnvStatus;
 use super::shell::Script;
 use super::yaml::{Node, Span, Yaml};
 use crate::finding::{Confidence, Severity};
@@ -16,10 +17,27 @@ pub struct Cx<'a> {
     pub kind: FileKind,
     /// The YAML model, for YAML kinds.
     pub yaml: Option<&'a Yaml>,
+    /// The JSON model, for IAM policies and ECS task definitions.
+    pub json: Option<&'a super::json::Json>,
     pub opts: &'a Options,
+    /// Where a `.env` file stands in the repository (`None` for other kinds,
+    /// or when the engine was not told the repository).
+    pub env: Option<EnvStatus>,
 }
 
 impl<'a> Cx<'a> {
+    /// Every `Allow` statement of every policy in an IAM JSON file.
+    pub fn allow_statements(&self) -> Vec<&'a super::json::Node> {
+        let Some(root) = self.json.and_then(|j| j.root.as_ref()) else {
+            return Vec::new();
+        };
+        super::json::policies(root)
+            .into_iter()
+            .flat_map(|p| p.get("Statement").map(|s| s.objects()).unwrap_or_default())
+            .filter(|s| s.get("Effect").and_then(|e| e.as_str()) == Some("Allow"))
+            .collect()
+    }
+
     /// The first YAML document's root node.
     pub fn root(&self) -> Option<&'a Node> {
         self.yaml?.root()

@@ -11,9 +11,11 @@
 
 pub mod checks;
 pub mod context;
+pub mod json;
 pub mod kind;
 mod options;
 pub mod registry;
+pub mod repo;
 pub mod shell;
 pub mod suppress;
 pub mod yaml;
@@ -85,6 +87,8 @@ pub struct HygieneEngine {
     settings: Settings,
     /// Indices into [`CHECKS`] of the enabled checks, per file kind.
     enabled: Vec<(FileKind, Vec<usize>)>,
+    /// The repository scanned, when known: where `.env` files stand.
+    repo: Option<repo::Repo>,
 }
 
 impl HygieneEngine {
@@ -102,7 +106,26 @@ impl HygieneEngine {
                 (k, ids)
             })
             .collect();
-        HygieneEngine { settings, enabled }
+        HygieneEngine {
+            settings,
+            enabled,
+            repo: None,
+        }
+    }
+
+    /// The engine told which repository it scans (`root`), whether the scan
+    /// reads the index (`staged`) and whether the walker leaves out what
+    /// `.gitignore` matches: `.env` files are judged by the git index and
+    /// `.gitignore`, and [`Engine::scan_repository`] finds the tracked ones
+    /// the walker never yields.
+    pub fn in_repo(
+        mut self,
+        root: &std::path::Path,
+        staged: bool,
+        walker_honours_gitignore: bool,
+    ) -> Self {
+        self.repo = Some(repo::Repo::new(root, staged, walker_honours_gitignore));
+        self
     }
 
     /// The engine with every check on and default options.
@@ -158,12 +181,31 @@ impl Engine for HygieneEngine {
                 );
             }
         }
+        let json = matches!(kind, FileKind::IamPolicy | FileKind::EcsTaskDefinition)
+            .then(|| json::parse(&text));
+        if let Some((pos, byte, msg)) = json.as_ref().and_then(|j| j.problem.as_ref()) {
+            out.diagnostics.push(
+                Diagnostic::file(
+                    Level::Warning,
+                    Kind::Unparsable,
+                    file.path,
+                    format!("hygiene: {msg}"),
+                )
+                .at(pos.line.max(1), Some(char_column(&text, *byte))),
+            );
+        }
+        let env = match (&self.repo, kind) {
+            (Some(r), FileKind::DotEnv) => Some(r.env_status(file.path)),
+            _ => None,
+        };
         let cx = Cx {
             path: file.path,
             src: &text,
             kind,
             yaml: parsed.as_ref(),
+            json: json.as_ref(),
             opts: &self.settings.options,
+            env,
         };
         unknown_keys(&cx, out);
         let jobs = cx.jobs();
@@ -215,11 +257,16 @@ impl Engine for HygieneEngine {
                 h.message,
             );
             f.cwe = (c.cwe != 0).then_some(c.cwe);
-            f.snippet = Some(
-                text[line_start..line_end]
-                    .trim_end_matches('\r')
-                    .to_string(),
-            );
+            let line = text[line_start..line_end].trim_end_matches('\r');
+            // A `.env` line holds a secret's value: reports quote only its
+            // name (an empty snippet would be refilled from the file).
+            f.snippet = Some(match kind {
+                FileKind::DotEnv => match line.split_once('=') {
+                    Some((name, _)) => format!("{name}=…"),
+                    None => "…".to_string(),
+                },
+                _ => line.to_string(),
+            });
             f.tags = c
                 .anchors
                 .iter()
@@ -232,6 +279,22 @@ impl Engine for HygieneEngine {
                 });
             }
             out.findings.push(f);
+        }
+    }
+
+    fn scan_repository(&self, allows: &dyn Fn(&str) -> bool, out: &mut FileOutput) {
+        let Some(repo) = &self.repo else {
+            return;
+        };
+        if self.enabled_for(FileKind::DotEnv).is_empty() {
+            return;
+        }
+        for path in repo.hidden_tracked_env() {
+            if kind::by_path(&path) != Some(PathKind::Known(FileKind::DotEnv)) || !allows(&path) {
+                continue;
+            }
+            let bytes = repo.read(&path);
+            self.scan(&SourceFile::new(&path, &bytes), out);
         }
     }
 

@@ -119,14 +119,21 @@ macro_rules! checks {
 checks! {
     "artipacked" Medium High 522 [Workflow, Action] [Zizmor("artipacked")] artipacked Step;
     "aws-long-lived-keys" High High 522 [Workflow, Action] [] aws_long_lived_keys Step;
+    "committed-env-file" High High 538 [DotEnv] [] committed_env_file File;
     "dangerous-triggers" High High 829 [Workflow] [Zizmor("dangerous-triggers")] dangerous_triggers File;
     "docker-push-latest" Medium High 1357 [Workflow, Action] [] docker_push_latest Shell;
+    "ecs-plain-secret" High High 798 [EcsTaskDefinition] [] ecs_plain_secret File;
+    "ecs-unpinned-image" High High 1357 [EcsTaskDefinition] [] ecs_unpinned_image File;
     "excessive-permissions" Medium High 250 [Workflow] [Zizmor("excessive-permissions"), Checkov("CKV2_GHA_1")] excessive_permissions File;
+    "iam-wildcard-action" High High 269 [IamPolicy] [] iam_wildcard_action File;
+    "iam-wildcard-resource" Medium High 732 [IamPolicy] [] iam_wildcard_resource File;
+    "oidc-trust-any-repo" High High 863 [IamPolicy] [] oidc_trust_any_repo File;
     "overprovisioned-secrets" Medium High 200 [Workflow, Action] [Zizmor("overprovisioned-secrets")] overprovisioned_secrets File;
     "secrets-inherit" Medium High 200 [Workflow] [Zizmor("secrets-inherit")] secrets_inherit Job;
     "template-injection" High High 94 [Workflow, Action] [Zizmor("template-injection")] template_injection Step;
     "unpinned-images" High High 829 [Workflow] [Zizmor("unpinned-images")] unpinned_images Job;
     "unpinned-pip-install" Medium High 1357 [Workflow, Action] [Hadolint("DL3013")] unpinned_pip_install Shell;
+    "unpinned-requirements" Medium High 1357 [Requirements] [] unpinned_requirements File;
     "unpinned-uses" High High 829 [Workflow, Action] [Zizmor("unpinned-uses")] unpinned_uses File;
 }
 

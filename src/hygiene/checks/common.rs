@@ -145,3 +145,25 @@ mod image_tests {
         );
     }
 }
+
+/// The span of a byte range of one line of `src`: `line` is the 1-based line
+/// that starts at byte `line_start` (text checks walk lines and know both).
+pub fn line_span(
+    line: u32,
+    line_start: usize,
+    range: std::ops::Range<usize>,
+) -> crate::hygiene::yaml::Span {
+    use crate::hygiene::yaml::{Pos, Span};
+    Span {
+        start: Pos {
+            line,
+            column: (range.start - line_start) as u32 + 1,
+        },
+        end: Pos {
+            line,
+            column: (range.end - line_start) as u32 + 1,
+        },
+        start_byte: range.start,
+        end_byte: range.end,
+    }
+}

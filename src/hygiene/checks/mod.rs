@@ -23,13 +23,20 @@ pub(crate) mod prelude {
 
 pub mod artipacked;
 pub mod aws_long_lived_keys;
+pub mod committed_env_file;
 pub mod common;
 pub mod dangerous_triggers;
 pub mod docker_push_latest;
+pub mod ecs_plain_secret;
+pub mod ecs_unpinned_image;
 pub mod excessive_permissions;
+pub mod iam_wildcard_action;
+pub mod iam_wildcard_resource;
+pub mod oidc_trust_any_repo;
 pub mod overprovisioned_secrets;
 pub mod secrets_inherit;
 pub mod template_injection;
 pub mod unpinned_images;
 pub mod unpinned_pip_install;
+pub mod unpinned_requirements;
 pub mod unpinned_uses;

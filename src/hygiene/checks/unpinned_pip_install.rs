@@ -108,7 +108,7 @@ fn install_args(c: &Command) -> Option<&[Word]> {
 
 /// Whether a requirement is fixed: `==`/`===`, a local path or archive, a
 /// VCS URL at a commit, a URL with a hash.
-fn pinned(spec: &str) -> bool {
+pub(crate) fn pinned(spec: &str) -> bool {
     let s = spec.split(';').next().unwrap_or(spec).trim();
     if s.contains("===") || s.contains("==") && !s.contains(".*") && !s.contains(',') {
         return true;
