@@ -11,6 +11,7 @@
 
 pub mod checks;
 pub mod context;
+pub mod dockerfile;
 pub mod kind;
 mod options;
 pub mod registry;
@@ -158,11 +159,30 @@ impl Engine for HygieneEngine {
                 );
             }
         }
+        let docker = (kind == FileKind::Dockerfile).then(|| dockerfile::parse(&text));
+        if let Some(d) = &docker {
+            for (range, msg) in &d.problems {
+                out.diagnostics.push(
+                    Diagnostic::file(
+                        Level::Warning,
+                        Kind::Input,
+                        file.path,
+                        format!("hygiene: {msg}"),
+                    )
+                    .at(
+                        d.index.pos(range.start).line,
+                        Some(char_column(&text, range.start)),
+                    ),
+                );
+            }
+        }
         let cx = Cx {
             path: file.path,
             src: &text,
             kind,
             yaml: parsed.as_ref(),
+            docker: docker.as_ref(),
+            from_commit: file.commit.is_some(),
             opts: &self.settings.options,
         };
         unknown_keys(&cx, out);
