@@ -1,23 +1,32 @@
 //! Every hygiene check against its fixture (issue 12): lines marked
-//! `expect: ID` must be reported with that id, no other line may be, and a
-//! snapshot records what gate says about each fixture.
+//! `expect: ID` (or the line after an `expect-next: ID` comment, for
+//! Dockerfile instructions where a trailing `#` is not a comment) must be
+//! reported with that id, no other line may be, and a snapshot records what
+//! gate says about each fixture.
 
 use std::collections::BTreeSet;
 use std::path::Path;
 
 use gate::engine::{Engine, FileOutput, SourceFile};
-use gate::hygiene::{HygieneEngine, CHECKS};
+use gate::hygiene::{HygieneEngine, Settings, CHECKS};
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/testdata/hygiene/checks");
 
-/// Where a fixture is scanned from: its kind follows from this path.
+/// Where a fixture is scanned from: its kind follows from this path
+/// (Dockerfiles sit at the root of `DIR`, which has no `.dockerignore`).
 fn report_path(name: &str) -> String {
-    format!(".github/workflows/{name}")
+    if name.ends_with(".dockerfile") {
+        name.to_string()
+    } else {
+        format!(".github/workflows/{name}")
+    }
 }
 
 fn scan(path: &str, src: &[u8]) -> FileOutput {
+    let mut settings = Settings::default();
+    settings.options.root = Some(DIR.into());
     let mut out = FileOutput::default();
-    HygieneEngine::all().scan(&SourceFile::new(path, src), &mut out);
+    HygieneEngine::new(settings).scan(&SourceFile::new(path, src), &mut out);
     out
 }
 
@@ -25,6 +34,7 @@ fn fixtures() -> Vec<(String, String)> {
     let mut v: Vec<(String, String)> = std::fs::read_dir(DIR)
         .unwrap()
         .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
         .map(|p| {
             (
                 p.file_name().unwrap().to_string_lossy().into_owned(),
@@ -40,7 +50,11 @@ fn fixtures() -> Vec<(String, String)> {
 fn expected(src: &str) -> BTreeSet<(u32, String)> {
     let mut out = BTreeSet::new();
     for (i, line) in src.lines().enumerate() {
-        if let Some(at) = line.find("expect:") {
+        if let Some(at) = line.find("expect-next:") {
+            for id in line[at + 12..].split_whitespace() {
+                out.insert((i as u32 + 2, id.to_string()));
+            }
+        } else if let Some(at) = line.find("expect:") {
             for id in line[at + 7..].split_whitespace() {
                 out.insert((i as u32 + 1, id.to_string()));
             }

@@ -255,7 +255,10 @@ pub fn parse(src: &str) -> Dockerfile {
         let args = words.split_off(n_flags);
         let flags = words;
         let rest_start = args.first().map_or(segments[0].end, |w| w.range.start);
-        let rest = rest_start..segments.last().map_or(rest_start, |s| s.end.max(rest_start));
+        let rest = rest_start
+            ..segments
+                .last()
+                .map_or(rest_start, |s| s.end.max(rest_start));
         let json = if matches!(
             keyword.as_str(),
             "RUN" | "CMD" | "ENTRYPOINT" | "SHELL" | "VOLUME" | "ADD" | "COPY"
@@ -296,7 +299,9 @@ pub fn parse(src: &str) -> Dockerfile {
                 if j >= lines.len() {
                     d.problems.push((
                         w.range.clone(),
-                        format!("heredoc `{delim}` is never closed; it runs to the end of the file"),
+                        format!(
+                            "heredoc `{delim}` is never closed; it runs to the end of the file"
+                        ),
                     ));
                     heredocs.push(Heredoc {
                         delimiter: delim,
@@ -356,11 +361,7 @@ fn directive(line: &str) -> Option<(String, &str)> {
 fn heredoc_delimiter(word: &str) -> Option<&str> {
     let d = word.strip_prefix("<<")?;
     let name = d.trim_start_matches('-').trim_matches(['"', '\'']);
-    (!name.is_empty()
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'_'))
-    .then_some(d)
+    (!name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')).then_some(d)
 }
 
 /// Split an instruction's segments into words: whitespace separates, quotes
@@ -503,7 +504,10 @@ mod tests {
         assert_eq!(d.index.pos(git.range.start).line, 8);
         assert_eq!(d.stages[0].name.as_deref(), Some("build"));
         assert_eq!(d.earlier_stage("BUILD", 1), Some(0));
-        assert_eq!(d.expand_global("python:${PY}").as_deref(), Some("python:3.12"));
+        assert_eq!(
+            d.expand_global("python:${PY}").as_deref(),
+            Some("python:3.12")
+        );
         assert_eq!(d.expand_global("x:$NOPE"), None);
         assert_eq!(
             d.instructions[4].json.as_deref(),
@@ -524,14 +528,30 @@ mod tests {
         assert_eq!(&src[c[0].body.clone()], "\tone\n");
         assert_eq!(&src[c[1].body.clone()], "two\n");
         let msgs: Vec<&str> = d.problems.iter().map(|p| p.1.as_str()).collect();
-        assert!(msgs[0].starts_with("unknown instruction `FORM` (did you mean `FROM`?)"), "{msgs:?}");
-        assert!(msgs[1].contains("heredoc `OPEN` is never closed"), "{msgs:?}");
+        assert!(
+            msgs[0].starts_with("unknown instruction `FORM` (did you mean `FROM`?)"),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs[1].contains("heredoc `OPEN` is never closed"),
+            "{msgs:?}"
+        );
         assert_eq!(d.index.pos(d.problems[0].0.start).line, 13);
     }
 
     #[test]
     fn bad_input_never_panics() {
-        for src in ["\\", "RUN \\", "RUN \"unclosed", "FROM\n", "RUN <<", "\u{feff}FROM x", "ENV a=\"b\\", "RUN [\"a\"", "\r\n\r\nRUN x\r\n"] {
+        for src in [
+            "\\",
+            "RUN \\",
+            "RUN \"unclosed",
+            "FROM\n",
+            "RUN <<",
+            "\u{feff}FROM x",
+            "ENV a=\"b\\",
+            "RUN [\"a\"",
+            "\r\n\r\nRUN x\r\n",
+        ] {
             let _ = parse(src);
         }
     }
