@@ -233,3 +233,47 @@ fn issue12_must_show_best_practice_twin_reports_nothing() {
         run.stdout
     );
 }
+
+#[test]
+fn issue12_p5_dockerfile_bad_input_is_a_diagnostic_and_the_scan_goes_on() {
+    let src = "# escape=`\nFORM python:latest\nFROM python:3.12-slim\nRUN apt-get update `\n    && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u8 `\n    && rm -rf /var/lib/apt/lists/*\nUSER 10001\nRUN <<OPEN\nchmod 777 /app\n";
+    let out = scan_lib("Dockerfile", src.as_bytes());
+    let diags: Vec<(Option<u32>, String)> = out
+        .diagnostics
+        .iter()
+        .map(|d| (d.line, d.message.clone()))
+        .collect();
+    assert_eq!(diags.len(), 2, "{diags:?}");
+    assert_eq!(diags[0].0, Some(2));
+    assert!(
+        diags[0].1.contains("unknown instruction `FORM`"),
+        "{diags:?}"
+    );
+    assert_eq!(diags[1].0, Some(8));
+    assert!(
+        diags[1].1.contains("heredoc `OPEN` is never closed"),
+        "{diags:?}"
+    );
+    let ids: Vec<(u32, &str)> = out
+        .findings
+        .iter()
+        .map(|f| (f.region.start_line, f.rule_id.as_str()))
+        .collect();
+    // The backtick continuation is one RUN: the lists are removed in it.
+    assert_eq!(ids, vec![(9, "dockerfile-chmod-777")]);
+}
+
+#[test]
+fn issue12_p4_dockerfile_digests_are_opt_in_and_trusted_registries_are_exempt() {
+    use gate::engine::{Engine, FileOutput, SourceFile};
+    use gate::hygiene::{HygieneEngine, Settings};
+    let src = b"FROM python:3.12-slim AS a\nFROM registry.internal:5000/base:1.0\nFROM python:3.12-slim@sha256:3783cc01769c7b2b1b83a5c5ad96c815348e28ed7da68e2e3687004faa906251\nUSER 10001\n";
+    assert!(scan_lib("Dockerfile", src).findings.is_empty());
+    let mut s = Settings::default();
+    s.options.pin_digests = true;
+    s.options.trusted_registries = vec!["registry.internal:5000".into()];
+    let mut out = FileOutput::default();
+    HygieneEngine::new(s).scan(&SourceFile::new("Dockerfile", src), &mut out);
+    let lines: Vec<u32> = out.findings.iter().map(|f| f.region.start_line).collect();
+    assert_eq!(lines, vec![1]);
+}
