@@ -196,7 +196,8 @@ pub fn parse(src: &str) -> Dockerfile {
         }
         // The instruction's physical segments: each line's content without
         // its trailing escape; comment and blank lines inside are dropped.
-        let mut segments = vec![lines[i].start + (line.len() - trimmed.len())..lines[i].end];
+        let mut segments: Vec<Range<usize>> = Vec::with_capacity(1);
+        segments.push(lines[i].start + (line.len() - trimmed.len())..lines[i].end);
         let mut last = i;
         while let Some(seg) = segments.last_mut() {
             let text = src[seg.clone()].trim_end();

@@ -57,7 +57,7 @@ fn last_user(d: &Dockerfile, mut s: usize) -> Option<usize> {
             .enumerate()
             .filter(|(_, i)| i.stage == Some(s) && i.keyword == "USER")
             .map(|(n, _)| n)
-            .last();
+            .next_back();
         if found.is_some() {
             return found;
         }
