@@ -277,3 +277,46 @@ fn issue12_p4_dockerfile_digests_are_opt_in_and_trusted_registries_are_exempt() 
     let lines: Vec<u32> = out.findings.iter().map(|f| f.region.start_line).collect();
     assert_eq!(lines, vec![1]);
 }
+
+#[test]
+fn issue12_p4_hadolint_sarif_merges_with_gate_findings_at_the_instruction() {
+    // hadolint 2.15.1's real SARIF for the bad tree's Dockerfile
+    // (`hadolint -f sarif Dockerfile`). hadolint reports at an instruction's
+    // first line, gate at the package or command inside a multi-line RUN:
+    // both are grouped by instruction.
+    let t = Tree::new();
+    t.file("Dockerfile", read("trees/bad/Dockerfile"));
+    t.file("hadolint.sarif", read("sarif/hadolint-2.15.sarif"));
+    let run = t.gate(&[
+        "scan",
+        ".",
+        "--engines",
+        "hygiene",
+        "--sarif",
+        "hadolint.sarif",
+        "--format",
+        "json",
+    ]);
+    let all = found(&run.json());
+    let both = ["gate-hygiene", "hadolint"];
+    for (rule, line) in [
+        ("dockerfile-unpinned-from", 2),
+        ("dockerfile-secret-env", 4),
+        ("dockerfile-apt-unpinned", 7),
+        ("dockerfile-apt-recommends", 6),
+        ("dockerfile-apt-lists", 6),
+        ("unpinned-pip-install", 12),
+        ("dockerfile-pip-cache", 12),
+        ("dockerfile-add-local", 15),
+        ("dockerfile-shell-form-cmd", 17),
+    ] {
+        let at: Vec<_> = all.iter().filter(|(r, _, _)| r == rule).collect();
+        assert_eq!(at.len(), 1, "{rule}: {at:?}\n{}", run.stdout);
+        assert_eq!(at[0].1, line, "{rule}");
+        assert_eq!(at[0].2, both, "{rule}");
+    }
+    // hadolint checks gate does not have keep their ids.
+    assert!(all
+        .iter()
+        .any(|(r, l, t)| r == "DL4006" && *l == 8 && t == &["hadolint"]));
+}

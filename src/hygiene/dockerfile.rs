@@ -408,6 +408,32 @@ fn split_words(src: &str, segments: &[Range<usize>], escape: char) -> Vec<DWord>
 }
 
 impl Dockerfile {
+    /// For each line of the file (0-based index), the 1-based line of the
+    /// instruction it belongs to (continuations and heredoc bodies
+    /// included); lines outside instructions map to themselves. hadolint
+    /// reports every problem at its instruction's first line: SARIF merging
+    /// groups by this.
+    pub fn instruction_lines(&self, src_len: usize) -> Vec<u32> {
+        let n = self.index.starts.len();
+        let mut out: Vec<u32> = (1..=n as u32).collect();
+        for ins in &self.instructions {
+            let end = ins
+                .heredocs
+                .last()
+                .map_or(ins.rest.end, |h| h.body.end)
+                .max(ins.rest.end)
+                .min(src_len);
+            let first = self.index.pos(ins.keyword_range.start).line;
+            let last = self.index.pos(end).line;
+            for l in first..=last {
+                if let Some(slot) = out.get_mut(l as usize - 1) {
+                    *slot = first;
+                }
+            }
+        }
+        out
+    }
+
     /// The instructions of one stage.
     pub fn stage_instructions(&self, stage: usize) -> impl Iterator<Item = &Instruction> {
         self.instructions
@@ -503,6 +529,8 @@ mod tests {
         );
         let git = run.args.last().unwrap();
         assert_eq!(d.index.pos(git.range.start).line, 8);
+        let lines = d.instruction_lines(src.len());
+        assert_eq!(&lines[3..9], &[4, 4, 4, 4, 4, 9]);
         assert_eq!(d.stages[0].name.as_deref(), Some("build"));
         assert_eq!(d.earlier_stage("BUILD", 1), Some(0));
         assert_eq!(
