@@ -125,6 +125,7 @@ checks! {
     "dockerfile-apt-lists" Low High 0 [Dockerfile] [Hadolint("DL3009")] dockerfile_apt_lists Shell;
     "dockerfile-apt-recommends" Low High 0 [Dockerfile] [Hadolint("DL3015")] dockerfile_apt_recommends Shell;
     "dockerfile-apt-unpinned" Low High 1357 [Dockerfile] [Hadolint("DL3008")] dockerfile_apt_unpinned Shell;
+    "dockerfile-apt-update-alone" Low High 0 [Dockerfile] [Checkov("CKV_DOCKER_5")] dockerfile_apt_update_alone Shell;
     "dockerfile-chmod-777" Medium High 732 [Dockerfile] [] dockerfile_chmod_777 Shell;
     "dockerfile-copy-secrets" Medium Medium 538 [Dockerfile] [] dockerfile_copy_secrets File;
     "dockerfile-curl-pipe-sh" Medium High 494 [Dockerfile] [] dockerfile_curl_pipe_sh Shell;

@@ -30,6 +30,7 @@ pub mod dockerfile_add_local;
 pub mod dockerfile_apt_lists;
 pub mod dockerfile_apt_recommends;
 pub mod dockerfile_apt_unpinned;
+pub mod dockerfile_apt_update_alone;
 pub mod dockerfile_chmod_777;
 pub mod dockerfile_copy_secrets;
 pub mod dockerfile_curl_pipe_sh;
