@@ -13,7 +13,8 @@ built `FROM`): with no `USER` instruction the container runs as root
 (MEDIUM confidence: the base image may set a user); a last `USER` of
 `root`, `0` or `root:…`/`0:…` is flagged with HIGH confidence. checkov's
 `CKV_DOCKER_3` (no user) and `CKV_DOCKER_8` (last user root), hadolint's
-`DL3002` (an explicit `USER root` only).
+`DL3002` (an explicit `USER root` only; hadolint 2.15 also flags it at the
+end of a build stage that does not ship, gate judges the image that runs).
 
 ## Why is this bad?
 A process that runs as root inside the container turns any code execution
