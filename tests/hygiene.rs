@@ -211,15 +211,23 @@ fn issue12_must_show_bad_pipeline_reports_every_planted_practice_at_its_line() {
         })
         .collect();
     let mut want = std::collections::BTreeSet::new();
+    let ids = |rest: &str| -> Vec<String> {
+        rest.split(|c: char| c.is_whitespace() || matches!(c, '"' | ',' | '}'))
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
     for path in tree_files("trees/bad") {
         let src = std::fs::read_to_string(t.path().join(&path)).unwrap();
         for (i, line) in src.lines().enumerate() {
-            if let Some(at) = line.find("expect:") {
-                for id in line[at + 7..]
-                    .split(|c: char| c.is_whitespace() || matches!(c, '"' | ',' | '}'))
-                    .filter(|w| !w.is_empty())
-                {
-                    want.insert((path.to_string(), i as u64 + 1, id.to_string()));
+            // In a Dockerfile a trailing `#` is not a comment: the marker sits above.
+            if let Some(at) = line.find("expect-next:") {
+                for id in ids(&line[at + 12..]) {
+                    want.insert((path.to_string(), i as u64 + 2, id));
+                }
+            } else if let Some(at) = line.find("expect:") {
+                for id in ids(&line[at + 7..]) {
+                    want.insert((path.to_string(), i as u64 + 1, id));
                 }
             }
         }
@@ -396,4 +404,91 @@ fn issue12_p5_malformed_iam_json_is_a_diagnostic_with_a_line() {
         "{:?}",
         out.diagnostics
     );
+}
+
+#[test]
+fn issue12_p5_dockerfile_bad_input_is_a_diagnostic_and_the_scan_goes_on() {
+    let src = "# escape=`\nFORM python:latest\nFROM python:3.12-slim\nRUN apt-get update `\n    && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u8 `\n    && rm -rf /var/lib/apt/lists/*\nUSER 10001\nRUN <<OPEN\nchmod 777 /app\n";
+    let out = scan_lib("Dockerfile", src.as_bytes());
+    let diags: Vec<(Option<u32>, String)> = out
+        .diagnostics
+        .iter()
+        .map(|d| (d.line, d.message.clone()))
+        .collect();
+    assert_eq!(diags.len(), 2, "{diags:?}");
+    assert_eq!(diags[0].0, Some(2));
+    assert!(
+        diags[0].1.contains("unknown instruction `FORM`"),
+        "{diags:?}"
+    );
+    assert_eq!(diags[1].0, Some(8));
+    assert!(
+        diags[1].1.contains("heredoc `OPEN` is never closed"),
+        "{diags:?}"
+    );
+    let ids: Vec<(u32, &str)> = out
+        .findings
+        .iter()
+        .map(|f| (f.region.start_line, f.rule_id.as_str()))
+        .collect();
+    // The backtick continuation is one RUN: the lists are removed in it.
+    assert_eq!(ids, vec![(9, "dockerfile-chmod-777")]);
+}
+
+#[test]
+fn issue12_p4_dockerfile_digests_are_opt_in_and_trusted_registries_are_exempt() {
+    use gate::engine::{Engine, FileOutput, SourceFile};
+    use gate::hygiene::{HygieneEngine, Settings};
+    let src = b"FROM python:3.12-slim AS a\nFROM registry.internal:5000/base:1.0\nFROM python:3.12-slim@sha256:3783cc01769c7b2b1b83a5c5ad96c815348e28ed7da68e2e3687004faa906251\nUSER 10001\n";
+    assert!(scan_lib("Dockerfile", src).findings.is_empty());
+    let mut s = Settings::default();
+    s.options.pin_digests = true;
+    s.options.trusted_registries = vec!["registry.internal:5000".into()];
+    let mut out = FileOutput::default();
+    HygieneEngine::new(s).scan(&SourceFile::new("Dockerfile", src), &mut out);
+    let lines: Vec<u32> = out.findings.iter().map(|f| f.region.start_line).collect();
+    assert_eq!(lines, vec![1]);
+}
+
+#[test]
+fn issue12_p4_hadolint_sarif_merges_with_gate_findings_at_the_instruction() {
+    // hadolint 2.15.1's real SARIF for the bad tree's Dockerfile
+    // (`hadolint -f sarif Dockerfile`). hadolint reports at an instruction's
+    // first line, gate at the package or command inside a multi-line RUN:
+    // both are grouped by instruction.
+    let t = Tree::new();
+    t.file("Dockerfile", read("trees/bad/Dockerfile"));
+    t.file("hadolint.sarif", read("sarif/hadolint-2.15.sarif"));
+    let run = t.gate(&[
+        "scan",
+        ".",
+        "--engines",
+        "hygiene",
+        "--sarif",
+        "hadolint.sarif",
+        "--format",
+        "json",
+    ]);
+    let all = found(&run.json());
+    let both = ["gate-hygiene", "hadolint"];
+    for (rule, line) in [
+        ("dockerfile-unpinned-from", 2),
+        ("dockerfile-secret-env", 4),
+        ("dockerfile-apt-unpinned", 7),
+        ("dockerfile-apt-recommends", 6),
+        ("dockerfile-apt-lists", 6),
+        ("unpinned-pip-install", 12),
+        ("dockerfile-pip-cache", 12),
+        ("dockerfile-add-local", 15),
+        ("dockerfile-shell-form-cmd", 17),
+    ] {
+        let at: Vec<_> = all.iter().filter(|(r, _, _)| r == rule).collect();
+        assert_eq!(at.len(), 1, "{rule}: {at:?}\n{}", run.stdout);
+        assert_eq!(at[0].1, line, "{rule}");
+        assert_eq!(at[0].2, both, "{rule}");
+    }
+    // hadolint checks gate does not have keep their ids.
+    assert!(all
+        .iter()
+        .any(|(r, l, t)| r == "DL4006" && *l == 8 && t == &["hadolint"]));
 }

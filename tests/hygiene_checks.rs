@@ -1,20 +1,24 @@
 //! Every hygiene check against its fixture (issue 12): lines marked
-//! `expect: ID` must be reported with that id, no other line may be, and a
-//! snapshot records what gate says about each fixture.
+//! `expect: ID` (or the line after an `expect-next: ID` comment, for
+//! Dockerfile instructions where a trailing `#` is not a comment) must be
+//! reported with that id, no other line may be, and a snapshot records what
+//! gate says about each fixture.
 
 use std::collections::BTreeSet;
 use std::path::Path;
 
 use gate::engine::{Engine, FileOutput, SourceFile};
-use gate::hygiene::{HygieneEngine, CHECKS};
+use gate::hygiene::{HygieneEngine, Settings, CHECKS};
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/testdata/hygiene/checks");
 
 /// Where a fixture is scanned from: its kind follows from this path
-/// (`.yml` fixtures are workflows, `.txt` requirements files, `.env`
-/// env files, `.json` files decide by content).
+/// (`.yml` fixtures are workflows, `.txt` requirements files, `.env` env
+/// files, `.json` files decide by content; Dockerfiles sit at the root of
+/// `DIR`, which has no `.dockerignore`).
 fn report_path(name: &str) -> String {
     match name.rsplit_once('.').map(|(_, ext)| ext) {
+        Some("dockerfile") => name.to_string(),
         Some("txt") => format!("requirements/{name}"),
         Some("json") => format!("deploy/{name}"),
         Some("env") => format!("config/{name}"),
@@ -23,8 +27,10 @@ fn report_path(name: &str) -> String {
 }
 
 fn scan(path: &str, src: &[u8]) -> FileOutput {
+    let mut settings = Settings::default();
+    settings.options.root = Some(DIR.into());
     let mut out = FileOutput::default();
-    HygieneEngine::all().scan(&SourceFile::new(path, src), &mut out);
+    HygieneEngine::new(settings).scan(&SourceFile::new(path, src), &mut out);
     out
 }
 
@@ -32,6 +38,7 @@ fn fixtures() -> Vec<(String, String)> {
     let mut v: Vec<(String, String)> = std::fs::read_dir(DIR)
         .unwrap()
         .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
         .map(|p| {
             (
                 p.file_name().unwrap().to_string_lossy().into_owned(),
@@ -43,16 +50,25 @@ fn fixtures() -> Vec<(String, String)> {
     v
 }
 
-/// (line, id) pairs the fixture's `expect:` markers ask for.
+/// (line, id) pairs the fixture's `expect:` markers ask for (`expect-next:`
+/// marks the line below, for Dockerfiles, whose instructions cannot carry a
+/// trailing comment).
 fn expected(src: &str) -> BTreeSet<(u32, String)> {
     let mut out = BTreeSet::new();
+    let ids = |rest: &str| -> Vec<String> {
+        rest.split(|c: char| c.is_whitespace() || matches!(c, '"' | ',' | '}'))
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
     for (i, line) in src.lines().enumerate() {
-        if let Some(at) = line.find("expect:") {
-            for id in line[at + 7..]
-                .split(|c: char| c.is_whitespace() || matches!(c, '"' | ',' | '}'))
-                .filter(|w| !w.is_empty())
-            {
-                out.insert((i as u32 + 1, id.to_string()));
+        if let Some(at) = line.find("expect-next:") {
+            for id in ids(&line[at + 12..]) {
+                out.insert((i as u32 + 2, id));
+            }
+        } else if let Some(at) = line.find("expect:") {
+            for id in ids(&line[at + 7..]) {
+                out.insert((i as u32 + 1, id));
             }
         }
     }

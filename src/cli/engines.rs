@@ -49,8 +49,9 @@ pub fn build_engines(s: &ScanSettings) -> Result<Vec<Box<dyn Engine>>> {
                 out.push(Box::new(PythonEngine::new(settings)));
             }
             "hygiene" => {
-                let settings =
+                let mut settings =
                     HygieneSettings::resolve(&s.config.hygiene, s.config.source.as_deref())?;
+                settings.options.root = Some(s.root.clone());
                 let staged = matches!(s.mode, super::settings::ScanMode::Staged);
                 out.push(Box::new(HygieneEngine::new(settings).in_repo(
                     &s.root,

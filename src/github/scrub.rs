@@ -136,7 +136,8 @@ mod tests {
                 "GET /x?access_token=***&page=2",
             ),
             (
-                "token ghs_16C7e42F292c6912E7710c838347Ae178B4a expired",
+                // A made-up installation token, shaped like a real one.
+                "token ghs_16C7e42F292c6912E7710c838347Ae178B4a expired", // gate:allow
                 "token *** expired",
             ),
             (

@@ -1,6 +1,7 @@
 //! What a check sees: the file and its parsed model ([`Cx`]), the level it
 //! runs at (a workflow [`Job`], a [`Step`]), and where it reports ([`Hits`]).
 
+use super::dockerfile::Dockerfile;
 use super::kind::FileKind;
 use super::options::Options;
 use super::repo::EnvStatus;
@@ -19,6 +20,10 @@ pub struct Cx<'a> {
     pub yaml: Option<&'a Yaml>,
     /// The JSON model, for IAM policies and ECS task definitions.
     pub json: Option<&'a super::json::Json>,
+    /// The Dockerfile model, for Dockerfiles.
+    pub docker: Option<&'a Dockerfile>,
+    /// Whether the content comes from a commit (the work tree around it may differ).
+    pub from_commit: bool,
     pub opts: &'a Options,
     /// Where a `.env` file stands in the repository (`None` for other kinds,
     /// or when the engine was not told the repository).
@@ -106,6 +111,9 @@ impl<'a> Cx<'a> {
     /// (the step's `shell:`, else the job's then the workflow's
     /// `defaults.run.shell`; PowerShell, cmd and python scripts are not shell).
     pub fn scripts(&self, jobs: &[Job<'a>], steps: &[Step<'a>]) -> Vec<Script<'a>> {
+        if let Some(d) = self.docker {
+            return self.run_scripts(d);
+        }
         let workflow_shell = self
             .root()
             .and_then(|r| r.route("defaults.run.shell"))
@@ -135,6 +143,93 @@ impl<'a> Cx<'a> {
             })
             .collect()
     }
+}
+
+impl<'a> Cx<'a> {
+    /// The shell of every Dockerfile `RUN`: its shell-form body, or the body
+    /// of a heredoc it hands to the shell (`RUN <<EOF`, `RUN bash <<EOF`).
+    /// Exec-form `RUN [...]` and a `SHELL` that is not sh-like are skipped.
+    fn run_scripts(&self, d: &'a Dockerfile) -> Vec<Script<'a>> {
+        let mut out = Vec::new();
+        let mut posix = vec![true; d.stages.len().max(1)];
+        for (idx, ins) in d.instructions.iter().enumerate() {
+            let stage = ins.stage.unwrap_or(0);
+            if ins.keyword == "SHELL" {
+                let prog = ins.json.as_ref().and_then(|j| j.first());
+                if let Some(slot) = posix.get_mut(stage) {
+                    *slot = prog.is_some_and(|p| {
+                        matches!(
+                            p.rsplit('/').next(),
+                            Some("bash" | "sh" | "dash" | "zsh" | "ash")
+                        )
+                    });
+                }
+                continue;
+            }
+            if ins.keyword != "RUN"
+                || ins.json.is_some()
+                || !posix.get(stage).copied().unwrap_or(true)
+            {
+                continue;
+            }
+            let first = ins.args.first().map(|w| w.text.as_str()).unwrap_or("");
+            let shell_first = matches!(first, "sh" | "bash" | "/bin/sh" | "/bin/bash" | "dash");
+            if let Some(h) = ins.heredocs.first().filter(|_| {
+                first.starts_with("<<")
+                    || shell_first && ins.args.get(1).is_some_and(|w| w.text.starts_with("<<"))
+            }) {
+                let text = &self.src[h.body.clone()];
+                out.push(Script::parse_source(
+                    text,
+                    text.to_string(),
+                    &d.index,
+                    h.body.start,
+                    idx,
+                ));
+                continue;
+            }
+            let text = &self.src[ins.rest.clone()];
+            out.push(Script::parse_source(
+                text,
+                mask_run(text, d.escape),
+                &d.index,
+                ins.rest.start,
+                idx,
+            ));
+        }
+        out
+    }
+}
+
+/// A `RUN` body as bash should read it, same length: comment and blank
+/// lines inside a continuation blanked to a bare continuation (BuildKit
+/// drops them; bash would end the command there) and a backtick escape
+/// before a newline made a backslash. An empty line (no byte to spare)
+/// still ends the command for bash.
+fn mask_run(text: &str, escape: char) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in text.split_inclusive('\n').enumerate() {
+        let t = line.trim_start();
+        let body = line.trim_end_matches(['\n', '\r']);
+        if i > 0 && !body.is_empty() && (t.starts_with('#') || t.trim().is_empty()) {
+            // Blanked, but still continued: the command goes on below it.
+            out.push_str(&" ".repeat(body.len() - 1));
+            out.push('\\');
+            out.push_str(&line[body.len()..]);
+            continue;
+        }
+        if escape == '`' {
+            let body = line.trim_end();
+            if let Some(stripped) = body.strip_suffix('`') {
+                out.push_str(stripped);
+                out.push('\\');
+                out.push_str(&line[body.len()..]);
+                continue;
+            }
+        }
+        out.push_str(line);
+    }
+    out
 }
 
 /// A workflow job: `jobs.<id>`.

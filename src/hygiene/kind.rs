@@ -95,6 +95,14 @@ fn ends_with_ci(s: &str, suffix: &str) -> bool {
         && s[s.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
 }
 
+/// A longer name starting with `prefix` in any case; never slices inside a
+/// character (names are arbitrary UTF-8).
+fn starts_with_ci(s: &str, prefix: &str) -> bool {
+    s.len() > prefix.len()
+        && s.get(..prefix.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
+}
+
 fn is_yaml_name(name: &str) -> bool {
     ends_with_ci(name, ".yml") || ends_with_ci(name, ".yaml")
 }
@@ -122,8 +130,8 @@ pub fn by_path(path: &str) -> Option<PathKind> {
     }
     if lower_eq("dockerfile")
         || lower_eq("containerfile")
-        || name.len() > 11 && name[..11].eq_ignore_ascii_case("dockerfile.")
-        || name.len() > 14 && name[..14].eq_ignore_ascii_case("containerfile.")
+        || starts_with_ci(name, "dockerfile.")
+        || starts_with_ci(name, "containerfile.")
         || ends_with_ci(name, ".dockerfile")
     {
         return Some(PathKind::Known(FileKind::Dockerfile));
@@ -193,6 +201,10 @@ mod tests {
         assert_eq!(k("docker/Dockerfile.prod"), Some(FileKind::Dockerfile));
         assert_eq!(k("api.dockerfile"), Some(FileKind::Dockerfile));
         assert_eq!(k("Containerfile"), Some(FileKind::Dockerfile));
+        // Issue 12: a multi-byte character across the prefix's end is no panic.
+        assert_eq!(k("dockerfile\u{e9}x"), None);
+        assert_eq!(k("containerfile\u{e9}x"), None);
+        assert_eq!(k("Dockerfile.\u{e9}"), Some(FileKind::Dockerfile));
         assert_eq!(k(".dockerignore"), Some(FileKind::Dockerignore));
         assert_eq!(k("docker-compose.yml"), Some(FileKind::Compose));
         assert_eq!(k("deploy/compose.prod.yaml"), Some(FileKind::Compose));

@@ -11,6 +11,7 @@
 
 pub mod checks;
 pub mod context;
+pub mod dockerfile;
 pub mod json;
 pub mod kind;
 mod options;
@@ -198,12 +199,31 @@ impl Engine for HygieneEngine {
             (Some(r), FileKind::DotEnv) => Some(r.env_status(file.path)),
             _ => None,
         };
+        let docker = (kind == FileKind::Dockerfile).then(|| dockerfile::parse(&text));
+        if let Some(d) = &docker {
+            for (range, msg) in &d.problems {
+                out.diagnostics.push(
+                    Diagnostic::file(
+                        Level::Warning,
+                        Kind::Input,
+                        file.path,
+                        format!("hygiene: {msg}"),
+                    )
+                    .at(
+                        d.index.pos(range.start).line,
+                        Some(char_column(&text, range.start)),
+                    ),
+                );
+            }
+        }
         let cx = Cx {
             path: file.path,
             src: &text,
             kind,
             yaml: parsed.as_ref(),
             json: json.as_ref(),
+            docker: docker.as_ref(),
+            from_commit: file.commit.is_some(),
             opts: &self.settings.options,
             env,
         };

@@ -13,6 +13,9 @@ pub struct Options {
     pub trusted_registries: Vec<String>,
     /// Require digests on images (`@sha256:`), not only a tag.
     pub pin_digests: bool,
+    /// The scan root on disk, to read files next to a scanned one (the
+    /// `.dockerignore` beside a Dockerfile); `None` when there is no work tree.
+    pub root: Option<std::path::PathBuf>,
 }
 
 /// The engine's resolved settings.

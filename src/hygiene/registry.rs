@@ -122,6 +122,19 @@ checks! {
     "committed-env-file" High High 538 [DotEnv] [] committed_env_file File;
     "dangerous-triggers" High High 829 [Workflow] [Zizmor("dangerous-triggers")] dangerous_triggers File;
     "docker-push-latest" Medium High 1357 [Workflow, Action] [] docker_push_latest Shell;
+    "dockerfile-add-local" Low High 0 [Dockerfile] [Hadolint("DL3020")] dockerfile_add_local File;
+    "dockerfile-apt-lists" Low High 0 [Dockerfile] [Hadolint("DL3009")] dockerfile_apt_lists Shell;
+    "dockerfile-apt-recommends" Low High 0 [Dockerfile] [Hadolint("DL3015")] dockerfile_apt_recommends Shell;
+    "dockerfile-apt-unpinned" Low High 1357 [Dockerfile] [Hadolint("DL3008")] dockerfile_apt_unpinned Shell;
+    "dockerfile-apt-update-alone" Low High 0 [Dockerfile] [Checkov("CKV_DOCKER_5")] dockerfile_apt_update_alone Shell;
+    "dockerfile-chmod-777" Medium High 732 [Dockerfile] [] dockerfile_chmod_777 Shell;
+    "dockerfile-copy-secrets" Medium Medium 538 [Dockerfile] [] dockerfile_copy_secrets File;
+    "dockerfile-curl-pipe-sh" Medium High 494 [Dockerfile] [] dockerfile_curl_pipe_sh Shell;
+    "dockerfile-pip-cache" Low High 0 [Dockerfile] [Hadolint("DL3042")] dockerfile_pip_cache Shell;
+    "dockerfile-root-user" Medium High 250 [Dockerfile] [Checkov("CKV_DOCKER_3"), Checkov("CKV_DOCKER_8"), Hadolint("DL3002")] dockerfile_root_user File;
+    "dockerfile-secret-env" High Medium 798 [Dockerfile] [Hadolint("DL3064")] dockerfile_secret_env File;
+    "dockerfile-shell-form-cmd" Low High 0 [Dockerfile] [Hadolint("DL3025")] dockerfile_shell_form_cmd File;
+    "dockerfile-unpinned-from" Medium High 829 [Dockerfile] [Hadolint("DL3006"), Hadolint("DL3007"), Checkov("CKV_DOCKER_7")] dockerfile_unpinned_from File;
     "ecs-plain-secret" High High 798 [EcsTaskDefinition] [] ecs_plain_secret File;
     "ecs-unpinned-image" High High 1357 [EcsTaskDefinition] [] ecs_unpinned_image File;
     "excessive-permissions" Medium High 250 [Workflow] [Zizmor("excessive-permissions"), Checkov("CKV2_GHA_1")] excessive_permissions File;
@@ -132,7 +145,7 @@ checks! {
     "secrets-inherit" Medium High 200 [Workflow] [Zizmor("secrets-inherit")] secrets_inherit Job;
     "template-injection" High High 94 [Workflow, Action] [Zizmor("template-injection")] template_injection Step;
     "unpinned-images" High High 829 [Workflow] [Zizmor("unpinned-images")] unpinned_images Job;
-    "unpinned-pip-install" Medium High 1357 [Workflow, Action] [Hadolint("DL3013")] unpinned_pip_install Shell;
+    "unpinned-pip-install" Medium High 1357 [Workflow, Action, Dockerfile] [Hadolint("DL3013")] unpinned_pip_install Shell;
     "unpinned-requirements" Medium High 1357 [Requirements] [] unpinned_requirements File;
     "unpinned-uses" High High 829 [Workflow, Action] [Zizmor("unpinned-uses")] unpinned_uses File;
 }

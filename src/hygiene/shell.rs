@@ -8,6 +8,7 @@
 
 use tree_sitter::{Node as TsNode, Parser};
 
+use super::dockerfile::LineIndex;
 use super::yaml::{Scalar, Span};
 
 /// One word of a command, unquoted.
@@ -26,6 +27,8 @@ pub struct Word {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Command {
     pub words: Vec<Word>,
+    /// The start byte of the pipeline it is part of (`curl … | sh`), if any.
+    pub pipeline: Option<usize>,
 }
 
 impl Command {
@@ -42,28 +45,61 @@ impl Command {
     }
 }
 
+/// Where a script's text lies in its file.
+#[derive(Debug, Clone, Copy)]
+enum Origin<'a> {
+    /// The decoded value of a YAML scalar.
+    Scalar(&'a Scalar),
+    /// A byte range of the file itself (a Dockerfile `RUN`), starting at `base`.
+    Source { index: &'a LineIndex, base: usize },
+}
+
 /// A script and where it came from.
 #[derive(Debug)]
 pub struct Script<'a> {
     /// The script as the shell sees it (expressions kept).
     pub text: &'a str,
     pub commands: Vec<Command>,
-    origin: &'a Scalar,
+    origin: Origin<'a>,
     /// Whether bash could not parse all of it (commands found are still checked).
     pub partial: bool,
+    /// For a Dockerfile `RUN`: the index of its instruction.
+    pub instruction: Option<usize>,
 }
 
 impl<'a> Script<'a> {
     /// Parse the decoded value of a `run:` scalar.
     pub fn parse(origin: &'a Scalar) -> Script<'a> {
         let text = origin.value.as_str();
-        let masked = mask_expressions(text);
+        Script::parse_masked(text, mask_expressions(text), Origin::Scalar(origin))
+    }
+
+    /// Parse a stretch of a file read as shell as it stands (a Dockerfile
+    /// `RUN` body or heredoc starting at byte `base`). `masked` is the same
+    /// text, byte for byte the same length, with what the shell must not see
+    /// blanked (comment lines inside a continuation, which the Dockerfile
+    /// parser drops).
+    pub fn parse_source(
+        text: &'a str,
+        masked: String,
+        index: &'a LineIndex,
+        base: usize,
+        instruction: usize,
+    ) -> Script<'a> {
+        debug_assert_eq!(text.len(), masked.len());
+        let mut s = Script::parse_masked(text, masked, Origin::Source { index, base });
+        s.instruction = Some(instruction);
+        s
+    }
+
+    fn parse_masked(text: &'a str, masked: String, origin: Origin<'a>) -> Script<'a> {
         let mut parser = Parser::new();
         let mut script = Script {
             text,
             commands: Vec::new(),
             origin,
             partial: false,
+            instruction: None,
         };
         if parser
             .set_language(&tree_sitter_bash::LANGUAGE.into())
@@ -102,14 +138,21 @@ impl<'a> Script<'a> {
 
     /// The source span of a word.
     pub fn span(&self, w: &Word) -> Span {
-        self.origin.span_of(w.start..w.end)
+        self.span_of(w.start..w.end)
     }
 
     /// The source span of a whole command.
     pub fn command_span(&self, c: &Command) -> Span {
         match (c.words.first(), c.words.last()) {
-            (Some(a), Some(b)) => self.origin.span_of(a.start..b.end),
-            _ => self.origin.span_of(0..0),
+            (Some(a), Some(b)) => self.span_of(a.start..b.end),
+            _ => self.span_of(0..0),
+        }
+    }
+
+    fn span_of(&self, r: std::ops::Range<usize>) -> Span {
+        match self.origin {
+            Origin::Scalar(s) => s.span_of(r),
+            Origin::Source { index, base } => index.span(base + r.start..base + r.end),
         }
     }
 }
@@ -171,7 +214,16 @@ fn command(n: TsNode<'_>, text: &str) -> Option<Command> {
             _ => break,
         }
     }
-    (!words.is_empty()).then_some(Command { words })
+    let mut pipeline = None;
+    let mut up = n.parent();
+    while let Some(p) = up {
+        if p.kind() == "pipeline" {
+            pipeline = Some(p.start_byte());
+            break;
+        }
+        up = p.parent();
+    }
+    (!words.is_empty()).then_some(Command { words, pipeline })
 }
 
 fn word(n: TsNode<'_>, text: &str) -> Word {

@@ -63,6 +63,8 @@ pub struct Source {
     /// need neither, and parsing is what a merge would spend its time on).
     index: OnceLock<PythonLines>,
     python: bool,
+    /// For a Dockerfile: each line's instruction start line, on first use.
+    docker_lines: Option<OnceLock<Vec<u32>>>,
     /// Which suppression words the text holds anywhere.
     words: Words,
     hashes: OnceLock<LineHashes>,
@@ -253,6 +255,13 @@ impl Source {
             line_starts,
             index: OnceLock::new(),
             python: is_python(path),
+            docker_lines: matches!(
+                crate::hygiene::kind::by_path(path),
+                Some(crate::hygiene::kind::PathKind::Known(
+                    crate::hygiene::kind::FileKind::Dockerfile
+                ))
+            )
+            .then(OnceLock::new),
             words,
             hashes: OnceLock::new(),
         }
@@ -358,9 +367,19 @@ impl Source {
         std::str::from_utf8(raw).ok()
     }
 
-    /// The start line of the smallest statement holding `line` (the line itself
-    /// for files that are not Python or lines outside the file).
+    /// The start line of the smallest statement holding `line`: a Python
+    /// statement, a Dockerfile instruction; the line itself for other files
+    /// and lines outside the file.
     pub fn statement_line(&self, line: u32) -> u32 {
+        if let Some(lines) = &self.docker_lines {
+            // A Dockerfile's statement is its instruction (hadolint reports there).
+            let lines = lines.get_or_init(|| {
+                let text = String::from_utf8_lossy(&self.bytes);
+                crate::hygiene::dockerfile::parse(&text).instruction_lines(text.len())
+            });
+            let i = (line as usize).wrapping_sub(1);
+            return lines.get(i).copied().unwrap_or(line);
+        }
         if !self.python {
             return line;
         }

@@ -8,12 +8,16 @@ doc!(
     r#"pip install of unpinned packages.
 
 ## What it does
-Reads each `run:` script as shell and flags packages given to `pip install`
+Reads each workflow `run:` script and Dockerfile `RUN` as shell and flags packages given to `pip install`
 (`pip3`, `python -m pip`, `uv pip`) without an exact `==` version: each
 such package is one finding. Requirement files (`-r`), constraints (`-c`),
 local paths, archives, VCS URLs pinned to a commit and `--require-hashes`
 installs are not flagged; `pip`, `setuptools` and `wheel` themselves are
 LOW. hadolint's `DL3013` is the same check for Dockerfiles.
+In a Dockerfile:
+```dockerfile
+RUN pip install --no-cache-dir flask
+```
 
 ## Why is this bad?
 Every run installs whatever is newest on PyPI that day: builds stop being
@@ -83,7 +87,7 @@ const VALUE_OPTS: &[&str] = &[
 ];
 
 /// The words after `install` when the command is a pip install.
-fn install_args(c: &Command) -> Option<&[Word]> {
+pub(crate) fn install_args(c: &Command) -> Option<&[Word]> {
     let args = c.args();
     let prog = c.program();
     let rest = if prog == "pip" || prog.starts_with("pip3") || prog == "pip2" {
