@@ -359,8 +359,22 @@ impl<'a> Walker<'a> {
     fn set_scope(&mut self, check: usize, n: Node<'_>, scope: (u32, u32)) {
         self.hits.check = check;
         self.hits.line = line(n);
-        self.hits.column = n.start_position().column as u32 + 1;
+        self.hits.span = (n.start_byte(), n.end_byte());
         self.hits.scope = scope;
+    }
+
+    /// Give the hits raised on `n` since index `from` the end of `n` as
+    /// Python's AST has it: a block's trailing comments are not part of it.
+    fn end_hits_at_ast_end(&mut self, from: usize, n: Node<'_>) {
+        if self.hits.hits.len() == from {
+            return;
+        }
+        let end = ast_end(self.k, n);
+        let end_line = end.end_position().row as u32 + 1;
+        for h in &mut self.hits.hits[from..] {
+            h.span.1 = end.end_byte();
+            h.scope.1 = end_line;
+        }
     }
 
     /// Run what applies to node `n` of kind `kind`; whether the walk goes into its children.
@@ -522,6 +536,7 @@ impl<'a> Walker<'a> {
             return;
         }
         let scope = (line(n), end_line(n));
+        let from = self.hits.hits.len();
         for i in 0..self.engine.enabled.def.len() {
             let c = self.engine.enabled.def[i];
             self.set_scope(c, n, scope);
@@ -530,6 +545,7 @@ impl<'a> Walker<'a> {
                 f(&cx, n, &mut self.hits);
             }
         }
+        self.end_hits_at_ast_end(from, n);
     }
 
     fn node_checks(&mut self, n: Node<'_>, except: bool) {
@@ -539,16 +555,18 @@ impl<'a> Walker<'a> {
             &self.engine.enabled.assert
         };
         let scope = (line(n), end_line(n));
+        let from = self.hits.hits.len();
         for &c in list {
             self.hits.check = c;
             self.hits.line = line(n);
-            self.hits.column = n.start_position().column as u32 + 1;
+            self.hits.span = (n.start_byte(), n.end_byte());
             self.hits.scope = scope;
             if let Run::Node(f) = CHECKS[c].run {
                 let cx = cx!(self, self.k, self.src);
                 f(&cx, n, &mut self.hits);
             }
         }
+        self.end_hits_at_ast_end(from, n);
     }
 
     fn call<'t>(&mut self, n: Node<'t>, bufs: &mut Scratch<'a, 't>) {
@@ -619,11 +637,11 @@ impl<'a> Walker<'a> {
         };
         let cx = cx!(self, k, self.src);
         let scope = (line(n), end_line(n));
-        let (l, col) = (line(n), n.start_position().column as u32 + 1);
+        let (l, span) = (line(n), (n.start_byte(), n.end_byte()));
         for &c in &enabled.call {
             self.hits.check = c;
             self.hits.line = l;
-            self.hits.column = col;
+            self.hits.span = span;
             self.hits.scope = scope;
             if let Run::Call(f) = CHECKS[c].run {
                 f(&cx, &call, &mut self.hits);
@@ -633,7 +651,7 @@ impl<'a> Walker<'a> {
             if let Some((c, name)) = registry::blacklist_call(&cx, &call, &enabled.call_blacklist) {
                 self.hits.check = c;
                 self.hits.line = l;
-                self.hits.column = col;
+                self.hits.span = span;
                 self.hits.scope = scope;
                 registry::report_blacklist(c, &name, &mut self.hits);
             }
@@ -830,7 +848,7 @@ impl<'a> Walker<'a> {
         for &c in &self.engine.enabled.str_ {
             self.hits.check = c;
             self.hits.line = start.row as u32 + 1;
-            self.hits.column = start.column as u32 + 1;
+            self.hits.span = (s.node.start_byte(), s.node.end_byte());
             self.hits.scope = scope;
             if let Run::Str(f) = CHECKS[c].run {
                 f(&cx, s, &mut self.hits);
@@ -843,7 +861,7 @@ impl<'a> Walker<'a> {
             let c = self.engine.enabled.file[i];
             self.hits.check = c;
             self.hits.line = 0;
-            self.hits.column = 1;
+            self.hits.span = (0, 0);
             self.hits.scope = (0, 1);
             if let Run::File(f) = CHECKS[c].run {
                 let cx = cx!(self, self.k, self.src);
@@ -896,6 +914,31 @@ fn plain(t: &[u8], brackets: u32) -> bool {
         }
     }
     true
+}
+
+/// The node whose end is `n`'s end in Python's AST: the last token that is
+/// not a comment (tree-sitter lets a block run on over trailing comments).
+fn ast_end<'t>(k: &Kinds, n: Node<'t>) -> Node<'t> {
+    let mut n = n;
+    loop {
+        let mut cursor = n.walk();
+        let mut last = None;
+        if cursor.goto_first_child() {
+            loop {
+                let c = cursor.node();
+                if c.kind_id() != k.comment {
+                    last = Some(c);
+                }
+                if !cursor.goto_next_sibling() {
+                    break;
+                }
+            }
+        }
+        match last {
+            Some(c) => n = c,
+            None => return n,
+        }
+    }
 }
 
 /// `a.b as c` → ("a.b", Some("c")); `a.b` → ("a.b", None).
