@@ -184,6 +184,10 @@ pub struct PythonSection {
     /// Ignore `# nosec` comments (bandit's `--ignore-nosec`).
     #[serde(default)]
     pub ignore_nosec: Option<bool>,
+    /// The Python version whose grammar decides which files are valid:
+    /// `py38` ... `py314` (default `py311`, what bandit 1.9.4 was measured under).
+    #[serde(default)]
+    pub target_version: Option<crate::python::options::PythonVersion>,
 }
 
 /// `10MiB`, `512k`, `2 GB` or a plain number of bytes.

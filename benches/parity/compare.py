@@ -283,7 +283,10 @@ class Lines:
 
     def chars(self, path: str, n: int, byte_col: int) -> int:
         """A UTF-8 byte offset into line n as a 1-based character column."""
-        return len(self.line(path, n).encode("utf-8")[:byte_col].decode("utf-8", errors="ignore")) + 1
+        raw = self.line(path, n).encode("utf-8")
+        # Past the line's end (the offset belongs to another line): as if ASCII.
+        past = max(0, byte_col - len(raw))
+        return len(raw[:byte_col].decode("utf-8", errors="ignore")) + past + 1
 
 
 def range_agrees(b: dict, g: dict, lines: Lines) -> bool:

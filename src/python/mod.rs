@@ -8,6 +8,7 @@
 //! parse is skipped with a warning and yields no findings.
 
 pub mod checks;
+pub mod codecs;
 pub mod context;
 pub mod literal;
 pub mod nosec;
@@ -21,7 +22,7 @@ use crate::diagnostic::{Diagnostic, Kind, Level};
 use crate::engine::{Engine, FileOutput, RuleInfo, SourceFile};
 use crate::finding::{Finding, Region, SecretMatch, Suppression, SuppressionKind};
 
-pub use options::{Options, Settings};
+pub use options::{Options, PythonVersion, Settings};
 pub use registry::{Check, On, CHECKS};
 
 /// The tool name findings carry.
@@ -131,6 +132,10 @@ impl Engine for PythonEngine {
                 return;
             }
         };
+        if let Some(p) = syntax::tab_problem(&src) {
+            out.diagnostics.push(unparsable(file.path, &p));
+            return;
+        }
         let result = walk::run(self, file.path, &src);
         if let Some(p) = result.syntax {
             out.diagnostics.push(unparsable(file.path, &p));

@@ -6,9 +6,9 @@ use super::context::{qual_name, Call, Cx, Hits, Imports, Str, StrParent};
 use super::literal::{self, constant_value, fstring_parts, kind_of, Prefix, StrLit};
 use super::nosec::{self, NosecLines};
 use super::registry::{self, Run, CHECKS};
-use super::syntax::{self, SyntaxProblem, MAX_BRACKET_DEPTH, MAX_TREE_DEPTH};
+use super::syntax::{self, SyntaxProblem, MAX_BRACKET_DEPTH, MAX_INDENT, MAX_TREE_DEPTH};
 use super::tree::{children, end_line, fields, language, line, text, Kinds};
-use super::PythonEngine;
+use super::{PythonEngine, PythonVersion};
 
 /// What walking one file produced.
 pub struct WalkResult {
@@ -223,6 +223,7 @@ pub fn run(engine: &PythonEngine, path: &str, src: &[u8]) -> WalkResult {
         qual: String::new(),
         buf: String::new(),
         brackets: 0,
+        target: engine.settings().target_version,
     };
     if w.has_error {
         // Find the first error for the message; still no findings.
@@ -289,6 +290,8 @@ struct Walker<'a> {
     qual: String,
     buf: String,
     brackets: u32,
+    /// Whose grammar decides validity.
+    target: PythonVersion,
 }
 
 impl<'a> Walker<'a> {
@@ -307,6 +310,8 @@ impl<'a> Walker<'a> {
         // `stack`: tree-sitter's `goto_next_sibling` is costly, most of all when it
         // fails, so the walk knows from the child count when a level is done.
         let mut left: Vec<u32> = Vec::new();
+        // Depths in `stack` of the blocks that open an indentation level.
+        let mut indents: Vec<usize> = Vec::new();
         loop {
             let node = cursor.node();
             let kind = node.kind_id();
@@ -317,6 +322,16 @@ impl<'a> Walker<'a> {
             }
             let count = if descend { node.child_count() } else { 0 };
             if count > 0 && cursor.goto_first_child() {
+                if kind == self.k.block && indented(node) {
+                    indents.push(stack.len());
+                    if indents.len() >= MAX_INDENT {
+                        self.syntax = Some(SyntaxProblem::at(
+                            node,
+                            "IndentationError: too many levels of indentation",
+                        ));
+                        return;
+                    }
+                }
                 stack.push(node);
                 kinds.push(kind);
                 left.push(count - 1);
@@ -348,6 +363,9 @@ impl<'a> Walker<'a> {
                 left.pop();
                 stack.pop();
                 kinds.pop();
+                if indents.last() == Some(&stack.len()) {
+                    indents.pop();
+                }
             }
         }
     }
@@ -388,7 +406,7 @@ impl<'a> Walker<'a> {
     ) -> bool {
         let k = self.k;
         if self.has_error && (n.is_error() || n.is_missing()) {
-            self.syntax = syntax::check_node(k, self.src, n, stack.last().copied());
+            self.syntax = syntax::check_node(k, self.target, self.src, n, stack.last().copied());
             return true;
         }
         let act = self.d.act.get(kind as usize).copied().unwrap_or(Act::Named);
@@ -415,8 +433,26 @@ impl<'a> Walker<'a> {
             }
             _ => {}
         }
-        if act == Act::Expr && self.skippable(n, stack.len()) {
-            return false;
+        let has_syntax_check = self.d.syntax.get(kind as usize).copied().unwrap_or(false);
+        if act == Act::Expr {
+            // Its own syntax first: a skipped node is not checked later.
+            if has_syntax_check {
+                if let Some(p) = syntax::check_named(
+                    k,
+                    self.target,
+                    self.src,
+                    n,
+                    kind,
+                    stack.last().copied(),
+                    &mut scratch.cursor,
+                ) {
+                    self.syntax = Some(p);
+                    return true;
+                }
+            }
+            if self.skippable(n, stack.len()) {
+                return false;
+            }
         }
         if act == Act::Arguments {
             if let Some((id, problem)) = self.arguments.take() {
@@ -427,9 +463,10 @@ impl<'a> Walker<'a> {
                 }
             }
         }
-        if self.d.syntax.get(kind as usize).copied().unwrap_or(false) {
+        if has_syntax_check && act != Act::Expr {
             if let Some(p) = syntax::check_named(
                 k,
+                self.target,
                 self.src,
                 n,
                 kind,
@@ -457,6 +494,11 @@ impl<'a> Walker<'a> {
                         self.syntax = Some(SyntaxProblem::at(n, "invalid string prefix"));
                         return true;
                     }
+                    if let Some(m) = syntax::escape_problem(content.as_bytes(), pre.raw, pre.bytes)
+                    {
+                        self.syntax = Some(SyntaxProblem::at(n, m));
+                        return true;
+                    }
                     if parent_kind != Some(k.concatenated_string) {
                         self.string(n, stack, Some((false, pre.bytes)), Some((pre, content)));
                     }
@@ -471,10 +513,15 @@ impl<'a> Walker<'a> {
             Act::ConcatenatedString => self.string(n, stack, None, None),
             Act::Import => self.import(n),
             Act::FunctionDef | Act::ClassDef => {
-                if n.child_by_field_id(fields().type_parameters).is_some() {
+                if self.target < PythonVersion::Py312
+                    && n.child_by_field_id(fields().type_parameters).is_some()
+                {
                     self.syntax = Some(SyntaxProblem::at(
                         n,
-                        "invalid syntax (type parameters need Python 3.12)",
+                        format!(
+                            "invalid syntax (type parameters need Python 3.12; target_version is {})",
+                            self.target
+                        ),
                     ));
                 }
                 if act == Act::FunctionDef {
@@ -520,12 +567,26 @@ impl<'a> Walker<'a> {
         if let Some(start) = n.child(0).filter(|c| c.kind_id() == k.string_start) {
             self.syntax = syntax::check_named(
                 k,
+                self.target,
                 self.src,
                 start,
                 k.string_start,
                 Some(n),
                 &mut scratch.cursor,
             );
+        }
+        if self.syntax.is_none() {
+            let pre = literal::prefix(k, self.src, n);
+            for c in children(k, n).filter(|c| c.kind_id() == k.string_content) {
+                if let Some(m) = syntax::escape_problem(
+                    &self.src[c.start_byte()..c.end_byte()],
+                    pre.raw,
+                    pre.bytes,
+                ) {
+                    self.syntax = Some(SyntaxProblem::at(c, m));
+                    break;
+                }
+            }
         }
         false
     }
@@ -826,10 +887,7 @@ impl<'a> Walker<'a> {
             }
             None => constant_value(k, self.src, n, &mut buf),
         };
-        let scope = parent_node.map_or((line(n), end_line(n)), |p| {
-            let s = scope_node(k, p, stack);
-            (line(s), end_line(s))
-        });
+        let scope = parent_node.map_or((line(n), end_line(n)), |p| scope_lines(k, p, stack));
         let s = Str {
             node: n,
             value: &lit.value,
@@ -913,7 +971,19 @@ fn plain(t: &[u8], brackets: u32) -> bool {
             _ => return false,
         }
     }
-    true
+    // Words with syntax of their own to check below: Python 2 tuple
+    // parameters in a lambda, `async` / `await` misused as names.
+    memchr::memmem::find(t, b"lambda").is_none()
+        && memchr::memmem::find(t, b"async").is_none()
+        && memchr::memmem::find(t, b"await").is_none()
+}
+
+/// Whether a block starts on a line after its header's colon (so opens an
+/// indentation level) rather than on the colon's line.
+fn indented(block: Node<'_>) -> bool {
+    block
+        .prev_sibling()
+        .is_some_and(|colon| colon.end_position().row < block.start_position().row)
 }
 
 /// The node whose end is `n`'s end in Python's AST: the last token that is
@@ -1016,12 +1086,30 @@ fn classify<'t>(k: &Kinds, n: Node<'t>, stack: &[Node<'t>]) -> (StrParent, Optio
     (parent, Some(p))
 }
 
-/// The node whose lines bound `# nosec` for a string with this AST parent.
-fn scope_node<'t>(k: &Kinds, p: Node<'t>, stack: &[Node<'t>]) -> Node<'t> {
-    if p.kind_id() == k.pair {
+/// The lines that bound `# nosec` for a string with this AST parent (bandit's
+/// `line_range` of the parent).
+fn scope_lines<'t>(k: &Kinds, p: Node<'t>, stack: &[Node<'t>]) -> (u32, u32) {
+    let pk = p.kind_id();
+    if pk == k.pair {
         if let Some(d) = stack.iter().rev().find(|s| s.kind_id() == k.dictionary) {
-            return *d;
+            return (line(*d), end_line(*d));
         }
     }
-    p
+    // A parameter's default: Python's AST parent is the whole parameter list
+    // (`arguments`, which has no position of its own: bandit spans the lines
+    // of everything in it).
+    if pk == k.default_parameter || pk == k.typed_default_parameter {
+        if let Some(ps) = stack
+            .iter()
+            .rev()
+            .find(|s| s.kind_id() == k.parameters || s.kind_id() == k.lambda_parameters)
+        {
+            let mut named = children(k, *ps).filter(|c| c.kind_id() != k.comment);
+            if let Some(first) = named.next() {
+                let last = named.last().unwrap_or(first);
+                return (line(first), end_line(last));
+            }
+        }
+    }
+    (line(p), end_line(p))
 }
