@@ -45,6 +45,8 @@ pub struct ScanSettings {
     pub outputs: Vec<(Format, PathBuf)>,
     pub color: bool,
     pub quiet: bool,
+    /// Print routine notes too (`--verbose`).
+    pub verbose: bool,
     pub progress: bool,
     pub min_severity: Option<Severity>,
     pub config: FileConfig,
@@ -227,6 +229,7 @@ impl ScanSettings {
             outputs,
             color,
             quiet: args.quiet,
+            verbose: args.verbose,
             progress: !args.no_progress && crate::scan::progress_wanted(),
             min_severity: args.min_severity,
             config,
