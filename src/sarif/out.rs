@@ -780,7 +780,10 @@ mod tests {
         );
         assert!(!text.contains("is in the json report"), "{text}");
         let text = message(Some("gate.json"));
-        assert!(text.ends_with("every result is in the json report (gate.json)"), "{text}");
+        assert!(
+            text.ends_with("every result is in the json report (gate.json)"),
+            "{text}"
+        );
     }
 
     fn report_log(findings: &[Finding]) -> Sarif {
