@@ -187,6 +187,10 @@ pub struct PythonSection {
     /// Ignore `# nosec` comments (bandit's `--ignore-nosec`).
     #[serde(default)]
     pub ignore_nosec: Option<bool>,
+    /// The Python version whose grammar decides which files are valid:
+    /// `py38` ... `py314` (default `py311`, what bandit 1.9.4 was measured under).
+    #[serde(default)]
+    pub target_version: Option<crate::python::PythonVersion>,
 }
 
 /// `[hygiene]`: the pipeline-hygiene engine's checks and their options.

@@ -127,7 +127,8 @@ impl FromStr for Confidence {
     }
 }
 
-/// A 1-based line/column range; columns count characters (Unicode scalar values).
+/// A 1-based line/column range; columns count characters (Unicode scalar values)
+/// and the end column is the one just after the last character, as in SARIF.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Region {
     pub start_line: u32,

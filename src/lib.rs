@@ -4,6 +4,7 @@
 //! share one [`finding::Finding`] model, a [`policy`] turns them into a
 //! verdict and [`report`] renders it.
 
+pub mod alloc;
 pub mod baseline;
 pub mod buffer;
 pub mod cli;

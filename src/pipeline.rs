@@ -43,6 +43,8 @@ pub struct Pipeline {
     pub redactor: Redactor,
     /// SARIF `automationDetails.id`.
     pub automation_id: Option<String>,
+    /// Where a json report is written, if one is (a capped SARIF points there).
+    pub json_report: Option<String>,
 }
 
 /// What a scan concluded: every finding, the rules they cite, the
@@ -190,6 +192,7 @@ pub fn analyse(p: &Pipeline, engines: &[Box<dyn Engine>], result: ScanResult) ->
             tools: st.tools,
             baseline: p.baseline.as_ref().map(|b| b.display().to_string()),
             diff_base: p.diff_base.clone(),
+            json_report: p.json_report.clone(),
         },
         secrets: st.secrets,
     }

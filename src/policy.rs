@@ -207,12 +207,13 @@ pub struct Excepted {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Verdict {
     pub passed: bool,
+    /// Sorted by index (reports look findings up in it by binary search).
     pub failures: Vec<Failure>,
     /// Findings suppressed in source or by an ignore file (never fail the gate).
     pub suppressed: usize,
     /// One line that says what the policy was.
     pub rule: String,
-    /// Findings a (current) exception covers.
+    /// Findings a (current) exception covers, by index (found in index order).
     pub excepted: Vec<Excepted>,
     /// Findings already in the baseline (never fail the gate).
     pub in_baseline: usize,
@@ -257,15 +258,26 @@ impl Verdict {
 
     /// Whether the finding at `index` failed the gate.
     pub fn failed(&self, index: usize) -> bool {
-        self.failures.iter().any(|f| f.index == index)
+        self.failure(index).is_some()
     }
 
-    /// The failure reason of the finding at `index`.
+    /// The failure reason of the finding at `index`. A binary search: a
+    /// report asks for every finding, and all of them may have failed.
     pub fn failure(&self, index: usize) -> Option<&str> {
-        self.failures
-            .iter()
-            .find(|f| f.index == index)
-            .map(|f| f.reason.as_str())
+        let i = self
+            .failures
+            .binary_search_by_key(&index, |f| f.index)
+            .ok()?;
+        Some(self.failures[i].reason.as_str())
+    }
+
+    /// Why an exception took the finding at `index` out of the count, if one did.
+    pub fn exception(&self, index: usize) -> Option<&str> {
+        let i = self
+            .excepted
+            .binary_search_by_key(&index, |e| e.index)
+            .ok()?;
+        Some(self.excepted[i].reason.as_str())
     }
 
     /// What was found but not counted, and why, one phrase each ("2 already

@@ -34,6 +34,7 @@ pub struct ScanResult {
 /// Counters for the summary line and the benchmarks.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct ScanStats {
+    /// Files an enabled engine read (files no enabled engine wants are not counted).
     pub files_scanned: u64,
     pub bytes_scanned: u64,
     pub files_skipped: u64,
@@ -170,6 +171,11 @@ pub fn skipped(d: Diagnostic) -> ScanResult {
 const KEPT_BUFFER: usize = 16 << 20;
 
 fn scan_file(f: &WalkedFile, max_size: u64, engines: &[Box<dyn Engine>]) -> ScanResult {
+    // A file no enabled engine looks at (a README when only the Python engine
+    // runs) is neither read nor counted, and nothing is said about it.
+    if !engines.iter().any(|e| e.wants(&f.report_path)) {
+        return ScanResult::default();
+    }
     with_thread_buffer(KEPT_BUFFER, |buf| match read_text(&f.path, max_size, buf) {
         Ok(Read::Whole | Read::BinaryPrefix) => scan_source(&f.report_path, buf, engines),
         Ok(Read::TooLarge(size)) => skipped(Diagnostic::file(
@@ -233,6 +239,9 @@ pub fn scan_source(path: &str, bytes: &[u8], engines: &[Box<dyn Engine>]) -> Sca
 /// Run the engines that want it on one file (or fragment) with its commit.
 pub fn scan_file_source(file: &SourceFile<'_>, engines: &[Box<dyn Engine>]) -> ScanResult {
     let (path, bytes) = (file.path, file.bytes);
+    if !engines.iter().any(|e| e.wants(path)) {
+        return ScanResult::default();
+    }
     if is_binary(bytes) {
         // Engines may still judge a binary file by its path (a `.p12` key
         // store) or say it should not be binary (a `.py` file).

@@ -1,7 +1,8 @@
 //! Every Python check against its own fixture, `testdata/python/BNNN.py`
 //! (failing and passing code side by side): the check must fire there, and
 //! gate's whole report on the fixture is snapshotted. The fixtures were
-//! checked finding for finding (line, id, severity, confidence) against bandit 1.9.4.
+//! checked finding for finding (line, range, id, severity, confidence) against
+//! bandit 1.9.4 (`benches/parity/compare.py` on a corpus holding them).
 
 use gate::engine::{Engine, FileOutput, SourceFile};
 use gate::python::{PythonEngine, Settings, CHECKS};
@@ -12,7 +13,7 @@ fn scan(engine: &PythonEngine, path: &str, bytes: &[u8]) -> FileOutput {
     out
 }
 
-/// One line per finding: position, id, severity/confidence, message, suppression.
+/// One line per finding: range (start line:column-end line:column), id, severity/confidence, message, suppression.
 fn report(out: &FileOutput) -> String {
     let mut findings: Vec<_> = out.findings.iter().collect();
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
@@ -24,10 +25,13 @@ fn report(out: &FileOutput) -> String {
                 .as_ref()
                 .map(|s| format!("  [suppressed: {}]", s.justification))
                 .unwrap_or_default();
+            let r = &f.region;
             format!(
-                "{}:{} {} {}/{} {}{}",
-                f.region.start_line,
-                f.region.start_column,
+                "{}:{}-{}:{} {} {}/{} {}{}",
+                r.start_line,
+                r.start_column,
+                r.end_line,
+                r.end_column,
                 f.rule_id,
                 f.severity,
                 f.confidence,

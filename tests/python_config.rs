@@ -113,3 +113,29 @@ fn gate_toml_python_thresholds_and_unknown_keys() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("skips"));
 }
+
+#[test]
+fn issue16_p2_gate_toml_target_version_is_honoured_and_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir(root.join(".git")).unwrap();
+    // Valid from Python 3.12 on only; the call in it is a B602.
+    write(
+        root,
+        "app.py",
+        "import subprocess\ntype Cmd = str\nsubprocess.call(c, shell=True)\n",
+    );
+    // The default (py311) skips it, as bandit under 3.11 would.
+    assert!(scan(root).is_empty());
+    write(root, "gate.toml", "[python]\ntarget_version = \"py312\"\n");
+    assert_eq!(rules(&scan(root)), vec!["B404", "B602"]);
+    write(root, "gate.toml", "[python]\ntarget_version = \"py27\"\n");
+    let out = Command::new(env!("CARGO_BIN_EXE_gate"))
+        .args(["scan", ".", "--engines", "python", "--no-progress"])
+        .current_dir(root)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("py27") && err.contains("py311"), "{err}");
+}

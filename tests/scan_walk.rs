@@ -146,11 +146,8 @@ fn binary_files_are_skipped_and_counted() {
     let json = run.json();
     assert_eq!(json["summary"]["files_skipped"], 1);
     assert_eq!(json["diagnostics"][0]["kind"], "binary");
-    assert!(
-        run.stderr.contains("skipped 1 binary file"),
-        "{}",
-        run.stderr
-    );
+    // Routine: the report counts it; stderr only with --verbose (issue 16).
+    assert!(!run.stderr.contains("binary"), "{}", run.stderr);
 }
 
 #[test]
@@ -263,4 +260,46 @@ fn threads_flag_gives_the_same_findings() {
     let many = t.gate(&["scan", "--engines", "secrets", "-f", "json", "-j", "4"]);
     assert_eq!(one.hits().len(), 40);
     assert_eq!(one.hits(), many.hits());
+}
+
+#[test]
+fn issue16_p3_only_files_an_enabled_engine_wants_are_read_counted_or_mentioned() {
+    let t = Tree::new();
+    t.file("app.py", "import pickle\n");
+    t.file("README.md", "# hello\n");
+    t.file("logo.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".as_slice());
+    t.file("huge.txt", "x".repeat(2048));
+    let run = t.gate(&[
+        "scan",
+        ".",
+        "--engines",
+        "python",
+        "-f",
+        "json",
+        "--max-file-size",
+        "1024",
+    ]);
+    let doc = run.json();
+    assert_eq!(doc["summary"]["files_scanned"], 1, "{doc}");
+    assert_eq!(doc["summary"]["files_skipped"], 0, "{doc}");
+    // Nothing is said about files the Python engine never looks at.
+    assert_eq!(doc["diagnostics"], serde_json::json!([]), "{doc}");
+    assert!(!run.stderr.contains("binary"), "{}", run.stderr);
+    assert!(!run.stderr.contains("huge.txt"), "{}", run.stderr);
+}
+
+#[test]
+fn issue16_p3_skipped_binaries_are_counted_on_stderr_only_with_verbose() {
+    let t = Tree::new();
+    t.file("logo.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".as_slice());
+    t.file("clean.txt", "nothing here\n");
+    let run = t.gate(&["scan", ".", "--engines", "secrets"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!run.stderr.contains("binary"), "{}", run.stderr);
+    let run = t.gate(&["scan", ".", "--engines", "secrets", "--verbose"]);
+    assert!(
+        run.stderr.contains("skipped 1 binary file(s)"),
+        "{}",
+        run.stderr
+    );
 }

@@ -6,7 +6,9 @@ the same trees (by default every project fetch.sh extracted under
 corpora/parity/), matches findings by file + line + test id, and prints:
 
 - per check: bandit's count, gate's count, matched, missed, extra, and how many
-  matched findings disagree on severity or confidence;
+  matched findings disagree on severity or confidence, or on the range
+  (bandit's col_offset, last line of line_range and end_col_offset, in
+  characters, against gate's start column, end line and end column);
 - overall recall and precision, with B101, without B101, and B101 alone;
 - files bandit skipped as unparsable vs the files gate warned about;
 - the first mismatches of each check.
@@ -68,7 +70,7 @@ def main() -> int:
 
     bandit = collect_bandit(bandit_docs, corpus)
     gate_side = collect_gate(gate_doc, corpus)
-    result = compare(bandit, gate_side)
+    result = compare(bandit, gate_side, Lines(corpus))
     result["timing_seconds"] = {"bandit_or_cache": round(t_bandit, 1), "gate": round(t_gate, 1)}
     result["projects"] = projects
     print_report(result)
@@ -219,6 +221,9 @@ def collect_bandit(docs: dict[str, dict], corpus: Path) -> dict:
                 "confidence": r["issue_confidence"].upper(),
                 "code": r.get("code", ""),
                 "text": r.get("issue_text", ""),
+                "line_range": r.get("line_range") or [r["line_number"]],
+                "col_offset": r.get("col_offset", 0),
+                "end_col_offset": r.get("end_col_offset", 0),
             })
         for f in doc.get("metrics", {}):
             if f != "_totals":
@@ -239,6 +244,7 @@ def collect_gate(doc: dict, corpus: Path) -> dict:
             "confidence": str(f["confidence"]).upper(),
             "code": f.get("snippet") or "",
             "text": f.get("message", ""),
+            "range": (f["start_column"], f["end_line"], f["end_column"]),
         })
     warned = {}
     for d in doc.get("diagnostics", []):
@@ -253,7 +259,60 @@ def key(f: dict) -> tuple[str, int, str]:
     return (f["path"], f["line"], f["test_id"])
 
 
-def compare(bandit: dict, gate: dict) -> dict:
+class Lines:
+    """Source lines as Python reads them (coding cookie, universal newlines), per file."""
+
+    def __init__(self, corpus: Path):
+        self.corpus = corpus
+        self.cache: dict[str, list[str]] = {}
+
+    def line(self, path: str, n: int) -> str:
+        if path not in self.cache:
+            import tokenize
+            try:
+                with open(self.corpus / path, "rb") as fh:
+                    enc, _ = tokenize.detect_encoding(fh.readline)
+                data = (self.corpus / path).read_bytes().decode(enc, errors="replace")
+            except (OSError, SyntaxError, LookupError):
+                data = (self.corpus / path).read_bytes().decode("utf-8", errors="replace")
+            if data.startswith("\ufeff"):
+                data = data[1:]
+            self.cache[path] = data.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        lines = self.cache[path]
+        return lines[n - 1] if 0 < n <= len(lines) else ""
+
+    def chars(self, path: str, n: int, byte_col: int) -> int:
+        """A UTF-8 byte offset into line n as a 1-based character column."""
+        raw = self.line(path, n).encode("utf-8")
+        # Past the line's end (the offset belongs to another line): as if ASCII.
+        past = max(0, byte_col - len(raw))
+        return len(raw[:byte_col].decode("utf-8", errors="ignore")) + past + 1
+
+
+def range_agrees(b: dict, g: dict, lines: Lines) -> bool:
+    """Whether gate's region is bandit's: (col_offset, last of line_range,
+    end_col_offset) in characters. bandit gives byte offsets on the node's own
+    first and last lines, which its JSON does not name (a string's line_range
+    is its parent's, a call's reported line may be a keyword's): the offsets
+    are read on each of the lines that could be meant, which only matters on
+    lines with non-ASCII text. B613 has a character column already and no end
+    (gate ends it after the character)."""
+    start_col, end_line, end_col = g["range"]
+    rng = b["line_range"]
+    want_end_line = max(max(rng), b["line"])
+    if b["test_id"] == "B613":
+        return (start_col, end_line, end_col) == (b["col_offset"], b["line"], b["col_offset"] + 1)
+    candidates = {b["line"], rng[0], rng[-1]}
+    starts = {lines.chars(b["path"], n, b["col_offset"]) for n in candidates}
+    ends = {lines.chars(b["path"], n, b["end_col_offset"]) for n in candidates}
+    # gate starts the region at the line's start where bandit's start column
+    # (of the node's first line) would lie after its end on the reported line.
+    if want_end_line == b["line"] and all(s > e for s in starts for e in ends):
+        starts = {1}
+    return end_line == want_end_line and start_col in starts and end_col in ends
+
+
+def compare(bandit: dict, gate: dict, lines: Lines) -> dict:
     by_key_b = collections.defaultdict(list)
     by_key_g = collections.defaultdict(list)
     for f in bandit["findings"]:
@@ -261,18 +320,20 @@ def compare(bandit: dict, gate: dict) -> dict:
     for f in gate["findings"]:
         by_key_g[key(f)].append(f)
 
-    matched, missed, extra, sevconf = [], [], [], []
+    matched, missed, extra, sevconf, ranges = [], [], [], [], []
     for k in by_key_b.keys() | by_key_g.keys():
         bs, gs = by_key_b.get(k, []), by_key_g.get(k, [])
         # Same key several times (two calls on one line): pair them up in
-        # order of (severity, confidence) so equal ones pair first.
-        bs = sorted(bs, key=lambda f: (f["severity"], f["confidence"]))
-        gs = sorted(gs, key=lambda f: (f["severity"], f["confidence"]))
+        # order of (severity, confidence, column) so equal ones pair first.
+        bs = sorted(bs, key=lambda f: (f["severity"], f["confidence"], f["col_offset"]))
+        gs = sorted(gs, key=lambda f: (f["severity"], f["confidence"], f["range"][0]))
         n = min(len(bs), len(gs))
         for b, g in zip(bs[:n], gs[:n]):
             matched.append(b)
             if (b["severity"], b["confidence"]) != (g["severity"], g["confidence"]):
                 sevconf.append({**b, "gate_severity": g["severity"], "gate_confidence": g["confidence"]})
+            if not range_agrees(b, g, lines):
+                ranges.append({**b, "gate_range": g["range"]})
         for b in bs[n:]:
             if b["path"] in gate["warned"]:
                 b = {**b, "note": "file gate skipped: " + gate["warned"][b["path"]]}
@@ -295,6 +356,7 @@ def compare(bandit: dict, gate: dict) -> dict:
             "missed": sum(1 for f in missed if f["test_id"] == c),
             "extra": sum(1 for f in extra if f["test_id"] == c),
             "severity_or_confidence_differs": sum(1 for f in sevconf if f["test_id"] == c),
+            "range_differs": sum(1 for f in ranges if f["test_id"] == c),
         }
 
     def scores(pred) -> dict:
@@ -312,11 +374,14 @@ def compare(bandit: dict, gate: dict) -> dict:
             "without_B101": scores(lambda c: c != "B101"),
             "B101": scores(lambda c: c == "B101"),
             "files_bandit_scanned": len(bandit["scanned"]),
+            "range_agrees": len(matched) - len(ranges),
+            "multi_line": sum(1 for f in matched if len(set(f["line_range"])) > 1),
         },
         "per_check": per_check,
         "missed": sort(missed),
         "extra": sort(extra),
         "severity_or_confidence_differs": sort(sevconf),
+        "range_differs": sort(ranges),
         "unparsable": {
             "bandit_skipped": dict(sorted(bandit["skipped"].items())),
             "gate_warned": dict(sorted(gate["warned"].items())),
@@ -335,18 +400,21 @@ def pct(x: float) -> str:
 
 
 def print_report(r: dict) -> None:
-    print(f"{'check':<6} {'bandit':>7} {'gate':>7} {'matched':>8} {'missed':>7} {'extra':>7} {'sev/conf':>8}  recall  precision")
+    print(f"{'check':<6} {'bandit':>7} {'gate':>7} {'matched':>8} {'missed':>7} {'extra':>7} {'sev/conf':>8} {'range':>6}  recall  precision")
     for c, v in r["per_check"].items():
         rec = pct(v["matched"] / v["bandit"]) if v["bandit"] else "-"
         prec = pct(v["matched"] / v["gate"]) if v["gate"] else "-"
-        flag = "" if v["missed"] == v["extra"] == v["severity_or_confidence_differs"] == 0 else "  <--"
+        flag = "" if v["missed"] == v["extra"] == v["severity_or_confidence_differs"] == v["range_differs"] == 0 else "  <--"
         print(f"{c:<6} {v['bandit']:>7} {v['gate']:>7} {v['matched']:>8} {v['missed']:>7} {v['extra']:>7} "
-              f"{v['severity_or_confidence_differs']:>8}  {rec:>7} {prec:>9}{flag}")
+              f"{v['severity_or_confidence_differs']:>8} {v['range_differs']:>6}  {rec:>7} {prec:>9}{flag}")
     print()
     for name, label in (("all", "all checks"), ("without_B101", "without B101"), ("B101", "B101 alone")):
         s = r["summary"][name]
         print(f"{label:<13} recall {pct(s['recall']):>8} ({s['matched']}/{s['bandit']})   "
               f"precision {pct(s['precision']):>8} ({s['matched']}/{s['gate']})")
+    m = r["summary"]["all"]["matched"]
+    print(f"ranges        {r['summary']['range_agrees']}/{m} matched findings have bandit's range "
+          f"({r['summary']['multi_line']} of them span several lines)")
     u = r["unparsable"]
     print(f"\nfiles bandit scanned: {r['summary']['files_bandit_scanned']}")
     print(f"unparsable: bandit skipped {len(u['bandit_skipped'])}, gate warned about {len(u['gate_warned'])}, "
@@ -360,7 +428,7 @@ def print_report(r: dict) -> None:
     lost = sum(1 for f in r["missed"] if f.get("note", "").startswith("file gate skipped"))
     if lost:
         print(f"  findings missed because gate skipped the file: {lost}")
-    for kind in ("missed", "extra", "severity_or_confidence_differs"):
+    for kind in ("missed", "extra", "severity_or_confidence_differs", "range_differs"):
         items = r[kind]
         if not items:
             continue
@@ -373,6 +441,9 @@ def print_report(r: dict) -> None:
             extra = ""
             if "gate_severity" in f:
                 extra = f" bandit {f['severity']}/{f['confidence']} gate {f['gate_severity']}/{f['gate_confidence']}"
+            if "gate_range" in f:
+                extra = (f" bandit col {f['col_offset']} lines {f['line_range'][0]}-{f['line_range'][-1]} "
+                         f"end col {f['end_col_offset']} (bytes, 0-based); gate (chars, 1-based) {f['gate_range']}")
             if f.get("note"):
                 extra += f" ({f['note']})"
             line = first_code_line(f["code"], f["line"])

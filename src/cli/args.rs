@@ -256,6 +256,10 @@ pub struct ScanArgs {
     #[arg(short, long)]
     pub quiet: bool,
 
+    /// Also print notes on standard error that are routine (how many binary files were skipped).
+    #[arg(short, long)]
+    pub verbose: bool,
+
     /// Never draw a progress bar.
     #[arg(long)]
     pub no_progress: bool,

@@ -113,7 +113,7 @@ pub fn conclude(
 /// code is 2.
 pub fn emit(s: &ScanSettings, analysis: &mut Analysis) -> Outcome {
     let a = &*analysis;
-    print_diagnostics(&a.diagnostics);
+    print_diagnostics(&a.diagnostics, s.verbose);
     for w in &a.verdict.warnings {
         eprintln!("gate: warning: {w}");
     }
@@ -257,8 +257,11 @@ pub fn run_baseline(a: &BaselineArgs) -> Result<Outcome> {
     })
 }
 
-/// Warnings and errors one per line on stderr; skipped binaries as a count.
-fn print_diagnostics(diags: &[Diagnostic]) {
+/// Warnings and errors one per line on stderr; skipped binaries as a count,
+/// with `--verbose` only: a binary file an engine wanted (images and archives
+/// for the secrets engine) is routine, and a warning already names any file
+/// that should not have been binary (a `.py` file with NUL bytes).
+fn print_diagnostics(diags: &[Diagnostic], verbose: bool) {
     let mut binaries = 0;
     for d in diags {
         match (d.level, d.kind) {
@@ -266,7 +269,7 @@ fn print_diagnostics(diags: &[Diagnostic]) {
             _ => eprintln!("gate: {d}"),
         }
     }
-    if binaries > 0 {
+    if binaries > 0 && verbose {
         eprintln!("gate: note: skipped {binaries} binary file(s)");
     }
     let errors = diags.iter().filter(|d| d.level == Level::Error).count();

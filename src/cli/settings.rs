@@ -75,6 +75,8 @@ pub struct ScanSettings {
     pub outputs: Vec<(Format, PathBuf)>,
     pub color: bool,
     pub quiet: bool,
+    /// Print routine notes too (`--verbose`).
+    pub verbose: bool,
     pub progress: bool,
     pub min_severity: Option<Severity>,
     pub config: FileConfig,
@@ -257,6 +259,7 @@ impl ScanSettings {
             outputs,
             color,
             quiet: args.quiet,
+            verbose: args.verbose,
             progress: !args.no_progress && crate::scan::progress_wanted(),
             min_severity: args.min_severity,
             config,
@@ -283,6 +286,15 @@ impl ScanSettings {
             min_severity: self.min_severity,
             redactor: self.redactor,
             automation_id: self.automation_id.clone(),
+            json_report: self
+                .outputs
+                .iter()
+                .find(|(f, _)| *f == Format::Json)
+                .map(|(_, p)| p.display().to_string())
+                .or_else(|| {
+                    (!self.quiet && self.stdout_format == Format::Json)
+                        .then(|| "standard output".to_string())
+                }),
         }
     }
 }

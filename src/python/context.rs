@@ -192,9 +192,13 @@ pub struct Hit {
     pub severity: Severity,
     pub confidence: Confidence,
     pub message: String,
+    /// bandit's `line_number`: usually the node's first line, for some checks a keyword value's.
     pub line: u32,
-    pub column: u32,
-    /// Lines of the checked node, for `# nosec`.
+    /// Byte offsets in the parsed source of the checked node's start and end
+    /// (bandit's `col_offset` and `end_col_offset`, on their lines).
+    pub span: (usize, usize),
+    /// Lines of the checked node (bandit's `line_range`; a string's parent's),
+    /// for `# nosec` and the end of the reported region.
     pub scope: (u32, u32),
     /// A credential the message quotes (B105-B107): masked in every report.
     pub secret: Option<String>,
@@ -206,7 +210,7 @@ pub struct Hits {
     pub hits: Vec<Hit>,
     pub(crate) check: usize,
     pub(crate) line: u32,
-    pub(crate) column: u32,
+    pub(crate) span: (usize, usize),
     pub(crate) scope: (u32, u32),
 }
 
@@ -244,7 +248,7 @@ impl Hits {
             confidence,
             message: message.into(),
             line: line.unwrap_or(self.line),
-            column: self.column,
+            span: self.span,
             scope: self.scope,
             secret: None,
         });

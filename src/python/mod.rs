@@ -9,6 +9,7 @@
 
 mod bandit_config;
 pub mod checks;
+pub mod codecs;
 pub mod context;
 pub mod literal;
 pub mod nosec;
@@ -22,7 +23,7 @@ use crate::diagnostic::{Diagnostic, Kind, Level};
 use crate::engine::{Engine, FileOutput, RuleInfo, SourceFile};
 use crate::finding::{Finding, Region, SecretMatch, Suppression, SuppressionKind};
 
-pub use options::{Options, PythonConfigError, Settings};
+pub use options::{Options, PythonConfigError, PythonVersion, Settings};
 pub use registry::{Check, On, CHECKS};
 
 /// The tool name findings carry.
@@ -122,6 +123,10 @@ impl Engine for PythonEngine {
                 return;
             }
         };
+        if let Some(p) = syntax::tab_problem(&src) {
+            out.diagnostics.push(unparsable(file.path, &p));
+            return;
+        }
         let result = walk::run(self, file.path, &src);
         if let Some(p) = result.syntax {
             out.diagnostics.push(unparsable(file.path, &p));
@@ -148,12 +153,7 @@ impl Engine for PythonEngine {
                 hit.severity,
                 hit.confidence,
                 file.path,
-                Region {
-                    start_line: hit.line,
-                    start_column: hit.column,
-                    end_line: hit.line,
-                    end_column: hit.column,
-                },
+                region(&src, &hit),
                 hit.message,
             );
             f.cwe = (check.cwe != 0).then_some(check.cwe);
@@ -180,6 +180,40 @@ impl Engine for PythonEngine {
     fn rules(&self) -> Vec<RuleInfo> {
         CHECKS.iter().map(registry::rule_info).collect()
     }
+}
+
+/// bandit's `line_number`, `col_offset`, last of `line_range` and
+/// `end_col_offset` as a region in characters. bandit's start column belongs
+/// to the node's first line, which is not the reported line when a check
+/// reports a keyword's line; where that would put the start after the end on
+/// one line, the region starts at the line's start instead.
+fn region(src: &[u8], hit: &context::Hit) -> Region {
+    let end_line = hit.scope.1.max(hit.line);
+    let start_column = char_column(src, hit.span.0);
+    let end_column = char_column(src, hit.span.1);
+    let start_column = if end_line == hit.line && start_column > end_column {
+        1
+    } else {
+        start_column
+    };
+    Region {
+        start_line: hit.line,
+        start_column,
+        end_line,
+        end_column,
+    }
+}
+
+/// The 1-based character column of byte offset `at` in UTF-8 `src`.
+fn char_column(src: &[u8], at: usize) -> u32 {
+    let at = at.min(src.len());
+    let line_start = memchr::memrchr(b'\n', &src[..at]).map_or(0, |i| i + 1);
+    // Every character has exactly one byte that is not a continuation byte.
+    let chars = src[line_start..at]
+        .iter()
+        .filter(|&&b| (b & 0xc0) != 0x80)
+        .count();
+    chars as u32 + 1
 }
 
 fn unparsable(path: &str, p: &syntax::SyntaxProblem) -> Diagnostic {
@@ -330,6 +364,43 @@ mod tests {
             3,
             "B604"
         ));
+    }
+
+    /// (start line, start column, end line, end column) of the first finding of `id`.
+    fn range_of(src: &str, id: &str) -> (u32, u32, u32, u32) {
+        let mut out = FileOutput::default();
+        PythonEngine::default().scan(&SourceFile::new("t.py", src.as_bytes()), &mut out);
+        let f = out
+            .findings
+            .iter()
+            .find(|f| f.rule_id == id)
+            .unwrap_or_else(|| panic!("no {id} in {:?}", out.findings));
+        let r = f.region;
+        (r.start_line, r.start_column, r.end_line, r.end_column)
+    }
+
+    #[test]
+    fn issue16_p1_ranges_are_bandits_node_ranges_in_characters() {
+        // A call over several lines: bandit's line (the keyword's), the call's
+        // column, the last line of its line_range and its end_col_offset.
+        let src = "import subprocess\nsubprocess.call(\n    cmd,\n    shell=True,\n)\n";
+        assert_eq!(range_of(src, "B602"), (4, 1, 5, 2));
+        // Columns count characters, not UTF-8 bytes.
+        let src = "import subprocess\nx = 'é'; subprocess.call(c, shell=True)\n";
+        assert_eq!(range_of(src, "B602"), (2, 10, 2, 40));
+        // A string's line_range is its parent's (here the dict); its columns are its own.
+        let src = "d = {\n  'password': 'hunter2',\n}\n";
+        assert_eq!(range_of(src, "B105"), (2, 3, 3, 13));
+        // A block ends at its last statement, not at trailing comments.
+        let src = "try:\n    f()\nexcept Exception:\n    pass\n    # done\n\n# end\n";
+        assert_eq!(range_of(src, "B110"), (3, 1, 4, 9));
+        // B613: bandit gives the character's column only; the region covers it.
+        let src = "x = 1\ns = 'a\u{202e}b'\n";
+        assert_eq!(range_of(src, "B613"), (2, 7, 2, 8));
+        // The keyword's line when the call starts further right on an earlier
+        // line: bandit's start column would lie after the end; gate starts at 1.
+        let src = "import subprocess\nresult_of_the_call = subprocess.call(c,\n  shell=True)\n";
+        assert_eq!(range_of(src, "B602"), (3, 1, 3, 14));
     }
 
     #[test]

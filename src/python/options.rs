@@ -119,9 +119,86 @@ pub struct Settings {
     pub exclude_dirs: Vec<String>,
     /// Report findings even under `# nosec`.
     pub ignore_nosec: bool,
+    /// Whose grammar decides which files are valid Python (and so scanned).
+    pub target_version: PythonVersion,
     pub options: Options,
     /// Parts of the configuration gate read but does not act on.
     pub warnings: Vec<String>,
+}
+
+/// A Python 3 version as `[python] target_version` names it (ruff's
+/// `target-version`): a file that version's parser rejects is skipped with a
+/// warning, as bandit running on it would skip it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, serde::Deserialize)]
+#[serde(try_from = "String")]
+pub enum PythonVersion {
+    Py38,
+    Py39,
+    Py310,
+    /// bandit 1.9.4's parity was measured under 3.11.
+    #[default]
+    Py311,
+    Py312,
+    Py313,
+    Py314,
+}
+
+impl PythonVersion {
+    /// Every version, oldest first, as `(name, version)`.
+    pub const ALL: [(&'static str, PythonVersion); 7] = [
+        ("py38", PythonVersion::Py38),
+        ("py39", PythonVersion::Py39),
+        ("py310", PythonVersion::Py310),
+        ("py311", PythonVersion::Py311),
+        ("py312", PythonVersion::Py312),
+        ("py313", PythonVersion::Py313),
+        ("py314", PythonVersion::Py314),
+    ];
+
+    /// The version for `major.minor`, if gate knows it.
+    pub fn from_minor(minor: u32) -> Option<PythonVersion> {
+        Self::ALL
+            .iter()
+            .find(|(name, _)| name[3..].parse::<u32>().ok() == Some(minor))
+            .map(|(_, v)| *v)
+    }
+}
+
+impl std::str::FromStr for PythonVersion {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        let t = s.trim().to_ascii_lowercase();
+        // "py311", "3.11" and "311" all name 3.11.
+        let key = t.strip_prefix("py").unwrap_or(&t).replace('.', "");
+        Self::ALL
+            .iter()
+            .find(|(name, _)| name[2..] == key)
+            .map(|(_, v)| *v)
+            .ok_or_else(|| {
+                let names: Vec<&str> = Self::ALL.iter().map(|(n, _)| *n).collect();
+                format!(
+                    "unknown target_version `{s}` (expected one of {})",
+                    names.join(", ")
+                )
+            })
+    }
+}
+
+impl TryFrom<String> for PythonVersion {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, String> {
+        s.parse()
+    }
+}
+
+impl std::fmt::Display for PythonVersion {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let name = Self::ALL
+            .iter()
+            .find(|(_, v)| v == self)
+            .map_or("?", |(n, _)| n);
+        f.write_str(name)
+    }
 }
 
 /// A Python configuration gate cannot use: names the file and the key.
@@ -277,6 +354,7 @@ impl Settings {
             s.min_severity = section.severity;
         }
         s.ignore_nosec = section.ignore_nosec.unwrap_or(false);
+        s.target_version = section.target_version.unwrap_or_default();
         if section.confidence.is_some() {
             s.min_confidence = section.confidence;
         }

@@ -5,6 +5,7 @@ use std::borrow::Cow;
 
 use tree_sitter::{Node, TreeCursor};
 
+use super::options::PythonVersion;
 use super::tree::{children, text, Kinds};
 
 /// Python's tokenizer refuses more nested brackets than this.
@@ -32,10 +33,15 @@ impl SyntaxProblem {
     }
 }
 
-/// Byte-level problems: NUL bytes and undecodable text. Returns the text to parse
-/// (a BOM dropped, a latin-1 file declared as such transcoded to UTF-8).
+/// Byte-level problems: NUL bytes, the coding cookie, undecodable text. Returns
+/// the text to parse as Python's tokenizer sees it: a BOM dropped, a lone `\r`
+/// turned into `\n` (a line break for Python; same length, so every offset
+/// holds), a latin-1 file declared as such transcoded to UTF-8.
 pub fn prepare(bytes: &[u8]) -> Result<Cow<'_, [u8]>, SyntaxProblem> {
-    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    let (bytes, bom) = match bytes.strip_prefix(b"\xef\xbb\xbf") {
+        Some(rest) => (rest, true),
+        None => (bytes, false),
+    };
     if let Some(i) = memchr::memchr(0, bytes) {
         let (line, column) = position(bytes, i);
         return Err(SyntaxProblem {
@@ -44,25 +50,65 @@ pub fn prepare(bytes: &[u8]) -> Result<Cow<'_, [u8]>, SyntaxProblem> {
             message: "source code cannot contain null bytes".into(),
         });
     }
-    match std::str::from_utf8(bytes) {
-        Ok(_) => Ok(Cow::Borrowed(bytes)),
-        Err(e) => {
-            if declares_single_byte_encoding(bytes) {
-                let s: String = bytes.iter().map(|&b| b as char).collect();
-                return Ok(Cow::Owned(s.into_bytes()));
+    let bytes = lone_cr_to_lf(bytes);
+    let coding = coding_cookie(&bytes);
+    if let Some((name, line)) = &coding {
+        let problem = |message: String| SyntaxProblem {
+            line: *line,
+            column: 1,
+            message,
+        };
+        let n = normalize_codec(name);
+        if !is_utf8(&n) {
+            if bom {
+                return Err(problem(format!("encoding problem: {name} with BOM")));
             }
-            let at = e.valid_up_to();
-            let (line, column) = position(bytes, at);
-            Err(SyntaxProblem {
-                line,
-                column,
-                message: format!(
-                    "'utf-8' codec can't decode byte 0x{:02x}: not valid UTF-8 and no single-byte coding declared",
-                    bytes[at]
-                ),
-            })
+            if super::codecs::GARBLES_ASCII.contains(&n.as_str()) {
+                return Err(problem(format!(
+                    "the coding cookie declares {name}, which does not read this ASCII text as itself"
+                )));
+            }
+            if !super::codecs::READS_ASCII.contains(&n.as_str()) {
+                return Err(problem(format!("unknown encoding: {name}")));
+            }
         }
     }
+    if std::str::from_utf8(&bytes).is_ok() {
+        return Ok(bytes);
+    }
+    let e = std::str::from_utf8(&bytes).unwrap_err();
+    if coding
+        .as_ref()
+        .is_some_and(|(name, _)| is_single_byte_latin(&normalize_codec(name)))
+    {
+        let s: String = bytes.iter().map(|&b| b as char).collect();
+        return Ok(Cow::Owned(s.into_bytes()));
+    }
+    let at = e.valid_up_to();
+    let (line, column) = position(&bytes, at);
+    Err(SyntaxProblem {
+        line,
+        column,
+        message: format!(
+            "'utf-8' codec can't decode byte 0x{:02x}: not valid UTF-8 and no single-byte coding declared",
+            bytes[at]
+        ),
+    })
+}
+
+/// Python reads `\r\n` and a lone `\r` as one line break each.
+fn lone_cr_to_lf(bytes: &[u8]) -> Cow<'_, [u8]> {
+    let lone = |i: usize| bytes.get(i + 1) != Some(&b'\n');
+    if !memchr::memchr_iter(b'\r', bytes).any(lone) {
+        return Cow::Borrowed(bytes);
+    }
+    let mut out = bytes.to_vec();
+    for i in memchr::memchr_iter(b'\r', bytes) {
+        if lone(i) {
+            out[i] = b'\n';
+        }
+    }
+    Cow::Owned(out)
 }
 
 fn position(bytes: &[u8], at: usize) -> (u32, u32) {
@@ -72,43 +118,100 @@ fn position(bytes: &[u8], at: usize) -> (u32, u32) {
     (line, col as u32 + 1)
 }
 
-/// A PEP 263 coding cookie in the first two lines naming a latin-1-like encoding.
-fn declares_single_byte_encoding(bytes: &[u8]) -> bool {
-    for line in bytes.split(|&b| b == b'\n').take(2) {
-        let line = String::from_utf8_lossy(line).to_ascii_lowercase();
-        let t = line.trim_start();
-        if !t.starts_with('#') {
-            continue;
+/// The PEP 263 coding cookie as CPython's tokenizer finds it: in a comment on
+/// the first line, or on the second when the first holds nothing but a
+/// comment; `coding:` or `coding=`, then the name. Returns (name, line).
+pub fn coding_cookie(bytes: &[u8]) -> Option<(String, u32)> {
+    let mut lines = bytes.split(|&b| b == b'\n');
+    for n in 1..=2u32 {
+        let line = lines.next()?;
+        let body = line
+            .iter()
+            .position(|&c| !matches!(c, b' ' | b'\t' | b'\x0c'))
+            .map_or(&[][..], |i| &line[i..]);
+        match body.first() {
+            Some(b'#') => {}
+            // A blank line: the cookie may still be on the next one.
+            None | Some(b'\r') => continue,
+            // Code on the first line: no cookie after it.
+            _ => return None,
         }
-        if let Some(i) = t.find("coding") {
-            let rest = t[i + 6..].trim_start_matches([':', '=']).trim_start();
-            let name: String = rest
-                .chars()
-                .take_while(|c| c.is_alphanumeric() || "-_.".contains(*c))
-                .collect();
-            let name = name.replace('_', "-");
-            return matches!(
-                name.as_str(),
-                "latin-1"
-                    | "latin1"
-                    | "iso-8859-1"
-                    | "iso8859-1"
-                    | "l1"
-                    | "cp1252"
-                    | "windows-1252"
-                    | "iso-8859-15"
-                    | "iso8859-15"
-                    | "cp819"
-            );
+        let mut at = 0;
+        while let Some(i) = memchr::memmem::find(&body[at..], b"coding") {
+            let after = &body[at + i + 6..];
+            at += i + 6;
+            if !matches!(after.first(), Some(b':' | b'=')) {
+                continue;
+            }
+            let rest = &after[1..];
+            let rest = &rest[rest
+                .iter()
+                .take_while(|c| matches!(c, b' ' | b'\t'))
+                .count()..];
+            let len = rest
+                .iter()
+                .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.'))
+                .count();
+            if len > 0 {
+                return Some((String::from_utf8_lossy(&rest[..len]).into_owned(), n));
+            }
         }
     }
-    false
+    None
+}
+
+/// A codec name as Python's codec registry compares it.
+fn normalize_codec(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut gap = false;
+    for c in name.chars().map(|c| c.to_ascii_lowercase()) {
+        if c.is_ascii_alphanumeric() || c == '.' {
+            if gap && !out.is_empty() {
+                out.push('_');
+            }
+            gap = false;
+            out.push(c);
+        } else {
+            gap = true;
+        }
+    }
+    out
+}
+
+fn is_utf8(normalized: &str) -> bool {
+    matches!(
+        normalized,
+        "utf_8" | "utf8" | "u8" | "utf" | "utf8_ucs2" | "utf8_ucs4" | "cp65001" | "utf_8_sig"
+    ) || normalized.starts_with("utf_8_")
+}
+
+/// Codecs whose bytes gate reads as the code points of the same number.
+fn is_single_byte_latin(normalized: &str) -> bool {
+    matches!(
+        normalized,
+        "latin_1"
+            | "latin1"
+            | "latin"
+            | "iso_8859_1"
+            | "iso8859_1"
+            | "iso_latin_1"
+            | "8859"
+            | "l1"
+            | "cp819"
+            | "cp1252"
+            | "windows_1252"
+            | "iso_8859_15"
+            | "iso8859_15"
+    ) || normalized.starts_with("latin_1_")
+        || normalized.starts_with("iso_8859_1_")
+        || normalized.starts_with("iso_latin_1_")
 }
 
 /// Node-level problems: Python 2 statements and literals, Python 3.12-only
 /// syntax, argument order. Called for every node in the walk.
 pub fn check_node<'t>(
     k: &Kinds,
+    v: PythonVersion,
     src: &[u8],
     n: Node<'t>,
     parent: Option<Node<'t>>,
@@ -125,7 +228,7 @@ pub fn check_node<'t>(
     if !n.is_named() {
         return (n.kind() == "<>").then(|| SyntaxProblem::at(n, "invalid syntax: `<>`"));
     }
-    check_named(k, src, n, n.kind_id(), parent, &mut n.walk())
+    check_named(k, v, src, n, n.kind_id(), parent, &mut n.walk())
 }
 
 /// Whether [`check_named`] looks at nodes of this kind (the walk asks once per kind).
@@ -144,25 +247,85 @@ pub fn has_named_check(k: &Kinds, kind: u16) -> bool {
         k.interpolation,
         k.argument_list,
         k.parameters,
+        k.lambda_parameters,
+        k.identifier,
+        k.raise_statement,
+        k.delete_statement,
+        k.as_pattern_target,
+        k.string_content,
+        k.match_statement,
     ]
     .contains(&kind)
 }
 
 /// [`check_node`] for a named node that is neither an error nor missing, of
 /// kind `kind`; `cursor` is scratch space for walking its children.
+#[allow(clippy::too_many_arguments)]
 pub fn check_named<'t>(
     k: &Kinds,
+    v: PythonVersion,
     src: &[u8],
     n: Node<'t>,
     kind: u16,
     parent: Option<Node<'t>>,
     cursor: &mut TreeCursor<'t>,
 ) -> Option<SyntaxProblem> {
+    if kind == k.identifier {
+        // Keywords since Python 3.7 that tree-sitter still reads as names.
+        let t = &src[n.start_byte()..n.end_byte()];
+        return (t == b"async" || t == b"await")
+            .then(|| SyntaxProblem::at(n, "invalid syntax (`async` and `await` are keywords)"));
+    }
     if kind == k.print_statement {
+        // `print >>f, x` is a valid Python 3 expression: a tuple whose first
+        // item shifts the name `print`.
+        if children(k, n).any(|c| c.kind_id() == k.chevron) {
+            return None;
+        }
         return Some(SyntaxProblem::at(
             n,
             "Missing parentheses in call to 'print' (Python 2 syntax)",
         ));
+    }
+    if kind == k.raise_statement {
+        // `raise E, "message"` (Python 2); a parenthesised tuple is fine.
+        return children(k, n)
+            .next()
+            .filter(|c| c.kind_id() == k.expression_list)
+            .map(|c| SyntaxProblem::at(c, "invalid syntax (Python 2 `raise E, V`)"));
+    }
+    if kind == k.delete_statement {
+        for c in children(k, n) {
+            if let Some(p) = bad_target(k, c, true) {
+                return Some(p);
+            }
+        }
+        return None;
+    }
+    if kind == k.as_pattern_target {
+        // Only `with ... as <target>` takes any expression in tree-sitter.
+        let in_with = parent
+            .and_then(|p| p.parent())
+            .is_some_and(|g| g.kind_id() == k.with_item);
+        return if in_with {
+            children(k, n).find_map(|c| bad_target(k, c, false))
+        } else {
+            None
+        };
+    }
+    if kind == k.string_content {
+        // An f-string's literal part (other strings are read whole by the walk).
+        let p = parent.map(|p| super::literal::prefix(k, src, p))?;
+        return escape_problem(&src[n.start_byte()..n.end_byte()], p.raw, p.bytes)
+            .map(|m| SyntaxProblem::at(n, m));
+    }
+    if kind == k.match_statement {
+        return (v < PythonVersion::Py310).then(|| {
+            SyntaxProblem::at(
+                n,
+                format!("invalid syntax (`match` needs Python 3.10; target_version is {v})"),
+            )
+        });
     }
     if kind == k.exec_statement {
         return Some(SyntaxProblem::at(
@@ -172,6 +335,7 @@ pub fn check_named<'t>(
     }
     // tree-sitter also reads `type(x).attr = v` as a type alias; a real one names an identifier.
     if kind == k.type_alias_statement
+        && v < PythonVersion::Py312
         && text(src, n).strip_prefix("type").is_some_and(|rest| {
             rest.starts_with([' ', '\t'])
                 && rest
@@ -181,7 +345,7 @@ pub fn check_named<'t>(
     {
         return Some(SyntaxProblem::at(
             n,
-            "invalid syntax (type parameters and `type` statements need Python 3.12)",
+            format!("invalid syntax (type parameters and `type` statements need Python 3.12; target_version is {v})"),
         ));
     }
     if kind == k.integer {
@@ -203,13 +367,20 @@ pub fn check_named<'t>(
                 "leading zeros in decimal integer literals are not permitted",
             ));
         }
-        return number_suffix(src, n);
+        return underscores(t.as_bytes())
+            .map(|m| SyntaxProblem::at(n, m))
+            .or_else(|| number_suffix(src, n));
     }
     if kind == k.float {
-        return number_suffix(src, n);
+        return underscores(text(src, n).as_bytes())
+            .map(|m| SyntaxProblem::at(n, m))
+            .or_else(|| number_suffix(src, n));
     }
     if kind == k.string_start {
         let t = text(src, n);
+        if t.starts_with('`') {
+            return Some(SyntaxProblem::at(n, "invalid syntax (Python 2 backticks)"));
+        }
         let prefix = t.trim_end_matches(['"', '\'']);
         if prefix.contains(['u', 'U']) && prefix.len() > 1 {
             return Some(SyntaxProblem::at(n, "invalid string prefix"));
@@ -232,11 +403,18 @@ pub fn check_named<'t>(
                 "cannot have both 'except' and 'except*' on the same 'try'",
             ));
         }
+        if star && v < PythonVersion::Py311 {
+            return Some(SyntaxProblem::at(
+                n,
+                format!("invalid syntax (`except*` needs Python 3.11; target_version is {v})"),
+            ));
+        }
         return None;
     }
     if kind == k.except_clause {
         let values = n.children_by_field_name("value", &mut n.walk()).count();
-        if values > 1 {
+        // Python 3.14 takes `except A, B:` without parentheses (PEP 758).
+        if values > 1 && v < PythonVersion::Py314 {
             return Some(SyntaxProblem::at(
                 n,
                 "multiple exception types must be parenthesized (Python 2 syntax)",
@@ -261,6 +439,9 @@ pub fn check_named<'t>(
         return None;
     }
     if kind == k.interpolation {
+        if v >= PythonVersion::Py312 {
+            return None;
+        }
         return parent.and_then(|p| fstring_expression(k, src, n, p));
     }
     if kind == k.argument_list {
@@ -271,33 +452,306 @@ pub fn check_named<'t>(
             .collect();
         return arguments_problem(k, &kids);
     }
-    if kind == k.parameters {
+    if kind == k.parameters || kind == k.lambda_parameters {
         let mut default = false;
+        // A bare `*` waiting for the keyword-only parameter it must introduce.
+        let mut bare_star: Option<Node<'t>> = None;
+        let mut starred = false;
         for c in n
             .named_children(cursor)
             .filter(|c| c.kind_id() != k.comment)
         {
             let ck = c.kind_id();
-            if ck == k.default_parameter || ck == k.typed_default_parameter {
-                default = true;
-            } else if ck == k.list_splat_pattern
-                || ck == k.keyword_separator
-                || ck == k.dictionary_splat_pattern
-                || (ck == k.typed_parameter
-                    && c.named_child(0).is_some_and(|x| {
-                        x.kind_id() == k.list_splat_pattern
-                            || x.kind_id() == k.dictionary_splat_pattern
-                    }))
-            {
-                break;
-            } else if (ck == k.identifier || ck == k.typed_parameter) && default {
+            if ck == k.tuple_pattern || ck == k.list_pattern {
                 return Some(SyntaxProblem::at(
                     c,
-                    "non-default argument follows default argument",
+                    if kind == k.parameters {
+                        "Function parameters cannot be parenthesized (Python 2 tuple parameters)"
+                    } else {
+                        "Lambda expression parameters cannot be parenthesized (Python 2 tuple parameters)"
+                    },
                 ));
             }
+            if ck == k.keyword_separator {
+                bare_star = Some(c);
+                starred = true;
+            } else if ck == k.dictionary_splat_pattern
+                || (ck == k.typed_parameter
+                    && c.named_child(0)
+                        .is_some_and(|x| x.kind_id() == k.dictionary_splat_pattern))
+            {
+                break;
+            } else if ck == k.list_splat_pattern
+                || (ck == k.typed_parameter
+                    && c.named_child(0)
+                        .is_some_and(|x| x.kind_id() == k.list_splat_pattern))
+            {
+                starred = true;
+            } else if ck == k.positional_separator {
+            } else {
+                bare_star = None;
+                if ck == k.default_parameter || ck == k.typed_default_parameter {
+                    default = true;
+                } else if (ck == k.identifier || ck == k.typed_parameter) && default && !starred {
+                    return Some(SyntaxProblem::at(
+                        c,
+                        "non-default argument follows default argument",
+                    ));
+                }
+            }
         }
+        return bare_star.map(|c| SyntaxProblem::at(c, "named arguments must follow bare *"));
+    }
+    None
+}
+
+/// Why `n` cannot be assigned to (or, `delete`, deleted), if it cannot.
+fn bad_target(k: &Kinds, n: Node<'_>, delete: bool) -> Option<SyntaxProblem> {
+    let kind = n.kind_id();
+    if kind == k.identifier || kind == k.attribute || kind == k.subscript || kind == k.comment {
         return None;
+    }
+    if kind == k.tuple
+        || kind == k.list
+        || kind == k.parenthesized_expression
+        || kind == k.expression_list
+        || kind == k.pattern_list
+        || kind == k.tuple_pattern
+        || kind == k.list_pattern
+    {
+        return children(k, n).find_map(|c| bad_target(k, c, delete));
+    }
+    if !delete && (kind == k.list_splat || kind == k.list_splat_pattern) {
+        return children(k, n).find_map(|c| bad_target(k, c, delete));
+    }
+    let what = if kind == k.call {
+        "function call"
+    } else if kind == k.integer
+        || kind == k.float
+        || kind == k.string
+        || kind == k.concatenated_string
+        || kind == k.true_
+        || kind == k.false_
+        || kind == k.none
+        || kind == k.ellipsis
+    {
+        "literal"
+    } else {
+        "expression"
+    };
+    let verb = if delete { "delete" } else { "assign to" };
+    Some(SyntaxProblem::at(n, format!("cannot {verb} {what}")))
+}
+
+/// Python's rule for `_` in numbers: only between two digits (or right after
+/// a base prefix such as `0x`).
+fn underscores(t: &[u8]) -> Option<&'static str> {
+    memchr::memchr(b'_', t)?;
+    let hex = t.len() > 1 && t[0] == b'0' && matches!(t[1], b'x' | b'X');
+    let based =
+        t.len() > 1 && t[0] == b'0' && matches!(t[1], b'x' | b'X' | b'o' | b'O' | b'b' | b'B');
+    let digit = |c: u8| {
+        if hex {
+            c.is_ascii_hexdigit()
+        } else {
+            c.is_ascii_digit()
+        }
+    };
+    for (i, &c) in t.iter().enumerate() {
+        if c != b'_' {
+            continue;
+        }
+        let prev_ok = i > 0 && (digit(t[i - 1]) || (based && i == 2));
+        let next_ok = t.get(i + 1).is_some_and(|&c| digit(c));
+        if !prev_ok || !next_ok {
+            return Some("invalid decimal literal (misplaced `_`)");
+        }
+    }
+    None
+}
+
+/// The escape Python refuses in a string literal's text between its quotes
+/// (or an f-string's literal part): `\x` without two hex digits, `\u` / `\U`
+/// without four / eight, a code point past U+10FFFF, a malformed `\N{...}`.
+/// Raw strings have no escapes; bytes have no `\u`, `\U` or `\N`. Whether a
+/// `\N{NAME}` names a real character is not checked (no name table).
+pub fn escape_problem(content: &[u8], raw: bool, bytes: bool) -> Option<&'static str> {
+    if raw {
+        return None;
+    }
+    let mut i = 0;
+    while let Some(j) = memchr::memchr(b'\\', &content[i..]) {
+        let at = i + j;
+        let &e = content.get(at + 1)?;
+        let hex = |n: usize| {
+            content.len() >= at + 2 + n
+                && content[at + 2..at + 2 + n]
+                    .iter()
+                    .all(u8::is_ascii_hexdigit)
+        };
+        match e {
+            b'x' if !hex(2) => return Some("(unicode error) truncated \\xXX escape"),
+            b'u' if !bytes && !hex(4) => return Some("(unicode error) truncated \\uXXXX escape"),
+            b'U' if !bytes => {
+                if !hex(8) {
+                    return Some("(unicode error) truncated \\UXXXXXXXX escape");
+                }
+                let v = std::str::from_utf8(&content[at + 2..at + 10])
+                    .ok()
+                    .and_then(|h| u32::from_str_radix(h, 16).ok());
+                if v.is_none_or(|v| v > 0x10ffff) {
+                    return Some("(unicode error) illegal Unicode character");
+                }
+            }
+            b'N' if !bytes => {
+                let rest = &content[at + 2..];
+                let ok = rest.first() == Some(&b'{')
+                    && memchr::memchr(b'}', rest).is_some_and(|close| close > 1);
+                if !ok {
+                    return Some("(unicode error) malformed \\N character escape");
+                }
+            }
+            _ => {}
+        }
+        i = at + 2;
+    }
+    None
+}
+
+/// Python's tokenizer stops at this many indentation levels ("too many levels
+/// of indentation"); the 100th is refused.
+pub const MAX_INDENT: usize = 100;
+
+/// Python's tokenizer's indentation rules where tabs or form feeds indent a
+/// line: each indentation must compare the same way with tabs as 8 columns
+/// and as 1 (else TabError), and a dedent must return to an earlier level.
+/// Files without a tab or form feed cannot break these rules (gate's parse
+/// has checked that the indentation nests), so they cost one `memchr`.
+pub fn tab_problem(src: &[u8]) -> Option<SyntaxProblem> {
+    memchr::memchr2(b'\t', b'\x0c', src)?;
+    let mut levels: Vec<(u32, u32)> = vec![(0, 0)];
+    let mut brackets = 0u32;
+    // Inside a string: its quote byte and whether it is triple-quoted.
+    let mut string: Option<(u8, bool)> = None;
+    let mut continued = false;
+    let (mut i, mut line) = (0usize, 1u32);
+    while i < src.len() {
+        if brackets == 0 && string.is_none() && !continued {
+            let (mut col, mut alt) = (0u32, 0u32);
+            while let Some(&c) = src.get(i) {
+                match c {
+                    b' ' => {
+                        col += 1;
+                        alt += 1;
+                    }
+                    b'\t' => {
+                        col = (col / 8 + 1) * 8;
+                        alt += 1;
+                    }
+                    b'\x0c' => {
+                        col = 0;
+                        alt = 0;
+                    }
+                    _ => break,
+                }
+                i += 1;
+            }
+            let blank = matches!(src.get(i), None | Some(b'\n' | b'\r' | b'#'));
+            if !blank {
+                let tab_error = || SyntaxProblem {
+                    line,
+                    column: 1,
+                    message: "TabError: inconsistent use of tabs and spaces in indentation".into(),
+                };
+                let &(top, top_alt) = levels.last().expect("level 0 is never popped");
+                if col == top {
+                    if alt != top_alt {
+                        return Some(tab_error());
+                    }
+                } else if col > top {
+                    if alt <= top_alt {
+                        return Some(tab_error());
+                    }
+                    levels.push((col, alt));
+                } else {
+                    while levels.len() > 1 && col < levels.last().map_or(0, |l| l.0) {
+                        levels.pop();
+                    }
+                    let &(top, top_alt) = levels.last().expect("level 0 is never popped");
+                    if col != top {
+                        return Some(SyntaxProblem {
+                            line,
+                            column: 1,
+                            message: "IndentationError: unindent does not match any outer indentation level".into(),
+                        });
+                    }
+                    if alt != top_alt {
+                        return Some(tab_error());
+                    }
+                }
+            }
+        }
+        continued = false;
+        // The rest of the physical line: strings, comments, brackets, `\`.
+        while i < src.len() {
+            let c = src[i];
+            if let Some((q, triple)) = string {
+                match c {
+                    b'\\' => {
+                        if src.get(i + 1) == Some(&b'\n') {
+                            line += 1;
+                        }
+                        i += 2;
+                        continue;
+                    }
+                    b'\n' if triple => line += 1,
+                    // An unterminated one-line string: the parse reports it.
+                    b'\n' => {
+                        string = None;
+                        break;
+                    }
+                    _ if c == q => {
+                        if !triple {
+                            string = None;
+                        } else if src[i..].starts_with(&[q, q, q]) {
+                            string = None;
+                            i += 3;
+                            continue;
+                        }
+                    }
+                    _ => {}
+                }
+                i += 1;
+                continue;
+            }
+            match c {
+                b'\n' => break,
+                b'#' => {
+                    i += memchr::memchr(b'\n', &src[i..]).unwrap_or(src.len() - i);
+                    break;
+                }
+                b'\'' | b'"' => {
+                    let triple = src[i..].starts_with(&[c, c, c]);
+                    string = Some((c, triple));
+                    i += if triple { 3 } else { 1 };
+                    continue;
+                }
+                b'(' | b'[' | b'{' => brackets += 1,
+                b')' | b']' | b'}' => brackets = brackets.saturating_sub(1),
+                b'\\' if matches!(src.get(i + 1), Some(b'\n')) => continued = true,
+                b'\\' if src[i + 1..].starts_with(b"\r\n") => {
+                    continued = true;
+                    i += 1;
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        // Past the newline.
+        if i < src.len() {
+            i += 1;
+            line += 1;
+        }
     }
     None
 }

@@ -122,6 +122,8 @@ kinds! {
     generator_expression = "generator_expression",
     chevron = "chevron",
     keyword_identifier = "keyword_identifier",
+    match_statement = "match_statement",
+    named_expression = "named_expression",
 }
 
 /// Field ids used on hot paths (looking fields up by name scans the name table).

@@ -6,9 +6,9 @@ use super::context::{qual_name, Call, Cx, Hits, Imports, Str, StrParent};
 use super::literal::{self, constant_value, fstring_parts, kind_of, Prefix, StrLit};
 use super::nosec::{self, NosecLines};
 use super::registry::{self, Run, CHECKS};
-use super::syntax::{self, SyntaxProblem, MAX_BRACKET_DEPTH, MAX_TREE_DEPTH};
+use super::syntax::{self, SyntaxProblem, MAX_BRACKET_DEPTH, MAX_INDENT, MAX_TREE_DEPTH};
 use super::tree::{children, end_line, fields, language, line, text, Kinds};
-use super::PythonEngine;
+use super::{PythonEngine, PythonVersion};
 
 /// What walking one file produced.
 pub struct WalkResult {
@@ -223,6 +223,7 @@ pub fn run(engine: &PythonEngine, path: &str, src: &[u8]) -> WalkResult {
         qual: String::new(),
         buf: String::new(),
         brackets: 0,
+        target: engine.settings().target_version,
     };
     if w.has_error {
         // Find the first error for the message; still no findings.
@@ -289,6 +290,8 @@ struct Walker<'a> {
     qual: String,
     buf: String,
     brackets: u32,
+    /// Whose grammar decides validity.
+    target: PythonVersion,
 }
 
 impl<'a> Walker<'a> {
@@ -307,6 +310,8 @@ impl<'a> Walker<'a> {
         // `stack`: tree-sitter's `goto_next_sibling` is costly, most of all when it
         // fails, so the walk knows from the child count when a level is done.
         let mut left: Vec<u32> = Vec::new();
+        // Depths in `stack` of the blocks that open an indentation level.
+        let mut indents: Vec<usize> = Vec::new();
         loop {
             let node = cursor.node();
             let kind = node.kind_id();
@@ -317,6 +322,16 @@ impl<'a> Walker<'a> {
             }
             let count = if descend { node.child_count() } else { 0 };
             if count > 0 && cursor.goto_first_child() {
+                if kind == self.k.block && indented(node) {
+                    indents.push(stack.len());
+                    if indents.len() >= MAX_INDENT {
+                        self.syntax = Some(SyntaxProblem::at(
+                            node,
+                            "IndentationError: too many levels of indentation",
+                        ));
+                        return;
+                    }
+                }
                 stack.push(node);
                 kinds.push(kind);
                 left.push(count - 1);
@@ -348,6 +363,9 @@ impl<'a> Walker<'a> {
                 left.pop();
                 stack.pop();
                 kinds.pop();
+                if indents.last() == Some(&stack.len()) {
+                    indents.pop();
+                }
             }
         }
     }
@@ -359,8 +377,22 @@ impl<'a> Walker<'a> {
     fn set_scope(&mut self, check: usize, n: Node<'_>, scope: (u32, u32)) {
         self.hits.check = check;
         self.hits.line = line(n);
-        self.hits.column = n.start_position().column as u32 + 1;
+        self.hits.span = (n.start_byte(), n.end_byte());
         self.hits.scope = scope;
+    }
+
+    /// Give the hits raised on `n` since index `from` the end of `n` as
+    /// Python's AST has it: a block's trailing comments are not part of it.
+    fn end_hits_at_ast_end(&mut self, from: usize, n: Node<'_>) {
+        if self.hits.hits.len() == from {
+            return;
+        }
+        let end = ast_end(self.k, n);
+        let end_line = end.end_position().row as u32 + 1;
+        for h in &mut self.hits.hits[from..] {
+            h.span.1 = end.end_byte();
+            h.scope.1 = end_line;
+        }
     }
 
     /// Run what applies to node `n` of kind `kind`; whether the walk goes into its children.
@@ -374,7 +406,7 @@ impl<'a> Walker<'a> {
     ) -> bool {
         let k = self.k;
         if self.has_error && (n.is_error() || n.is_missing()) {
-            self.syntax = syntax::check_node(k, self.src, n, stack.last().copied());
+            self.syntax = syntax::check_node(k, self.target, self.src, n, stack.last().copied());
             return true;
         }
         let act = self.d.act.get(kind as usize).copied().unwrap_or(Act::Named);
@@ -401,8 +433,26 @@ impl<'a> Walker<'a> {
             }
             _ => {}
         }
-        if act == Act::Expr && self.skippable(n, stack.len()) {
-            return false;
+        let has_syntax_check = self.d.syntax.get(kind as usize).copied().unwrap_or(false);
+        if act == Act::Expr {
+            // Its own syntax first: a skipped node is not checked later.
+            if has_syntax_check {
+                if let Some(p) = syntax::check_named(
+                    k,
+                    self.target,
+                    self.src,
+                    n,
+                    kind,
+                    stack.last().copied(),
+                    &mut scratch.cursor,
+                ) {
+                    self.syntax = Some(p);
+                    return true;
+                }
+            }
+            if self.skippable(n, stack.len()) {
+                return false;
+            }
         }
         if act == Act::Arguments {
             if let Some((id, problem)) = self.arguments.take() {
@@ -413,9 +463,10 @@ impl<'a> Walker<'a> {
                 }
             }
         }
-        if self.d.syntax.get(kind as usize).copied().unwrap_or(false) {
+        if has_syntax_check && act != Act::Expr {
             if let Some(p) = syntax::check_named(
                 k,
+                self.target,
                 self.src,
                 n,
                 kind,
@@ -443,6 +494,11 @@ impl<'a> Walker<'a> {
                         self.syntax = Some(SyntaxProblem::at(n, "invalid string prefix"));
                         return true;
                     }
+                    if let Some(m) = syntax::escape_problem(content.as_bytes(), pre.raw, pre.bytes)
+                    {
+                        self.syntax = Some(SyntaxProblem::at(n, m));
+                        return true;
+                    }
                     if parent_kind != Some(k.concatenated_string) {
                         self.string(n, stack, Some((false, pre.bytes)), Some((pre, content)));
                     }
@@ -457,10 +513,15 @@ impl<'a> Walker<'a> {
             Act::ConcatenatedString => self.string(n, stack, None, None),
             Act::Import => self.import(n),
             Act::FunctionDef | Act::ClassDef => {
-                if n.child_by_field_id(fields().type_parameters).is_some() {
+                if self.target < PythonVersion::Py312
+                    && n.child_by_field_id(fields().type_parameters).is_some()
+                {
                     self.syntax = Some(SyntaxProblem::at(
                         n,
-                        "invalid syntax (type parameters need Python 3.12)",
+                        format!(
+                            "invalid syntax (type parameters need Python 3.12; target_version is {})",
+                            self.target
+                        ),
                     ));
                 }
                 if act == Act::FunctionDef {
@@ -506,12 +567,26 @@ impl<'a> Walker<'a> {
         if let Some(start) = n.child(0).filter(|c| c.kind_id() == k.string_start) {
             self.syntax = syntax::check_named(
                 k,
+                self.target,
                 self.src,
                 start,
                 k.string_start,
                 Some(n),
                 &mut scratch.cursor,
             );
+        }
+        if self.syntax.is_none() {
+            let pre = literal::prefix(k, self.src, n);
+            for c in children(k, n).filter(|c| c.kind_id() == k.string_content) {
+                if let Some(m) = syntax::escape_problem(
+                    &self.src[c.start_byte()..c.end_byte()],
+                    pre.raw,
+                    pre.bytes,
+                ) {
+                    self.syntax = Some(SyntaxProblem::at(c, m));
+                    break;
+                }
+            }
         }
         false
     }
@@ -522,6 +597,7 @@ impl<'a> Walker<'a> {
             return;
         }
         let scope = (line(n), end_line(n));
+        let from = self.hits.hits.len();
         for i in 0..self.engine.enabled.def.len() {
             let c = self.engine.enabled.def[i];
             self.set_scope(c, n, scope);
@@ -530,6 +606,7 @@ impl<'a> Walker<'a> {
                 f(&cx, n, &mut self.hits);
             }
         }
+        self.end_hits_at_ast_end(from, n);
     }
 
     fn node_checks(&mut self, n: Node<'_>, except: bool) {
@@ -539,16 +616,18 @@ impl<'a> Walker<'a> {
             &self.engine.enabled.assert
         };
         let scope = (line(n), end_line(n));
+        let from = self.hits.hits.len();
         for &c in list {
             self.hits.check = c;
             self.hits.line = line(n);
-            self.hits.column = n.start_position().column as u32 + 1;
+            self.hits.span = (n.start_byte(), n.end_byte());
             self.hits.scope = scope;
             if let Run::Node(f) = CHECKS[c].run {
                 let cx = cx!(self, self.k, self.src);
                 f(&cx, n, &mut self.hits);
             }
         }
+        self.end_hits_at_ast_end(from, n);
     }
 
     fn call<'t>(&mut self, n: Node<'t>, bufs: &mut Scratch<'a, 't>) {
@@ -619,11 +698,11 @@ impl<'a> Walker<'a> {
         };
         let cx = cx!(self, k, self.src);
         let scope = (line(n), end_line(n));
-        let (l, col) = (line(n), n.start_position().column as u32 + 1);
+        let (l, span) = (line(n), (n.start_byte(), n.end_byte()));
         for &c in &enabled.call {
             self.hits.check = c;
             self.hits.line = l;
-            self.hits.column = col;
+            self.hits.span = span;
             self.hits.scope = scope;
             if let Run::Call(f) = CHECKS[c].run {
                 f(&cx, &call, &mut self.hits);
@@ -633,7 +712,7 @@ impl<'a> Walker<'a> {
             if let Some((c, name)) = registry::blacklist_call(&cx, &call, &enabled.call_blacklist) {
                 self.hits.check = c;
                 self.hits.line = l;
-                self.hits.column = col;
+                self.hits.span = span;
                 self.hits.scope = scope;
                 registry::report_blacklist(c, &name, &mut self.hits);
             }
@@ -808,10 +887,7 @@ impl<'a> Walker<'a> {
             }
             None => constant_value(k, self.src, n, &mut buf),
         };
-        let scope = parent_node.map_or((line(n), end_line(n)), |p| {
-            let s = scope_node(k, p, stack);
-            (line(s), end_line(s))
-        });
+        let scope = parent_node.map_or((line(n), end_line(n)), |p| scope_lines(k, p, stack));
         let s = Str {
             node: n,
             value: &lit.value,
@@ -830,7 +906,7 @@ impl<'a> Walker<'a> {
         for &c in &self.engine.enabled.str_ {
             self.hits.check = c;
             self.hits.line = start.row as u32 + 1;
-            self.hits.column = start.column as u32 + 1;
+            self.hits.span = (s.node.start_byte(), s.node.end_byte());
             self.hits.scope = scope;
             if let Run::Str(f) = CHECKS[c].run {
                 f(&cx, s, &mut self.hits);
@@ -843,7 +919,7 @@ impl<'a> Walker<'a> {
             let c = self.engine.enabled.file[i];
             self.hits.check = c;
             self.hits.line = 0;
-            self.hits.column = 1;
+            self.hits.span = (0, 0);
             self.hits.scope = (0, 1);
             if let Run::File(f) = CHECKS[c].run {
                 let cx = cx!(self, self.k, self.src);
@@ -895,7 +971,44 @@ fn plain(t: &[u8], brackets: u32) -> bool {
             _ => return false,
         }
     }
-    true
+    // Words with syntax of their own to check below: Python 2 tuple
+    // parameters in a lambda, `async` / `await` misused as names.
+    memchr::memmem::find(t, b"lambda").is_none()
+        && memchr::memmem::find(t, b"async").is_none()
+        && memchr::memmem::find(t, b"await").is_none()
+}
+
+/// Whether a block starts on a line after its header's colon (so opens an
+/// indentation level) rather than on the colon's line.
+fn indented(block: Node<'_>) -> bool {
+    block
+        .prev_sibling()
+        .is_some_and(|colon| colon.end_position().row < block.start_position().row)
+}
+
+/// The node whose end is `n`'s end in Python's AST: the last token that is
+/// not a comment (tree-sitter lets a block run on over trailing comments).
+fn ast_end<'t>(k: &Kinds, n: Node<'t>) -> Node<'t> {
+    let mut n = n;
+    loop {
+        let mut cursor = n.walk();
+        let mut last = None;
+        if cursor.goto_first_child() {
+            loop {
+                let c = cursor.node();
+                if c.kind_id() != k.comment {
+                    last = Some(c);
+                }
+                if !cursor.goto_next_sibling() {
+                    break;
+                }
+            }
+        }
+        match last {
+            Some(c) => n = c,
+            None => return n,
+        }
+    }
 }
 
 /// `a.b as c` → ("a.b", Some("c")); `a.b` → ("a.b", None).
@@ -973,12 +1086,30 @@ fn classify<'t>(k: &Kinds, n: Node<'t>, stack: &[Node<'t>]) -> (StrParent, Optio
     (parent, Some(p))
 }
 
-/// The node whose lines bound `# nosec` for a string with this AST parent.
-fn scope_node<'t>(k: &Kinds, p: Node<'t>, stack: &[Node<'t>]) -> Node<'t> {
-    if p.kind_id() == k.pair {
+/// The lines that bound `# nosec` for a string with this AST parent (bandit's
+/// `line_range` of the parent).
+fn scope_lines<'t>(k: &Kinds, p: Node<'t>, stack: &[Node<'t>]) -> (u32, u32) {
+    let pk = p.kind_id();
+    if pk == k.pair {
         if let Some(d) = stack.iter().rev().find(|s| s.kind_id() == k.dictionary) {
-            return *d;
+            return (line(*d), end_line(*d));
         }
     }
-    p
+    // A parameter's default: Python's AST parent is the whole parameter list
+    // (`arguments`, which has no position of its own: bandit spans the lines
+    // of everything in it).
+    if pk == k.default_parameter || pk == k.typed_default_parameter {
+        if let Some(ps) = stack
+            .iter()
+            .rev()
+            .find(|s| s.kind_id() == k.parameters || s.kind_id() == k.lambda_parameters)
+        {
+            let mut named = children(k, *ps).filter(|c| c.kind_id() != k.comment);
+            if let Some(first) = named.next() {
+                let last = named.last().unwrap_or(first);
+                return (line(first), end_line(last));
+            }
+        }
+    }
+    (line(p), end_line(p))
 }

@@ -97,7 +97,7 @@ impl Emitter for Json {
         let findings = report
             .active()
             .map(|(i, f)| {
-                let failure = report.verdict.failures.iter().find(|x| x.index == i);
+                let failure = report.verdict.failure(i);
                 FindingOut {
                     rule_id: &f.rule_id,
                     tool: &f.tool,
@@ -122,13 +122,8 @@ impl Emitter for Json {
                     commit: f.commit.as_ref(),
                     tags: &f.tags,
                     fails_gate: failure.is_some(),
-                    failure_reason: failure.map(|x| x.reason.as_str()),
-                    excepted_by: report
-                        .verdict
-                        .excepted
-                        .iter()
-                        .find(|x| x.index == i)
-                        .map(|x| x.reason.as_str()),
+                    failure_reason: failure,
+                    excepted_by: report.verdict.exception(i),
                     baseline_state: f.baseline_state.map(|b| b.as_str()),
                     line_hash: f.line_hash.as_deref(),
                 }

@@ -48,6 +48,10 @@ pub struct RunInfo {
     pub baseline: Option<String>,
     /// The revision whose diff scoped the gate.
     pub diff_base: Option<String>,
+    /// Where this run's JSON report goes (a file, or standard output), if it
+    /// writes one: it holds every finding, so a SARIF file cut to GitHub's
+    /// limits points there.
+    pub json_report: Option<String>,
 }
 
 impl Report<'_> {

@@ -11,6 +11,7 @@
 //! the occurrences of that hash so far in the file.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher as Hasher64};
 
 /// Code units per hashed window.
 const BLOCK_SIZE: usize = 100;
@@ -33,10 +34,17 @@ pub struct LineHashes {
 impl LineHashes {
     /// Hash every line of `bytes` (a whole file).
     pub fn compute(bytes: &[u8]) -> LineHashes {
-        let text = String::from_utf8_lossy(bytes);
         let mut h = Hasher::new();
-        for unit in text.encode_utf16() {
-            h.process(unit);
+        if bytes.is_ascii() {
+            // Most source is ASCII: each byte is its own UTF-16 code unit.
+            for &b in bytes {
+                h.process(u16::from(b));
+            }
+        } else {
+            let text = String::from_utf8_lossy(bytes);
+            for unit in text.encode_utf16() {
+                h.process(unit);
+            }
         }
         h.process(EOF);
         h.flush();
@@ -77,8 +85,27 @@ struct Hasher {
     line_number: usize,
     line_start: bool,
     prev_cr: bool,
-    counts: HashMap<u64, u32>,
+    counts: HashMap<u64, u32, BuildHasherDefault<IdentityHash>>,
     lines: Vec<(usize, u64, u32)>,
+}
+
+/// The rolling hash is already a hash: the counts table uses it as is
+/// (mixed once, so that the table's buckets spread) instead of SipHash.
+#[derive(Default)]
+struct IdentityHash(u64);
+
+impl Hasher64 for IdentityHash {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8 | u64::from(b)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        }
+    }
+    fn write_u64(&mut self, v: u64) {
+        self.0 = (v ^ (v >> 29)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
 }
 
 impl Hasher {
@@ -92,7 +119,7 @@ impl Hasher {
             line_number: 0,
             line_start: true,
             prev_cr: false,
-            counts: HashMap::new(),
+            counts: HashMap::default(),
             lines: Vec::new(),
         }
     }
@@ -112,7 +139,11 @@ impl Hasher {
             .wrapping_mul(self.hash)
             .wrapping_add(u64::from(current))
             .wrapping_sub(self.first_mod.wrapping_mul(u64::from(begin)));
-        self.index = (self.index + 1) % BLOCK_SIZE;
+        // Not `% BLOCK_SIZE`: a division per code unit costs more than the hash.
+        self.index += 1;
+        if self.index == BLOCK_SIZE {
+            self.index = 0;
+        }
     }
 
     fn process(&mut self, mut current: u16) {

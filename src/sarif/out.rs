@@ -378,7 +378,7 @@ fn build_with_limit(report: &Report<'_>, max_results: usize) -> Sarif {
         notifications.push(
             Notification::builder()
                 .level(enumerated(NotificationLevel::Warning))
-                .message(text(limit_message(dropped, report.findings.len())))
+                .message(text(limit_message(report, &kept)))
                 .descriptor(
                     ReportingDescriptorReference::builder()
                         .id("github-limits")
@@ -471,9 +471,43 @@ fn build_with_limit(report: &Report<'_>, max_results: usize) -> Sarif {
         .build()
 }
 
-fn limit_message(dropped: usize, total: usize) -> String {
+/// Which findings a SARIF file holding at most `max` results keeps.
+fn kept_of(report: &Report<'_>, max: usize) -> Vec<usize> {
+    if report.findings.len() > max {
+        keep(report.findings, &|i| report.verdict.failed(i), max)
+    } else {
+        (0..report.findings.len()).collect()
+    }
+}
+
+/// What a SARIF file that keeps only `kept` (sorted indices) says about the
+/// rest: how many results were left out, how many of those were suppressed
+/// (SARIF keeps suppressed findings as results too, and they go first), and
+/// where every result is, when this run writes a JSON report.
+fn limit_message(report: &Report<'_>, kept: &[usize]) -> String {
+    let total = report.findings.len();
+    let dropped = total - kept.len();
+    let suppressed_total = report
+        .findings
+        .iter()
+        .filter(|f| f.suppression.is_some())
+        .count();
+    let suppressed_kept = kept
+        .iter()
+        .filter(|&&i| report.findings[i].suppression.is_some())
+        .count();
+    let suppressed_dropped = suppressed_total - suppressed_kept;
+    let which = match suppressed_dropped {
+        0 => String::new(),
+        n if n == dropped => " (all of them suppressed)".to_string(),
+        n => format!(" ({n} of them suppressed)"),
+    };
+    let elsewhere = match &report.run.json_report {
+        Some(where_) => format!("; every result is in the json report ({where_})"),
+        None => "; a json report (--output json=FILE) would hold every result".to_string(),
+    };
     format!(
-        "{dropped} of {total} results were left out of this SARIF file, least severe first, to stay within GitHub code scanning's limits ({GITHUB_MAX_RESULTS_PER_RUN} results per run, {} MB gzipped); every result is in the json report",
+        "{dropped} of {total} results{which} were left out of this SARIF file, suppressed and least severe first, to stay within GitHub code scanning's limits ({GITHUB_MAX_RESULTS_PER_RUN} results per run, {} MB gzipped){elsewhere}",
         GITHUB_MAX_GZIP_BYTES / 1_000_000
     )
 }
@@ -529,7 +563,10 @@ pub fn render(report: &Report<'_>) -> (String, Option<String>) {
         GITHUB_MAX_GZIP_BYTES,
         Keep::Text,
     );
-    let warning = (dropped > 0).then(|| limit_message(dropped, report.findings.len()));
+    let warning = (dropped > 0).then(|| {
+        let kept = kept_of(report, report.findings.len() - dropped);
+        limit_message(report, &kept)
+    });
     (text, warning)
 }
 
@@ -711,6 +748,50 @@ mod tests {
         assert_eq!(log["runs"][0]["properties"]["droppedResults"], 30);
     }
 
+    #[test]
+    fn issue16_p3_the_limit_message_counts_suppressed_results_and_names_only_a_real_json_report() {
+        use crate::finding::{Suppression, SuppressionKind};
+        // 50 findings, 10 of them suppressed: with room for 20, the 10
+        // suppressed go first among the 30 left out.
+        let mut all = findings(50);
+        for f in all.iter_mut().step_by(5) {
+            f.suppression = Some(Suppression {
+                kind: SuppressionKind::InSource,
+                justification: "# nosec".into(),
+            });
+        }
+        let message = |json_report: Option<&str>| {
+            let rules = BTreeMap::new();
+            let verdict = evaluate(&Policy::default(), &all);
+            let run = RunInfo {
+                json_report: json_report.map(str::to_string),
+                ..RunInfo::default()
+            };
+            let report = Report {
+                findings: &all,
+                rules: &rules,
+                diagnostics: &[],
+                verdict: &verdict,
+                stats: Default::default(),
+                run: &run,
+            };
+            let kept = kept_of(&report, 20);
+            assert_eq!(kept.len(), 20);
+            limit_message(&report, &kept)
+        };
+        let text = message(None);
+        assert!(
+            text.starts_with("30 of 50 results (10 of them suppressed) were left out"),
+            "{text}"
+        );
+        assert!(!text.contains("is in the json report"), "{text}");
+        let text = message(Some("gate.json"));
+        assert!(
+            text.ends_with("every result is in the json report (gate.json)"),
+            "{text}"
+        );
+    }
+
     fn report_log(findings: &[Finding]) -> Sarif {
         with_report(findings, |report| build_with_limit(report, usize::MAX))
     }
@@ -782,6 +863,7 @@ mod tests {
             }],
             baseline: Some("base.sarif".into()),
             diff_base: Some("main".into()),
+            json_report: None,
         };
         let report = Report {
             findings: &f,

@@ -84,9 +84,10 @@ pub fn check(cx: &Cx<'_>, out: &mut Hits) {
     for (n, l) in lines.iter().enumerate() {
         for b in BIDI {
             if let Some(pos) = l.find(b) {
-                let col = l[..pos].chars().count() as u32 + 1;
                 let lineno = n as u32 + 1;
-                out.column = col;
+                // The character itself (bandit gives only its column).
+                let at = l.as_ptr() as usize - text.as_ptr() as usize + pos;
+                out.span = (at, at + b.len_utf8());
                 out.scope = (0, 1);
                 out.add_at(
                     Severity::High,
