@@ -76,6 +76,17 @@ impl<'a> ImageRef<'a> {
             && (first.contains('.') || first.contains(':') || first == "localhost"))
             .then_some(first)
     }
+    /// Whether `[hygiene] pin_digests` asks this (tagged) image for a digest
+    /// it lacks: images from a trusted registry are exempt.
+    pub fn lacks_required_digest(&self, opts: &crate::hygiene::Options) -> bool {
+        opts.pin_digests
+            && self.digest.is_none()
+            && !self.registry().is_some_and(|r| {
+                opts.trusted_registries
+                    .iter()
+                    .any(|t| t == &r.to_ascii_lowercase())
+            })
+    }
 }
 
 /// Every scalar of a YAML tree, depth first (the model's depth is bounded).

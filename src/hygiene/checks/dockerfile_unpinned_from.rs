@@ -69,15 +69,7 @@ pub fn check(cx: &Cx<'_>, out: &mut Hits) {
                 span,
                 format!("base image `{text}` has {why}: each build takes whatever it points to that day; pin a version tag and digest"),
             );
-        } else if cx.opts.pin_digests
-            && image.digest.is_none()
-            && !image.registry().is_some_and(|r| {
-                cx.opts
-                    .trusted_registries
-                    .iter()
-                    .any(|t| t == &r.to_ascii_lowercase())
-            })
-        {
+        } else if image.lacks_required_digest(cx.opts) {
             out.add_rated(
                 Severity::Low,
                 Confidence::High,

@@ -74,15 +74,7 @@ pub fn check(cx: &Cx<'_>, out: &mut Hits) {
                     image.tag.unwrap_or("latest")
                 ),
             );
-        } else if cx.opts.pin_digests
-            && image.digest.is_none()
-            && !image.registry().is_some_and(|r| {
-                cx.opts
-                    .trusted_registries
-                    .iter()
-                    .any(|t| t == &r.to_ascii_lowercase())
-            })
-        {
+        } else if image.lacks_required_digest(cx.opts) {
             out.add_rated(
                 Severity::Low,
                 Confidence::High,

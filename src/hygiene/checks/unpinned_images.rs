@@ -69,15 +69,7 @@ fn judge(cx: &Cx<'_>, what: &str, node: &Node, out: &mut Hits) {
             node.span,
             format!("{what} image `{text}` is not pinned: it runs whatever `{}` points to today; pin a version tag or digest", image.tag.unwrap_or("latest")),
         );
-    } else if cx.opts.pin_digests
-        && image.digest.is_none()
-        && !image.registry().is_some_and(|r| {
-            cx.opts
-                .trusted_registries
-                .iter()
-                .any(|t| t == &r.to_ascii_lowercase())
-        })
-    {
+    } else if image.lacks_required_digest(cx.opts) {
         out.add_rated(
             Severity::Low,
             Confidence::High,
