@@ -147,9 +147,9 @@ struct State {
     tools: Vec<ToolInfo>,
     verdict: Option<Verdict>,
     secrets: SecretSpans,
-    /// Excerpts the secrets engine already read in full, in the files it
-    /// scanned: looking through them again would find nothing new (and on
-    /// one long line of findings, their windows overlap many times over).
+    /// Excerpts of the secrets engine's own findings: it already read them in
+    /// full, so looking through them again would find nothing new (and on one
+    /// long line of findings, their windows overlap many times over).
     read_by_secrets_engine: HashSet<String>,
 }
 
@@ -166,13 +166,14 @@ pub fn analyse(p: &Pipeline, engines: &[Box<dyn Engine>], result: ScanResult) ->
             .collect(),
         ..State::default()
     };
-    if engines.iter().any(|e| e.secrets_in(b"").is_some()) {
-        st.read_by_secrets_engine = st
-            .findings
-            .iter()
-            .filter_map(|f| f.snippet.clone())
-            .collect();
-    }
+    // Only the secrets engine's own excerpts: another engine's finding may
+    // sit in a file the secrets engine skipped (a globally allowlisted path).
+    st.read_by_secrets_engine = st
+        .findings
+        .iter()
+        .filter(|f| f.tool == secrets::TOOL)
+        .filter_map(|f| f.snippet.clone())
+        .collect();
     for stage in STAGES {
         (stage.run)(p, engines, &mut st);
     }

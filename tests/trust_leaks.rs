@@ -530,3 +530,24 @@ async fn issue11_p7_the_check_run_fails_when_the_gate_could_not_complete() {
     let summary = std::fs::read_to_string(runner.path().join("summary.md")).unwrap();
     assert!(summary.contains("gate could not complete"), "{summary}");
 }
+
+#[test]
+fn issue11_p1_a_python_finding_in_a_path_the_secrets_engine_skips_is_still_masked() {
+    // The secrets engine never reads `vendor/` (a global allowlist), so the
+    // redaction point must look through the Python finding's line itself.
+    let t = Tree::new();
+    t.file(
+        ".gitleaks.toml",
+        "[extend]\nuseDefault = true\n\n[[allowlists]]\npaths = ['''^vendor/''']\n",
+    );
+    t.file(
+        "vendor/deploy.py",
+        format!("import subprocess\nsubprocess.call(\"deploy --token {GH} --key {STRIPE}\", shell=True)\n"),
+    );
+    for format in FORMATS {
+        let run = t.gate(&["scan", ".", "-f", format]);
+        assert!(run.stdout.contains("B602"), "{format}: {}", run.stdout);
+        assert_clean(&format!("{format} of an allowlisted path"), &run.stdout);
+        assert!(!run.stderr.contains("gate bug"), "{}", run.stderr);
+    }
+}
