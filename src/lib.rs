@@ -21,6 +21,7 @@ pub mod hygiene;
 pub mod ignorefile;
 pub mod pipeline;
 pub mod policy;
+pub mod publish;
 pub mod python;
 pub mod redact;
 pub mod report;

@@ -2,6 +2,7 @@
 
 pub mod args;
 mod engines;
+mod forge;
 mod github;
 mod hook;
 mod rules;
