@@ -16,6 +16,7 @@ pub mod escape;
 pub mod finding;
 pub mod git;
 pub mod github;
+pub mod gitlab;
 pub mod gitscan;
 pub mod hygiene;
 pub mod ignorefile;
