@@ -257,7 +257,7 @@ async fn only_the_job_token_falls_back_to_the_log_and_keeps_the_policy_exit_code
         "{stderr}"
     );
     assert!(
-        stderr.contains("settings.py:3: gate · `github-pat`"),
+        stderr.contains("gate: gitlab:   settings.py:3: github-pat (critical): "),
         "{stderr}"
     );
     assert!(server.received_requests().await.unwrap().is_empty());
@@ -373,6 +373,12 @@ async fn a_hostile_environment_is_a_named_error_that_reaches_no_server() {
         if stderr.contains("hunter2") {
             wrong.push(format!("{k}={v:?}: printed the URL's password"));
         }
+    }
+    let (code, _, stderr) = job
+        .run(&["--status-name", " "], job.env(&server.uri()))
+        .await;
+    if code != 2 || !stderr.contains("--status-name must be 1 to 255 characters") {
+        wrong.push(format!("--status-name ' ': exit {code}\n{stderr}"));
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n\n"));
     assert!(server.received_requests().await.unwrap().is_empty());

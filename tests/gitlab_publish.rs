@@ -303,6 +303,17 @@ async fn merge_request_with_300_findings_caps_the_discussions_worst_first() {
     let note = seen[2].body.as_ref().unwrap()["body"].as_str().unwrap();
     assert!(note.chars().count() <= MAX_NOTE_CHARS);
     assert!(note.contains("175 more only here"), "{note}");
+    // The fallback log: the worst 50, then one line counting the rest.
+    assert_eq!(plan.log_lines.len(), 51);
+    assert!(plan.log_lines[0].starts_with("src/settings0.py:1: github-pat (critical): "));
+    assert!(
+        plan.log_lines[50].contains("175 more"),
+        "{:?}",
+        plan.log_lines[50]
+    );
+    for p in PLANTED {
+        assert!(plan.log_lines.iter().all(|l| !l.contains(p)));
+    }
     let last = seen.last().unwrap().body.as_ref().unwrap();
     assert_eq!(last["state"], "failed");
     assert!(last["description"]

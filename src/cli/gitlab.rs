@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::io::Write as _;
 use std::time::Duration;
 
-use anyhow::{anyhow, Context as _, Result};
+use anyhow::{anyhow, bail, Context as _, Result};
 
 use super::args::GitlabArgs;
 use super::forge::{self, read_token, text_environment};
@@ -21,8 +21,8 @@ use crate::redact::{Redactor, SecretSpans};
 
 /// The variable GitLab puts the job token in.
 const JOB_TOKEN: &str = "CI_JOB_TOKEN";
-/// Findings listed in the job log when nothing could be published.
-const MAX_LOG_FINDINGS: usize = 50;
+/// GitLab's limit on a commit status `name`.
+const MAX_STATUS_NAME_CHARS: usize = 255;
 
 /// Why no token will be used: the job token (which cannot post notes or
 /// statuses) or nothing at all. Said once, before the scan.
@@ -42,6 +42,10 @@ fn no_token_message(env: &HashMap<String, String>, token_env: &str, is_job_token
 
 /// Run `gate gitlab`.
 pub fn run(a: &GitlabArgs) -> Result<Outcome> {
+    let name_len = a.status_name.chars().count();
+    if a.status_name.trim().is_empty() || name_len > MAX_STATUS_NAME_CHARS {
+        bail!("--status-name must be 1 to {MAX_STATUS_NAME_CHARS} characters (got {name_len})");
+    }
     let env = text_environment(&["CI_", "GITLAB_"], &a.token_env, &[])?;
     let overrides = Overrides {
         project: a.project.clone(),
@@ -69,10 +73,9 @@ pub fn run(a: &GitlabArgs) -> Result<Outcome> {
     // octocrab's client spawns its worker on the runtime it is built in.
     let _entered = runtime.enter();
     let token = read_token(&env, &a.token_env)?;
-    let is_job_token = token.is_some()
-        && a.token_env != JOB_TOKEN
-        && env.get(JOB_TOKEN).map(|t| t.trim()) == token.as_deref();
-    let is_job_token = is_job_token || (a.token_env == JOB_TOKEN && token.is_some());
+    let job_token = env.get(JOB_TOKEN).map(|t| t.trim());
+    let is_job_token =
+        token.is_some() && (a.token_env == JOB_TOKEN || token.as_deref() == job_token);
     let mut publisher = match &token {
         Some(t) if !is_job_token => {
             let client = Client::for_api(Api::GitLab, &ctx.api_url, t, RetryPolicy::default())
@@ -171,29 +174,10 @@ fn finish(
     };
     if published.permission_denied || published.failed {
         let mut err = std::io::stderr().lock();
-        let _ = writeln!(
-            err,
-            "gate: gitlab: {}",
-            secrets.guard("the job log", &plan.status_description)
-        );
-        for d in plan.discussions.iter().take(MAX_LOG_FINDINGS) {
-            let first = d
-                .body
-                .lines()
-                .find(|l| l.starts_with("**gate"))
-                .unwrap_or_default();
-            let line = format!("{}:{}: {}", d.path, d.line, first.replace("**", ""));
-            let _ = writeln!(
-                err,
-                "gate: gitlab:   {}",
-                secrets.guard("the job log", &line)
-            );
-        }
-        if plan.discussions.len() > MAX_LOG_FINDINGS || plan.not_discussed > 0 {
-            let _ = writeln!(
-                err,
-                "gate: gitlab:   …and more: the reports (-o) list every finding"
-            );
+        let guard = |t: &str| secrets.guard("the job log", t).into_owned();
+        let _ = writeln!(err, "gate: gitlab: {}", guard(&plan.status_description));
+        for line in &plan.log_lines {
+            let _ = writeln!(err, "gate: gitlab:   {}", guard(line));
         }
     } else if let Some(id) = published.note_id {
         eprintln!(

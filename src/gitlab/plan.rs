@@ -19,6 +19,8 @@ pub const DEFAULT_MAX_DISCUSSIONS: usize = 50;
 pub const SUMMARY_MARKER: &str = "<!-- gate:summary ";
 /// Room kept at the end of the note for the footer.
 const FOOTER_CHARS: usize = 2_000;
+/// Findings listed in the job log when nothing could be published.
+pub const MAX_LOG_LINES: usize = 50;
 
 /// An inline discussion on a line of the merge request's new version.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,6 +44,10 @@ pub struct Plan {
     pub discussions: Vec<Discussion>,
     /// Findings that fail the gate beyond the cap (in the note only).
     pub not_discussed: usize,
+    /// The fallback when the token cannot write: one line per finding that
+    /// fails the gate (`path:line: rule (severity): message`), worst first,
+    /// at most [`MAX_LOG_LINES`], then one counting the rest.
+    pub log_lines: Vec<String>,
 }
 
 /// The hidden marker of the summary note of the status `name` (two gate
@@ -88,6 +94,27 @@ pub fn plan(
         })
         .collect();
     let not_discussed = failing.len() - discussions.len();
+    let mut log_lines: Vec<String> = failing
+        .iter()
+        .take(MAX_LOG_LINES)
+        .map(|&i| {
+            let f = &report.findings[i];
+            format!(
+                "{}:{}: {} ({}): {}",
+                f.path,
+                f.region.start_line.max(1),
+                f.rule_id,
+                f.severity,
+                f.message.replace(['\r', '\n'], " ")
+            )
+        })
+        .collect();
+    if failing.len() > MAX_LOG_LINES {
+        log_lines.push(format!(
+            "…and {} more: the reports (-o) list every finding",
+            failing.len() - MAX_LOG_LINES
+        ));
+    }
     let status_state = if v.passed && !errored {
         "success"
     } else {
@@ -138,6 +165,7 @@ pub fn plan(
         note: truncate_chars(&note, MAX_NOTE_CHARS),
         discussions,
         not_discussed,
+        log_lines,
     }
 }
 
@@ -161,6 +189,7 @@ pub fn error_plan(reason: &str, name: &str) -> Plan {
         note,
         discussions: Vec::new(),
         not_discussed: 0,
+        log_lines: Vec::new(),
     }
 }
 
