@@ -383,3 +383,30 @@ async fn a_hostile_environment_is_a_named_error_that_reaches_no_server() {
     assert!(wrong.is_empty(), "{}", wrong.join("\n\n"));
     assert!(server.received_requests().await.unwrap().is_empty());
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_gate_that_cannot_run_says_why_in_the_note_and_fails_the_status() {
+    let server = MockServer::start().await;
+    happy(&server, BASE, "42").await;
+    let job = Job::new(false);
+    let (code, _, stderr) = job
+        .run(&["--config", "missing.toml"], job.env(&server.uri()))
+        .await;
+    assert_eq!(code, 2, "{stderr}");
+    let seen = requests(&server, BASE).await;
+    let mr = "/projects/42/merge_requests/7";
+    let status = format!("POST /projects/42/statuses/{}", job.head);
+    assert_eq!(
+        sequence(&seen),
+        [
+            status.clone(),
+            format!("GET {mr}/notes"),
+            format!("POST {mr}/notes"),
+            status,
+        ]
+    );
+    let note = seen[2].body.as_ref().unwrap()["body"].as_str().unwrap();
+    assert!(note.contains("gate could not run"), "{note}");
+    assert!(note.contains("missing.toml"), "{note}");
+    assert_eq!(seen[3].body.as_ref().unwrap()["state"], "failed");
+}

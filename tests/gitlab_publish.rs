@@ -137,6 +137,7 @@ fn ctx(api: String, mr: bool) -> Context {
         project: "42".into(),
         head_sha: HEAD_SHA.into(),
         merge_request: mr.then_some(MergeRequest {
+            project: "42".into(),
             iid: 7,
             diff_base_sha: Some(BASE_SHA.into()),
         }),
@@ -621,6 +622,7 @@ async fn a_self_managed_base_url_and_a_project_path_keep_their_shape() {
     let s = Scenario::new(2);
     let mut c = ctx(format!("{}/gitlab/api/v4", server.uri()), true);
     c.project = project.into();
+    c.merge_request.as_mut().unwrap().project = project.into();
     let published = publish_ctx(c, &s, &s.plan()).await;
     assert!(!published.failed, "{published:?}");
     let raw: Vec<String> = server

@@ -13,6 +13,10 @@ pub const DEFAULT_API_URL: &str = "https://gitlab.com/api/v4";
 /// The merge request a pipeline belongs to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MergeRequest {
+    /// The project the merge request belongs to, as it goes in a path:
+    /// `CI_MERGE_REQUEST_PROJECT_ID`, which differs from the pipeline's
+    /// project when a fork's merge request runs its pipeline in the fork.
+    pub project: String,
     /// The project-scoped number (`!7`), `CI_MERGE_REQUEST_IID`.
     pub iid: u64,
     /// The commit the merge request's changes are measured from
@@ -171,6 +175,15 @@ impl Context {
             }
             (None, None) => None,
         };
+        let mr_project = match (&o.project, get("CI_MERGE_REQUEST_PROJECT_ID")) {
+            (None, Some(raw)) if iid.is_some() => project_segment(&raw).ok_or_else(|| {
+                ContextError(format!(
+                    "CI_MERGE_REQUEST_PROJECT_ID {} is not a project id",
+                    shown(&raw)
+                ))
+            })?,
+            _ => project.clone(),
+        };
         let diff_base_sha = match get("CI_MERGE_REQUEST_DIFF_BASE_SHA") {
             Some(sha) if is_sha(&sha) => Some(sha),
             Some(sha) => {
@@ -219,7 +232,11 @@ impl Context {
             api_url,
             project,
             head_sha,
-            merge_request: iid.map(|iid| MergeRequest { iid, diff_base_sha }),
+            merge_request: iid.map(|iid| MergeRequest {
+                project: mr_project,
+                iid,
+                diff_base_sha,
+            }),
             pipeline_id,
             target_url: job_url.or_else(|| pipeline_url.clone()),
             pipeline_url,
@@ -235,6 +252,15 @@ impl Context {
     /// `/projects/:id`.
     pub fn project_path(&self) -> String {
         format!("/projects/{}", self.project)
+    }
+
+    /// `/projects/:id/merge_requests/:iid` (None outside a merge request).
+    pub fn merge_request_path(&self) -> Option<String> {
+        let mr = self.merge_request.as_ref()?;
+        Some(format!(
+            "/projects/{}/merge_requests/{}",
+            mr.project, mr.iid
+        ))
     }
 }
 
@@ -273,6 +299,10 @@ mod tests {
         let c = Context::from_env(&env(&mr_env()), &Overrides::default()).unwrap();
         assert_eq!(c.api_url, "https://gitlab.example/gitlab/api/v4");
         assert_eq!(c.project_path(), "/projects/42");
+        assert_eq!(
+            c.merge_request_path().as_deref(),
+            Some("/projects/42/merge_requests/7")
+        );
         assert_eq!(c.head_sha, SHA);
         assert_eq!(c.diff_base().as_deref(), Some(SRC));
         assert_eq!(c.merge_request.as_ref().unwrap().iid, 7);
@@ -291,6 +321,22 @@ mod tests {
         let c = Context::from_env(&env(&e), &Overrides::default()).unwrap();
         assert_eq!(c.head_sha, SRC);
         assert_eq!(c.pipeline_id, None);
+    }
+
+    #[test]
+    fn a_forks_merge_request_is_addressed_in_the_target_project() {
+        let mut e = mr_env();
+        e.push(("CI_MERGE_REQUEST_PROJECT_ID", "7001"));
+        let c = Context::from_env(&env(&e), &Overrides::default()).unwrap();
+        assert_eq!(c.project_path(), "/projects/42");
+        assert_eq!(
+            c.merge_request_path().as_deref(),
+            Some("/projects/7001/merge_requests/7")
+        );
+        e.push(("CI_MERGE_REQUEST_PROJECT_ID", "7001/.."));
+        e.retain(|(k, v)| *k != "CI_MERGE_REQUEST_PROJECT_ID" || *v != "7001");
+        let err = Context::from_env(&env(&e), &Overrides::default()).unwrap_err();
+        assert!(err.0.contains("CI_MERGE_REQUEST_PROJECT_ID"), "{err}");
     }
 
     #[test]

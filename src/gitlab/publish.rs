@@ -103,8 +103,14 @@ impl Publisher {
         self.client.set_deadline(None);
     }
 
+    /// `/projects/:id/merge_requests/:iid` of the merge request's project.
     fn mr_path(&self, iid: u64) -> String {
-        format!("{}/merge_requests/{iid}", self.ctx.project_path())
+        let project = self
+            .ctx
+            .merge_request
+            .as_ref()
+            .map_or(self.ctx.project.as_str(), |m| m.project.as_str());
+        format!("/projects/{project}/merge_requests/{iid}")
     }
 
     fn record(&mut self, what: &str, e: &ApiError) {
