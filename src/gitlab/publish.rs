@@ -211,7 +211,9 @@ impl Publisher {
     }
 
     /// Every page of a merge request list (`notes`, `discussions`), until
-    /// `stop` finds what it looks for or a page comes back short.
+    /// `stop` finds what it looks for or a page comes back short (GitLab
+    /// fills every page but the last to `per_page`, at most 100, so a short
+    /// page is the last without reading `x-next-page`).
     async fn pages(
         &self,
         path: &str,
