@@ -277,6 +277,21 @@ async fn only_the_job_token_falls_back_to_the_log_and_keeps_the_policy_exit_code
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_commit_message_that_is_not_utf8_is_none_of_gates_business() {
+    let server = MockServer::start().await;
+    happy(&server, BASE, "42").await;
+    let job = Job::new(false);
+    let env = with(
+        job.env(&server.uri()),
+        "CI_COMMIT_MESSAGE",
+        Some(OsString::from_vec(b"fix \xff\xfe encoding".to_vec())),
+    );
+    let (code, _, stderr) = job.run(&[], env).await;
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(server.received_requests().await.unwrap().len(), 4);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_rejected_token_falls_back_and_the_exit_code_stays_the_policys() {
     let server = MockServer::start().await;
     let job = Job::new(false);

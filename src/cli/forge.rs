@@ -10,11 +10,12 @@ use super::Outcome;
 use crate::publish::{clean_token, TokenError};
 
 /// The environment as text, for the variables gate reads as text (those
-/// starting with one of `prefixes`, and `token_env`). One of those that is
-/// not UTF-8 is an error naming it (never a panic, never silently unset),
-/// except `paths`, read as paths; other variables are not gate's business.
+/// `reads` names, and `token_env`). One of those that is not UTF-8 is an
+/// error naming it (never a panic, never silently unset), except `paths`,
+/// read as paths; other variables are not gate's business (a commit message
+/// in `CI_COMMIT_MESSAGE` may hold any bytes).
 pub fn text_environment(
-    prefixes: &[&str],
+    reads: impl Fn(&str) -> bool,
     token_env: &str,
     paths: &[&str],
 ) -> Result<HashMap<String, String>> {
@@ -26,9 +27,7 @@ pub fn text_environment(
                 env.insert(k.to_string(), v);
             }
             Err(_) if paths.contains(&k) => {}
-            Err(_) if prefixes.iter().any(|p| k.starts_with(p)) || k == token_env => {
-                bail!("${k} is not valid UTF-8")
-            }
+            Err(_) if reads(k) || k == token_env => bail!("${k} is not valid UTF-8"),
             Err(_) => {}
         }
     }

@@ -59,7 +59,7 @@ fn read_event(path: &Path) -> Result<serde_json::Value> {
 
 /// Run `gate github`.
 pub fn run(a: &GithubArgs) -> Result<Outcome> {
-    let env = text_environment(&["GITHUB_"], &a.token_env, &PATH_VARIABLES)?;
+    let env = text_environment(|k| k.starts_with("GITHUB_"), &a.token_env, &PATH_VARIABLES)?;
     let payload = match path_variable("GITHUB_EVENT_PATH") {
         Some(p) => read_event(&p)?,
         None => serde_json::Value::Null,

@@ -21,6 +21,22 @@ use crate::redact::{Redactor, SecretSpans};
 
 /// The variable GitLab puts the job token in.
 const JOB_TOKEN: &str = "CI_JOB_TOKEN";
+/// The variables `gate gitlab` reads (besides the token's): only these must
+/// be text. Others, such as `CI_COMMIT_MESSAGE`, may hold any bytes.
+const READS: [&str; 12] = [
+    "CI_API_V4_URL",
+    "CI_SERVER_URL",
+    "CI_PROJECT_ID",
+    "CI_MERGE_REQUEST_PROJECT_ID",
+    "CI_MERGE_REQUEST_IID",
+    "CI_MERGE_REQUEST_DIFF_BASE_SHA",
+    "CI_MERGE_REQUEST_SOURCE_BRANCH_SHA",
+    "CI_COMMIT_SHA",
+    "CI_PIPELINE_ID",
+    "CI_PIPELINE_URL",
+    "CI_JOB_URL",
+    JOB_TOKEN,
+];
 /// GitLab's limit on a commit status `name`.
 const MAX_STATUS_NAME_CHARS: usize = 255;
 
@@ -46,7 +62,7 @@ pub fn run(a: &GitlabArgs) -> Result<Outcome> {
     if a.status_name.trim().is_empty() || name_len > MAX_STATUS_NAME_CHARS {
         bail!("--status-name must be 1 to {MAX_STATUS_NAME_CHARS} characters (got {name_len})");
     }
-    let env = text_environment(&["CI_", "GITLAB_"], &a.token_env, &[])?;
+    let env = text_environment(|k| READS.contains(&k), &a.token_env, &[])?;
     let overrides = Overrides {
         project: a.project.clone(),
         merge_request: a.merge_request,
