@@ -1,0 +1,10 @@
+"""Production settings."""
+
+import os
+
+DEBUG = False
+ALLOWED_HOSTS = ["api.acme.io"]
+
+INFURA_API_KEY_SECRET = "d6683aa6a1233b445125e987f5ee281a"
+
+SANITY_API_TOKEN = "skrHj0K0G02ynoCvBX6a4D9CTpcMbvhahY2fpzH24O0f8cBqzxDGIvFdeJmymURHImHJtVBoTA4ehqjbEU15r9MRwkueJPte4KA1A0Dc1SsEQkVgSChv3XUbqgFmqACCkDEwN8vUI70VEJLQpMoXGU13nBwNI4ZY1lkfDWcf0a80fLX3Vhzjxb"

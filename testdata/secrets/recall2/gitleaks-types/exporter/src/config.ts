@@ -1,0 +1,10 @@
+import { z } from 'zod';
+
+export const config = {
+  flyio: {
+    baseUrl: 'https://api.fly.io',
+    apiToken: 'fo1_EUACrnHjhvRqLn64gsGC-RwUSSMVWkYALqCr-qYb4io',
+  },
+} as const;
+
+export const Port = z.coerce.number().default(3000);

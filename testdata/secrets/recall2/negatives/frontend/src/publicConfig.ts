@@ -1,0 +1,16 @@
+export const publicConfig = {
+  nextPublicPosthogKey: 'phc_TSlorL6jhxuAgzht7uBFUqfhIKMtRDCjD4e2gMx2cnZ',
+  nextPublicPosthogKey: 'phc_YCTCM0gKHtYPM8DbdmB3SY2ciMFlrspsLtajDcml8e4',
+  nextPublicPosthogKey: 'phc_S4moIlTzdYkpr1eoampw7kVsFge0TRJr1o4RvjM5whn',
+  nextPublicPosthogKey: 'phc_uKTF83wxF0l0xIdpk4ty3m9VyJdLdUgiF7Loz1QQL3f',
+  plaidPublicToken: 'public-sandbox-832c2743-7186-472b-821a-b215f16466a8',
+  plaidPublicToken: 'public-sandbox-647af496-a668-4f81-973b-649ee9d5bbb6',
+  plaidPublicToken: 'public-sandbox-04de3531-5cbe-4b55-9f74-2a0ecd14f6c1',
+  viteClerkPublishableKey: 'pk_live_Y2xlcmsueHBidG1hY3YuY29tJA',
+  viteClerkPublishableKey: 'pk_live_Y2xlcmsubmNraGpmZ2guY29tJA',
+  viteClerkPublishableKey: 'pk_live_Y2xlcmsuaG1icmxsZXouY29tJA',
+  pubnubPublishKey: 'pub-c-9638e0f5-af6e-43db-b444-b329a0ed4800',
+  pubnubPublishKey: 'pub-c-bad16bd7-f339-4e9a-9749-065832a6ecff',
+  pubnubPublishKey: 'pub-c-49d28cc3-ec27-4800-a079-d76fdafab6d3',
+  publicToken: 'pk.eyJ1Ijoin0r7m01hNoEQAHpPYr4lXGxsm5-yJCGfSBmwcG-9.D5csy2SFIUEaz81Cgzdd-G',
+};

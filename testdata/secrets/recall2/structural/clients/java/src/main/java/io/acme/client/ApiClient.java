@@ -1,0 +1,11 @@
+package io.acme.client;
+
+import java.net.http.HttpRequest;
+
+public class ApiClient {
+    private static final String SERVICE_JWT = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJkMTQ4ZTQxZS0zYzkzLTQ1NTItYmZkNS0xN2E1YTgxZTgwZTMiLCJpc3MiOiJodHRwczovL2F1dGguYWNtZS5pbyIsImF1ZCI6ImFjbWUtc2VydmljZXMiLCJpYXQiOjE3ODU4ODYzMDEsImV4cCI6MTgxNzQyMjMwMSwic2NvcGUiOiJyZWFkIHdyaXRlIiwibmFtZSI6InN2Yy1iaWxsaW5nIn0.hhpU1jxpmOfDIehpCG-Z3juLjIgK0NQQBSwgVIbZZZE";
+    private final String bearer = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJmNzViYTA2OC0zNDc4LTRiNmUtOGE5NC1iOGY5OWNjY2IzNjYiLCJpc3MiOiJodHRwczovL2xvZ2luLmFjbWUuaW8vb2F1dGgyIiwiYXVkIjoiYWNtZS1zZXJ2aWNlcyIsImlhdCI6MTc3ODYzNjExOSwiZXhwIjoxODEwMTcyMTE5LCJzY29wZSI6InJlYWQgd3JpdGUiLCJuYW1lIjoic3ZjLXJlcG9ydHMifQ.fg_slNUvt0LIdwaecBRQopM3bQyUYyBQFRshUIjhePs";
+    HttpRequest.Builder req(String url) {
+        return HttpRequest.newBuilder().header("Authorization", "Bearer " + "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJiZmZlNzkyOC04M2I4LTQxNzMtOTM0Yi1lNTY0M2I0NWFiZGYiLCJpc3MiOiJhY21lLWFwaSIsImF1ZCI6ImFjbWUtc2VydmljZXMiLCJpYXQiOjE3NzI3NzgzNjQsImV4cCI6MTgwNDMxNDM2NCwic2NvcGUiOiJyZWFkIHdyaXRlIiwibmFtZSI6ImFkbWluIn0.-2ZTI1fDUJCEdzUZaRZl4BRIAowJlB55RhvlmZMOtH0");
+    }
+}
