@@ -806,6 +806,11 @@ def negatives(c):
         pubs.append(("VITE_CLERK_PUBLISHABLE_KEY", "pk_live_" + b64e(f"clerk.{rs(LOW, 8)}.com$".encode(), False, False)))
     for i in range(3):
         pubs.append(("PUBNUB_PUBLISH_KEY", "pub-c-" + uuid4()))
+    regions = ["", "_EU", "_US", "_UK", "_APAC", "_CA"]
+    seen = {}
+    for i, (n, v) in enumerate(pubs):  # one variable per storefront region, as multi-region apps name them
+        seen[n] = seen.get(n, -1) + 1
+        pubs[i] = (n + regions[seen[n]], v)
     lines = ["# values shipped to the browser bundle"]
     for n, v in pubs[:13]:
         lines.append(f"{n}={v}")
