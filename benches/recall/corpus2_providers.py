@@ -224,8 +224,15 @@ def twitter_bearer():
     return "A" * 22 + rs(B62 + "%", 80)
 
 
-def heroku_new():
-    return "HRKU-AA" + rs(B64U, 58)
+def heroku_key():
+    """Heroku issued UUID API keys for years (Account settings, `heroku authorizations:create`);
+    newer ones carry the HRKU- prefix. Both shapes, alternately."""
+    return uuid4() if R.random() < 0.5 else "HRKU-AA" + rs(B64U, 58)
+
+
+def notion_token():
+    """Notion internal integration tokens: `ntn_` today, `secret_` + 43 before 2024."""
+    return "ntn_" + rs(DIG, 11) + b62(35) if R.random() < 0.6 else "secret_" + b62(43)
 
 
 def fb_token():
@@ -469,7 +476,7 @@ PROVIDERS = [
     P("infracost", G, "INFRACOST_API_KEY", lambda: "ico-" + b62(32), "https://www.infracost.io/docs/integrations/environment_variables/", "pricing.api.infracost.io"),
     P("flyio", G, "FLY_API_TOKEN", lambda: "fo1_" + rs(B64U, 43), "https://fly.io/docs/security/tokens/", "api.fly.io"),
     P("sidekiq", G, "BUNDLE_ENTERPRISE__CONTRIBSYS__COM", sidekiq, "https://github.com/sidekiq/sidekiq/wiki/Commercial-FAQ", "enterprise.contribsys.com"),
-    P("heroku", G, "HEROKU_API_KEY", heroku_new, "https://devcenter.heroku.com/articles/authentication", "api.heroku.com"),
+    P("heroku", G, "HEROKU_API_KEY", heroku_key, "https://devcenter.heroku.com/articles/authentication", "api.heroku.com"),
     P("algolia-admin", G, "ALGOLIA_ADMIN_API_KEY", lambda: hexs(32), "https://www.algolia.com/doc/guides/security/api-keys/", "latency-dsn.algolia.net"),
     P("openshift", G, "OPENSHIFT_TOKEN", lambda: "sha256~" + rs(B64U, 43), "https://docs.redhat.com/en/documentation/openshift_container_platform/4.16/html/authentication_and_authorization/", "api.ocp.internal:6443"),
     P("cohere", G, "COHERE_API_KEY", lambda: b62(40), "https://docs.cohere.com/reference/about", "api.cohere.com"),
@@ -482,7 +489,7 @@ PROVIDERS = [
     P("confluent", G, "CONFLUENT_CLOUD_API_SECRET", lambda: rs(B62 + "+/", 64), "https://docs.confluent.io/cloud/current/security/authenticate/workload-identities/service-accounts/api-keys/overview.html", "api.confluent.cloud", pair=("CONFLUENT_CLOUD_API_KEY", lambda: rs(UA, 16))),
     P("beamer", G, "BEAMER_API_KEY", lambda: "b_" + rs(B64U, 44), "https://www.getbeamer.com/api", "api.getbeamer.com"),
     # --- providers gitleaks' documentation names no rule for
-    P("notion", B, "NOTION_TOKEN", lambda: "ntn_" + rs(DIG, 11) + b62(35), "https://developers.notion.com/docs/authorization", "api.notion.com"),
+    P("notion", B, "NOTION_TOKEN", notion_token, "https://developers.notion.com/docs/authorization", "api.notion.com"),
     P("resend", B, "RESEND_API_KEY", lambda: f"re_{b62(8)}_{b62(24)}", "https://resend.com/docs/dashboard/api-keys/introduction", "api.resend.com"),
     P("supabase-access-token", B, "SUPABASE_ACCESS_TOKEN", lambda: "sbp_" + hexs(40), "https://supabase.com/docs/reference/api/introduction", "api.supabase.com"),
     P("supabase-secret-key", B, "SUPABASE_SECRET_KEY", lambda: "sb_secret_" + rs(B64U, 31), "https://supabase.com/docs/guides/api/api-keys", "xyzcompany.supabase.co"),

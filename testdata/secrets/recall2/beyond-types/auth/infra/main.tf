@@ -4,8 +4,8 @@ terraform {
 
 locals {
   region = "eu-west-1"
-  neon_api_key = "napi_937lbfh7d6hv601vtb0zl0fy3hw0o9rb4qfvx7ndwyr19mqvnjujex0f54npz93i"
-  circleci_token = "CCIPAT_8RpJdzADQOUztOpudyq0pN_ff09cb59dcdfc815f15ca987ab231bba79aa0405"
+  neon_api_key = "napi_212ds7q3gbna937lbfh7d6hv601vtb0zl0fy3hw0o9rb4qfvx7ndwyr19mqvnjuj"
+  circleci_token = "CCIPAT_9d8PpoUUXX4IkVHqwmB9s4_d4d956dcfc0bff09cb59dcdfc815f15ca987ab23"
   razorpay_key_id = "rzp_live_KUq6BgcXjNfUB3"
   razorpay_key_secret = "y8TAD5yGQvgVlgwU0EJd7CEs"
   pusher_app_key = "e6843ecee2de02e71580"

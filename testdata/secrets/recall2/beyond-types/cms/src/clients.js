@@ -2,9 +2,9 @@
 
 const axios = require('axios');
 
-const renderApiKey = 'rnd_aoHZEx99EYT92jEn8hBXCJU82nt8';
-const mistralApiKey = 'htOYZXSxwHSgKyKPHT2uel2i7buSgaVg';
-const posthogPersonalApiKey = 'phx_kK33yrnnKKM9wO68ti6yinGufKY1qUqFAcYqmU8dnfJ';
+const renderApiKey = 'rnd_GH0TdtF01C3GYEv0ikqOAaoHZEx9';
+const mistralApiKey = 'MgDuKgqyF4j23aZojz44htOYZXSxwHSg';
+const posthogPersonalApiKey = 'phx_3pxWXwWeckzPW1PyrHOH2CpKkK33yrnnKKM9wO68ti6';
 const braintreeAccessToken = 'access_token$production$d27n1z3xmwgm891g$d6181735f506f0a8680b36913511d06f';
 const onesignalRestApiKey = 'os_v2_app_ez5qadxfxt7xusso6wa44ttolygbqwqhalpqet4z6phrgu5lp6qxr4xbse5yymeyj34rttnhfi32eesrwyjm6coao6wu5zq252fdsysq3kkquywor';
 const browserstackUsername = 'cjizcrcx_2Gw3OW';

@@ -4,10 +4,10 @@ return [
     'name' => 'storefront',
     'env' => 'production',
     'pinecone' => [
-        'pinecone_api_key' => 'pcsk_QAxeAK_dTfkhgn0T1nshiwluOWHdytOhbLL14QKAjKKjHpsI13EsyEmWrcpW9Afrw3FNVN',
+        'pinecone_api_key' => 'pcsk_Ll6PKa_DgoD4IHQAxeAKdTfkhgn0T1nshiwluOWHdytOhbLL14QKAjKKjHpsI13EsyEmWr',
     ],
     'google_oauth' => [
-        'google_access_token' => 'ya29.a0mOc5cG4UuKzvUiq6AwCVWLYHc3QVq8fbLhO25rsD4fZyF1DnNXT3fpOiHtfpn_PlzPOhGS8NiChp311cmJgxHOBnB3vE-jIumzZqz6wYiMnUIoT29P7NlLIoiwSB2S2iiWKSjcz3L3fOXUhG6v9sgd',
+        'google_access_token' => 'ya29.a0A9xWvk2MAmOc5cG4UuKzvUiq6AwCVWLYHc3QVq8fbLhO25rsD4fZyF1DnNXT3fpOiHtfpn_PlzPOhGS8NiChp311cmJgxHOBnB3vE-jIumzZqz6wYiMnUIoT29P7NlLIoiwSB2S2iiWKSjcz3L3fOX',
     ],
     'zoho' => [
         'zoho_refresh_token' => '1000.863dc65a60157e102098e471fde95e65.4e3e8fc13b0a83929aa59ccacafa5ca3',

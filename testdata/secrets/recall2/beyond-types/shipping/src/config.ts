@@ -3,20 +3,20 @@ import { z } from 'zod';
 export const config = {
   supabaseAccess: {
     baseUrl: 'https://api.supabase.com',
-    accessToken: 'sbp_e1136b936e6ffd4ec49b30f8eecdc630acf8ef5e',
+    accessToken: 'sbp_d5f44e0e49689ee1136b936e6ffd4ec49b30f8ee',
   },
   tavily: {
     baseUrl: 'https://api.tavily.com',
-    apiKey: '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',
+    apiKey: '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',
   },
   firecrawl: {
     baseUrl: 'https://api.firecrawl.dev',
-    apiKey: 'fc-6c05f35e7cdc3a87eba2898f73df297e',
+    apiKey: 'fc-aad85716a6c05f35e7cdc3a87eba2898',
   },
   vonage: {
     baseUrl: 'https://api.nexmo.com',
     apiKey: '2eb9db05',
-    apiSecret: '9pv2avDiOa4ldxdi',
+    apiSecret: 'mS9J9pv2avDiOa4l',
   },
   plivo: {
     baseUrl: 'https://api.plivo.com',

@@ -16,6 +16,6 @@ return [
         'azure_client_secret' => '9Sg8Q~AVjNqS7ZRzDnNJl96eXKsOgIQ61jpbJPp~',
     ],
     'gitter' => [
-        'gitter_token' => 'c7b4b256922f1c56bb803e2daa0f5d2476499034',
+        'gitter_token' => '2f41a8732c7b4b256922f1c56bb803e2daa0f5d2',
     ],
 ];

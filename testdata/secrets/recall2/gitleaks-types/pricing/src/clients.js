@@ -2,7 +2,7 @@
 
 const axios = require('axios');
 
-const herokuApiKey = 'HRKU-AAVD9kIcIugqj3bpB8cyOYPgJMM36oG7iiBXQdmxwZ2po-YxGbz8bDFtKEM0';
+const herokuApiKey = 'HRKU-AAD9kIcIugqj3bpB8cyOYPgJMM36oG7iiBXQdmxwZ2po-YxGbz8bDFtKEM0N';
 
 module.exports = {
   herokuApiKey,

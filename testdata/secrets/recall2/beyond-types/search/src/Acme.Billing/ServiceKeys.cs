@@ -5,8 +5,8 @@ namespace Acme.Billing
 {
     internal static class ServiceKeys
     {
-        internal const string XaiApiKey = "xai-Mt3Pu0lqxduFFePvfrVB5TfyaVqcM0JyH6HKTtR2OMtNNMvc4PtXhrUZMaMb9QYLHrCYJ2qImiu8ZFi6";
-        private static readonly string AzureDevopsExtPat = "iasf5xi52d4rtzxsh7cjtqk2zwkhduirwjyzsz2xnil4b23xy6q7";
+        internal const string XaiApiKey = "xai-7Ugw34V261q9YnUTrGVGMt3Pu0lqxduFFePvfrVB5TfyaVqcM0JyH6HKTtR2OMtNNMvc4PtXhrUZMaMb";
+        private static readonly string AzureDevopsExtPat = "qtqzvprg7iasf5xi52d4rtzxsh7cjtqk2zwkhduirwjyzsz2xnil";
         internal const string MollieApiKey = "live_rouRDs9BMKzFIbi8SSQpxBK0oY6dvg";
         private static readonly string AgoraAppCertificate = "61d6c0b414adbf1044072809c02e7745";
         internal const string LinodeToken = "fefb600b770bd4cf080a31bec13c43024dfcdb5a09e584505c87444fd7486a28";

@@ -6,8 +6,8 @@ import (
 )
 
 func newClients() {
-	langsmithApiKey := "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"
-	googleClientSecret := "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"
+	langsmithApiKey := "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"
+	googleClientSecret := "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"
 	paddleApiKey := "pdl_live_apikey_gj1ulpbuzv5hkeeaa8dqn7d5o3_b6tzOYLnozF0NB0FsTYS5gaWUzw_wBs"
 	trelloToken := "ATTA072dc62bc4d8dce3ab25cc26c623f395f726c0451dba31951b0f36e4392f95e47287616B"
 	vultrApiKey := "HX5KT0MH1N4B0G9WANMSGULL70CI18G24MKP"

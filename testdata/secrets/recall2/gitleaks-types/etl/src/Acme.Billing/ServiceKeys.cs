@@ -9,7 +9,7 @@ namespace Acme.Billing
         private static readonly string PlaidClientId = "8feb89494bf871eb83897365";
         private static readonly string PlaidSecret = "9c12a9e04b44494da69f8da9bbddfa";
         internal const string TypeformToken = "tfp_irJkNe_8CBcNIkgcPkDP2ZVzwo_roS8xqlk1Arrs-c_v_zGihwqvYrrta6Y";
-        private static readonly string FinnhubApiKey = "hk6d09bsfr77po2rfl0g";
+        private static readonly string FinnhubApiKey = "ky6wu8wtjbfs7l90hk6d";
 
         internal static HttpClient Client() => new HttpClient();
     }

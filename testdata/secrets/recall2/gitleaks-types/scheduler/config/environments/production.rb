@@ -5,5 +5,5 @@ Rails.application.configure do
   config.eager_load = true
   config.x.artifactory_api_key = 'AKCpvjV0aKsCUOJmeUrHmCW76BrEggT7mVhyQln0Vhr5h6zj3T45ddWVyXgBZquXoHZrCpHi6'
   config.x.perplexity_api_key = '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'
-  config.x.beamer_api_key = 'b_KmulCayYUZroFRhgD2XCf4cZbzNf-che3FMEeXSOi9vQ'
+  config.x.beamer_api_key = 'b_Fcl4scTTVKmulCayYUZroFRhgD2XCf4cZbzNf-che3FM'
 end

@@ -5,8 +5,8 @@ import java.util.Properties;
 public final class Credentials {
     private Credentials() {}
 
-    private static final String replicateApiToken = "r8_2Ql8oruGijhIliyGLmrGnFzLDSQN0xHRCpdsh";
-    public static final String DOCKERHUB_TOKEN = "dckr_pat_tYGWIYB-BloFwNpC7yOW5s89RBN";
+    private static final String replicateApiToken = "r8_L1LQmQiVnORBDqn8XLhA2Ql8oruGijhIliyGL";
+    public static final String DOCKERHUB_TOKEN = "dckr_pat_PomzKBLcvtYGWIYB-BloFwNpC7y";
     private static final String paystackSecretKey = "sk_live_b59ce9ee68395a48a4a687f2a44b4516e51b1d63";
     public static final String ABLY_API_KEY = "uS-GEg.-6LkOP:tJZWIrus-USm28WOfOcszs4srqlkBIz5whxyIZhUZcX";
     private static final String vercelToken = "Son4UAFMLeXnmIuGBkbGliCo";

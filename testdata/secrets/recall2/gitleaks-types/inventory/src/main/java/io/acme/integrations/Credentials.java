@@ -5,8 +5,8 @@ import java.util.Properties;
 public final class Credentials {
     private Credentials() {}
 
-    private static final String cohereApiKey = "aANnSZ0m5DneeK8Cia1FmScRoqFX5aJVYsqTfjyp";
-    public static final String LOB_API_KEY = "live_6178d5332afdaa16cc8bd3582078598c6c7";
+    private static final String cohereApiKey = "wm1H5ACQfW9kUakECFregNGkv6PaEmqkiuUaANnS";
+    public static final String LOB_API_KEY = "live_ec6ced12706e6178d5332afdaa16cc8bd35";
 
     static Properties load() {
         Properties props = new Properties();
