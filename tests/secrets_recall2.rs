@@ -87,7 +87,10 @@ fn every_planted_secret_is_where_the_manifest_says() {
             "{what}: {path} lies outside its category directory {corpus}/"
         );
         assert!(
-            sources.get(typ).and_then(Value::as_str).is_some_and(|s| !s.is_empty()),
+            sources
+                .get(typ)
+                .and_then(Value::as_str)
+                .is_some_and(|s| !s.is_empty()),
             "{what}: type {typ} names no documentation in `sources`"
         );
         if e.get("by_path").and_then(Value::as_bool) == Some(true) {
@@ -114,7 +117,11 @@ fn every_planted_secret_is_where_the_manifest_says() {
         let (col, len) = (uint(e, "col", &what), uint(e, "len", &what));
         let held = &lines[at - 1];
         let bytes = held.get(col..col + len).unwrap_or_else(|| {
-            panic!("{what}: {path}:{at} is {} bytes long, the secret is at {col}..{}", held.len(), col + len)
+            panic!(
+                "{what}: {path}:{at} is {} bytes long, the secret is at {col}..{}",
+                held.len(),
+                col + len
+            )
         });
         let digest: String = Sha256::digest(bytes)
             .iter()
@@ -212,7 +219,10 @@ fn the_corpus_has_the_size_issue_13_asks_for() {
         );
     }
     // every wrong-alarm class issue 13 lists has cases
-    let kinds: BTreeSet<&str> = negatives.iter().map(|e| text(e, "kind", "negative")).collect();
+    let kinds: BTreeSet<&str> = negatives
+        .iter()
+        .map(|e| text(e, "kind", "negative"))
+        .collect();
     for kind in [
         "keyword-in-identifier",
         "csrf-token",
