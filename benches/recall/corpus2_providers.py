@@ -272,7 +272,7 @@ def ghost_admin():
 
 
 def bitwarden():
-    return f"0.{uuid4()}.{rs(B62, 30)}:{rs(B64, 22)}"
+    return f"0.{uuid4()}.{rs(B62, 30)}:{b64e(rbytes(16))}"
 
 
 def infisical():
@@ -488,6 +488,15 @@ PROVIDERS = [
     P("gitter", G, "GITTER_TOKEN", lambda: hexs(40), "https://developer.gitter.im/docs/authentication", "api.gitter.im"),
     P("confluent", G, "CONFLUENT_CLOUD_API_SECRET", lambda: rs(B62 + "+/", 64), "https://docs.confluent.io/cloud/current/security/authenticate/workload-identities/service-accounts/api-keys/overview.html", "api.confluent.cloud", pair=("CONFLUENT_CLOUD_API_KEY", lambda: rs(UA, 16))),
     P("beamer", G, "BEAMER_API_KEY", lambda: "b_" + rs(B64U, 44), "https://www.getbeamer.com/api", "api.getbeamer.com"),
+    # --- earlier shapes the same providers issued (issue 13: accept every shape ever issued)
+    P("github-legacy-token", G, "GITHUB_API_TOKEN", lambda: hexs(40), "https://github.blog/2021-04-05-behind-githubs-new-authentication-token-formats/ (40-hex tokens before April 2021)", "api.github.com"),
+    P("stripe-secret-legacy", G, "STRIPE_API_KEY", lambda: "sk_live_" + b62(24), "https://docs.stripe.com/keys (32-character secret keys issued before the long format)", "api.stripe.com"),
+    P("gitlab-legacy-pat", G, "GITLAB_PRIVATE_TOKEN", lambda: rs(B64U, 20), "https://docs.gitlab.com/ee/security/tokens/#token-prefixes (no prefix before GitLab 14.5)", "gitlab.com"),
+    P("npm-legacy-token", G, "NPM_AUTH_TOKEN", uuid4, "https://github.blog/changelog/2021-09-23-npm-has-a-new-access-token-format/ (UUID tokens before)", "registry.npmjs.org"),
+    P("mailgun-legacy", G, "MAILGUN_KEY", lambda: "key-" + hexs(32), "https://documentation.mailgun.com/docs/mailgun/api-reference/authentication/ (key- prefixed private keys)", "api.mailgun.net"),
+    P("sentry-legacy-auth-token", G, "SENTRY_API_TOKEN", lambda: hexs(64), "https://docs.sentry.io/account/auth-tokens/ (64-hex tokens before the sntrys_/sntryu_ prefixes)", "sentry.io"),
+    P("slack-legacy-bot", G, "SLACK_API_TOKEN", lambda: f"xoxb-{rs(DIG, 11)}-{b62(24)}", "https://api.slack.com/authentication/token-types (two-part bot tokens of older apps)", "slack.com"),
+    P("digitalocean-legacy", G, "DO_API_TOKEN", lambda: hexs(64), "https://docs.digitalocean.com/reference/api/create-personal-access-token/ (64-hex tokens before the dop_v1_ prefix)", "api.digitalocean.com"),
     # --- providers gitleaks' documentation names no rule for
     P("notion", B, "NOTION_TOKEN", notion_token, "https://developers.notion.com/docs/authorization", "api.notion.com"),
     P("resend", B, "RESEND_API_KEY", lambda: f"re_{b62(8)}_{b62(24)}", "https://resend.com/docs/dashboard/api-keys/introduction", "api.resend.com"),
@@ -541,7 +550,7 @@ PROVIDERS = [
     P("mailjet", B, "MAILJET_SECRET_KEY", lambda: hexs(32), "https://dev.mailjet.com/email/guides/#authentication", "api.mailjet.com", pair=("MAILJET_API_KEY", lambda: hexs(32))),
     P("onesignal", B, "ONESIGNAL_REST_API_KEY", lambda: "os_v2_app_" + rs(LOW + "234567", 113), "https://documentation.onesignal.com/docs/keys-and-ids", "api.onesignal.com"),
     P("pusher", B, "PUSHER_APP_SECRET", lambda: hexs(20), "https://pusher.com/docs/channels/server_api/http-api/#authentication", "api-eu.pusher.com", pair=("PUSHER_APP_KEY", lambda: hexs(20))),
-    P("ably", B, "ABLY_API_KEY", ably, "https://ably.com/docs/auth/basic", "rest.ably.io"),
+    P("ably", B, "ABLY_API_KEY", ably, "https://ably.com/docs/ids-and-keys/", "rest.ably.io"),
     P("agora", B, "AGORA_APP_CERTIFICATE", lambda: hexs(32), "https://docs.agora.io/en/video-calling/get-started/manage-agora-account#get-the-app-certificate", "api.agora.io"),
     P("spotify", B, "SPOTIFY_CLIENT_SECRET", lambda: hexs(32), "https://developer.spotify.com/documentation/web-api/concepts/apps", "accounts.spotify.com", pair=("SPOTIFY_CLIENT_ID", lambda: hexs(32))),
     P("trello", B, "TRELLO_TOKEN", trello_token, "https://developer.atlassian.com/cloud/trello/guides/rest-api/authorization/", "api.trello.com"),
@@ -551,7 +560,7 @@ PROVIDERS = [
     P("tailscale", B, "TS_AUTHKEY", tailscale, "https://tailscale.com/kb/1085/auth-keys", "api.tailscale.com"),
     P("ngrok", B, "NGROK_AUTHTOKEN", ngrok, "https://ngrok.com/docs/agent/#authtokens", "api.ngrok.com"),
     P("semgrep", B, "SEMGREP_APP_TOKEN", lambda: hexs(64), "https://semgrep.dev/docs/semgrep-ci/ci-environment-variables", "semgrep.dev"),
-    P("percy", B, "PERCY_TOKEN", lambda: "web_" + hexs(64), "https://www.browserstack.com/docs/percy/get-started/set-env-var", "percy.io"),
+    P("percy", B, "PERCY_TOKEN", lambda: hexs(64), "https://docs.percy.io/docs/environment-variables", "percy.io"),
     P("browserstack", B, "BROWSERSTACK_ACCESS_KEY", lambda: b62(20), "https://www.browserstack.com/docs/automate/selenium/getting-started/python", "hub.browserstack.com", pair=("BROWSERSTACK_USERNAME", lambda: rs(LOW, 8) + "_" + b62(6))),
     P("saucelabs", B, "SAUCE_ACCESS_KEY", uuid4, "https://docs.saucelabs.com/basics/environment-variables/", "ondemand.us-west-1.saucelabs.com"),
     P("cypress", B, "CYPRESS_RECORD_KEY", uuid4, "https://docs.cypress.io/cloud/account-management/projects#Record-key", "api.cypress.io"),

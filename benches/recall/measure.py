@@ -216,6 +216,8 @@ def main():
     ap.add_argument("--corpus", default=CORPUS, help="recall (default), recall2, or a corpus directory")
     ap.add_argument("-v", "--verbose", action="store_true", help="list every miss and every flagged negative")
     ap.add_argument("--json", help="write the scores to this file")
+    ap.add_argument("--by-file", action="store_true",
+                    help="also print recall per file kind (file name, e.g. .env, deployment.yaml, app.log)")
     args = ap.parse_args()
 
     root = corpus_dir(args.corpus)
@@ -291,9 +293,21 @@ def main():
         cells = [f">= {recall_t[c]:.1f}%" if c in recall_t else "" for c in cats]
         cells.append(f"<= {neg_t:.1f}%" if neg_t is not None else "")
         print(f"{'target':12s} " + " ".join(f"{c:>20s}" for c in cells) + f"   ({why})")
+    if args.by_file and rows:
+        print_by_file(manifest, rows)
     if args.json:
         with open(args.json, "w") as fh:
             json.dump(report, fh, indent=1)
+
+
+def print_by_file(manifest, rows):
+    """Recall per file kind (the file's name), secrets of every category together."""
+    total = Counter(os.path.basename(e["path"]) for e in manifest["secrets"])
+    missed = {name: Counter(os.path.basename(e["path"]) for c in res if c != "negatives" for e in res[c][2])
+              for name, res, _, _ in rows}
+    print(f"\n{'file kind':34s} {'secrets':>7s} " + " ".join(f"{name:>12s}" for name, _, _, _ in rows))
+    for kind, n in sorted(total.items(), key=lambda kv: (-kv[1], kv[0])):
+        print(f"{kind:34s} {n:7d} " + " ".join(f"{pct(n - missed[name][kind], n):11.1f}%" for name, _, _, _ in rows))
 
 
 if __name__ == "__main__":

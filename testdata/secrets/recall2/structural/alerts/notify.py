@@ -1,7 +1,7 @@
 import requests
 
-TEAMS_HOOK = "https://acme.webhook.office.com/webhookb2/ad42e406-2122-4339-9ec9-7469d5a3214e@ddabff2c-4946-4f7a-aa10-781e4178e910/IncomingWebhook/840ba51ae765dba12237a855d4a7fdaa/bafba022-a892-4e61-8e3d-5818d03fcb5b/V2TlrHdZroVTYdulMYDwW-8TTBwlD1UhwkbcOyDJvmi1_"
-DISCORD_HOOK = "https://discord.com/api/webhooks/5736282043068160808/xicWHmG2mH_DtVcPaJVHYOctR34CIEW4gaez9w8bi4mkStMaSj0iNK4oadDaBeXiUD8k"
+TEAMS_HOOK = "https://acme.webhook.office.com/webhookb2/7abeb352-b170-469f-93a8-cb4b244cc287@b39836c3-9b0c-498a-aaf5-f54e4ed46a10/IncomingWebhook/94737d50e238d98ca03ee127d212d20d/025ac4eb-7e5f-45fb-b7b4-5684e054e9df/V2MeUgolNLB-nLhPdZ21Qhjie12pCDD_ggYwhToG9vpQR"
+DISCORD_HOOK = "https://discord.com/api/webhooks/4944065906590808677/pt6xzHG-WUrJuIWpagBnAIwFtbPijEwdV6s-vmKr323s54v_RgAQtS__p0qcFI1kmEW-"
 
 def notify(text):
     requests.post(TEAMS_HOOK, json={'text': text}, timeout=5)

@@ -7,9 +7,9 @@ provider "azurerm" {
 }
 
 locals {
-  storage_account_key = "Q1iInUsdM7cnaV8MhPk/oAKwhMMhlgL3vpZJoe73j6wE1H9UvKWh+RVGh3PgcLPPRnRGErKELxju1eHIhle9jw=="
+  storage_account_key = "t47UCwVWSTUF/Is6kT3gMQ7pCnHVCWwlPkzbKu2Ozir9ZEYwMpNBewxeKaWVL6iU7Y6zaW7Kml/7Rzn8qLXcsg=="
 }
 
 variable "backup_storage_access_key" {
-  default = "y9ypsyJGJpc/z5Jgxq9SR1xcV872JbNZNMT55rsAJJgnavB4AGpezg03zUop8m64e3uf9K85EDtoXWl2RvnvuA=="
+  default = "ylGLjDY9j4dMtUEulKOzBsxEqfLHW+/1YJ0l4AhQ30niodZAy0ST9qlN+CuK1oKfb506KfYe4sknAcmQjPI+1A=="
 }

@@ -5,24 +5,27 @@ import os
 DEBUG = False
 ALLOWED_HOSTS = ["api.acme.io"]
 
-ELEVENLABS_API_KEY = "sk_697f76a4f24da617827324a31926afa147683f18a88b834c"
+RENDER_API_KEY = "rnd_YwVyqhXWeXoEZbCqncKscv9fVW49"
 
-AWS_BEARER_TOKEN_BEDROCK = "ABSKQmVkcm9ja0FQSUtleS16N3ZpLWF0LTI3ODM2MzQ1MDcxMDpaYnF2eWdlNHpCWjNvUTJBa2VCTXQyN3lrY3BYMUUxZVhoRDlQcHphYTNuTGtNaC9oM2NITWwvT1JDYTFOTkFu"
+POSTHOG_PERSONAL_API_KEY = "phx_QwUBHOjYw1wWK9Of14PqKoDE7gjJmSkdHYKjo9zDZym"
 
-SALESFORCE_CLIENT = {
-    "base_url": "https://acme.my.salesforce.com",
-    "api_key": "00DoK99ViyEuJnp!ARtn.o30AL0kGq0os21c3p0aPEvQ7mnmwMfffFxVvIr4xLY8R24Txz.XAaUOwvy6YwdPCwzZFZ2SrxDCkoXi9XVax1hC",
+TELNYX_CLIENT = {
+    "base_url": "https://api.telnyx.com",
+    "api_key": "KEY5BWAUT4RK6VUJJ5OTDAKVAQACBDAZO0H_mnmwMfffFxVvIr4xLY8R24",
     "timeout": 30,
 }
 
-TODOIST_API_TOKEN = "e9825e8ac9b39c0aef15920b77c2fd4f1a2cb63d"
+MAILJET_API_KEY = "fe0f5110ee49a2be78c9461d0e72eba6"
+MAILJET_SECRET_KEY = "3a65d2002ce8c56ebea5f2420f7f4d35"
 
-IBMCLOUD_API_KEY = "7A-2xT5XdsCNs0VhiegHs1g8obGruUa5SslLEcX-pfOQ"
+BROWSERSTACK_USERNAME = "ubhfrpkh_aw78fn"
+BROWSERSTACK_ACCESS_KEY = "reDn3LcNAYDrgSh9MI5t"
 
-CLOUDINARY_CLIENT = {
-    "base_url": "https://api.cloudinary.com",
-    "api_key": "cloudinary://664672731360916:-YRhPBc4Q0KDgwfpp-kkQtpmId3@enbgbeni",
+CYPRESS_CLIENT = {
+    "base_url": "https://api.cypress.io",
+    "api_key": "60195950-edff-484e-bd55-98cd8ce4f627",
     "timeout": 30,
 }
 
-JENKINS_API_TOKEN = "11a9297d77d2b6fd6a15ee0edc686f99f3"
+AKAMAI_ACCESS_TOKEN = "akab-sfubla2dqt9wne1r-yuggto7o5659iiba"
+AKAMAI_CLIENT_SECRET = "phK6b2CIEH3/A1fuIg0bLPDw4qQAn9b2b7nZgQzoAilz"

@@ -4,15 +4,14 @@ terraform {
 
 locals {
   region = "eu-west-1"
-  neon_api_key = "napi_212ds7q3gbna937lbfh7d6hv601vtb0zl0fy3hw0o9rb4qfvx7ndwyr19mqvnjuj"
-  circleci_token = "CCIPAT_9d8PpoUUXX4IkVHqwmB9s4_d4d956dcfc0bff09cb59dcdfc815f15ca987ab23"
-  razorpay_key_id = "rzp_live_KUq6BgcXjNfUB3"
-  razorpay_key_secret = "y8TAD5yGQvgVlgwU0EJd7CEs"
-  pusher_app_key = "e6843ecee2de02e71580"
-  pusher_app_secret = "d7539c4b4103fcde5a73"
-  sauce_access_key = "f237389e-0f7f-47f0-a281-e4493825bc5c"
-  splunk_hec_token = "882adb20-ef0f-4d98-8575-808118730cd8"
-  expo_token = "YzKYb0JTDVsWrT4AnxyVcQiaBKcViRNqpQyf33-0"
+  openrouter_api_key = "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"
+  fcm_server_key = "AAAAKRbzWo7:APA91b7OQaPwOIbamZtp6Idoz3Xu3CsQGjv6sj5heG0Rlawcoo7bjlADIUOFjWuVZd_8tuetq_ELKUkDMN6sfp97kDd4fsKtAicoMMYqEY09CIyG5b2z6uZtNZ2M3YHjGfMV_WCY9Doi"
+  figma_token = "figd_7QN8dZ_roxV_aQl3oderorzYPnMRo_J2PeWLip52"
+  clickup_api_token = "pk_680145461_4XE1GSENPUP1CW9L01G4496SEZ3MZZS7"
+  b2_application_key_id = "005be88228916ba0000000530"
+  b2_application_key = "K005dj6t939E2HyTjBFF8liCmYyYqxv"
+  lwa_client_secret = "amzn1.oa2-cs.v1.89afda127e5c9a17eecddb1526aa89277fb1be57780b83ed1488dcee2fd1ff1d"
+  etherscan_api_key = "TFLPOBK33K19Y4UIXS8QB3E6QP24WHOXHV"
 }
 
 resource "aws_ssm_parameter" "settings" {

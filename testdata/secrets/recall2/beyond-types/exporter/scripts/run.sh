@@ -3,9 +3,9 @@ set -euo pipefail
 
 cd "$(dirname "$0")/.."
 
-export CLOUDINARY_URL="cloudinary://010255515432727:U69slJY3q445pTPKqyaCoqviyUO@wgphjqxq"
-export LWA_CLIENT_SECRET="amzn1.oa2-cs.v1.2b0a32dc2f0a41350d105e92a050e189b62d8ca33977ff44001ce86385cc89c3"
-export ETHERSCAN_API_KEY="KKN7H2FJNVEUXWSTIYA4M26AGDYUSM8HAJ"
-export SANITY_API_TOKEN="skhUWo4jKvRjh2RFQTydU0HA7XorCZVw4oH85nioT1K76oGbKbSElKUyyZ3mdW9lmGvAfN6tCv9AkH70ApnSR66FAbXtIPk9rwC4jgtQCkcWGmwWLvLqTRU2pGSCE6MG1udfLGRRSbxBvFchLYaIF7OfBl5i3UAGWXYZteV9sK60fUvRTd5Xb6"
+export CYPRESS_RECORD_KEY="12cf6483-07e4-4208-87aa-f994ba927d4d"
+export STYTCH_SECRET="secret-live-fX-0zwtS3Q9j9sJDw9GfxKabhlyTF9rN2r31v1xNa7S"
+export EXPO_TOKEN="KYP3N3fPVlzU5kBOzpYrKW1vdMTzddOEzT3UH_he"
+export ROLLBAR_ACCESS_TOKEN="5b7fd18af97083cc4efd81fa4e55fa7e"
 
 exec ./bin/server --config config/production.toml

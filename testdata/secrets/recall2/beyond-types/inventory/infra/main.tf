@@ -4,8 +4,8 @@ terraform {
 
 locals {
   region = "eu-west-1"
-  mux_token_id = "bf3fe9dc-ad2d-4732-b2f1-eb9568a62be4"
-  mux_token_secret = "/V7/FiAiYrc/gEs/nG/ZaakFY0K2B8cRl5Av7TQkWC7aWMVflXgB0R4wNBOOEgky8dYaoKfbW5p"
+  webflow_api_token = "dab49b6dcee5a01fb382feb8b14950b8a93842308bfeb2346168023e1facb444"
+  sanity_api_token = "sk6tE2dxaQxq3xV4MCwJIgEY4X4gE7nvnyADUbeGTD06ChNBbnmAgIbFBnpU7aj3amvvGPNBjU2RAtvR6dNKD1bxsIKEkz6WQkKNROOm91KSMik5pNqxgJc9rTbxDczkHTtazyn4v1pHne8I8zpaeSk7msFRYDbkpQsLic0WTOU2kRi2veLKUv"
 }
 
 resource "aws_ssm_parameter" "settings" {

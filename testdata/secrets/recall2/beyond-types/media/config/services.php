@@ -3,26 +3,26 @@
 return [
     'name' => 'storefront',
     'env' => 'production',
-    'pinecone' => [
-        'pinecone_api_key' => 'pcsk_Ll6PKa_DgoD4IHQAxeAKdTfkhgn0T1nshiwluOWHdytOhbLL14QKAjKKjHpsI13EsyEmWr',
+    'supabase_access' => [
+        'supabase_access_token' => 'sbp_74517bfb2462e8acaefd747e47a3a75cd42f1c4b',
     ],
-    'google_oauth' => [
-        'google_access_token' => 'ya29.a0A9xWvk2MAmOc5cG4UuKzvUiq6AwCVWLYHc3QVq8fbLhO25rsD4fZyF1DnNXT3fpOiHtfpn_PlzPOhGS8NiChp311cmJgxHOBnB3vE-jIumzZqz6wYiMnUIoT29P7NlLIoiwSB2S2iiWKSjcz3L3fOX',
+    'mistral' => [
+        'mistral_api_key' => 'zxHvEdvRRzDNE1ONusSchLVxP8bXPQSI',
     ],
-    'zoho' => [
-        'zoho_refresh_token' => '1000.863dc65a60157e102098e471fde95e65.4e3e8fc13b0a83929aa59ccacafa5ca3',
+    'plivo' => [
+        'plivo_auth_id' => 'MAKZVGDOPXAOT46TK7R0',
+        'plivo_auth_token' => 'r6N1vYyXcspnLG7uJ5ILLqAeIkOOdLOzmLUwLakz',
     ],
-    'clickup' => [
-        'clickup_api_token' => 'pk_103875897_AD5MEUAZNPO691Q54B5PHS8NE2IDLICV',
+    'sparkpost' => [
+        'sparkpost_api_key' => '14adbf1044072809c02e7745c5284d54555fe9d4',
     ],
-    'hetzner' => [
-        'hcloud_token' => 'zBn32h8oFJN9eL2FDMUOHUxGt7XiQkbe4dRw8xVTdNCjdBwFCsjurr08CBN06662',
+    'semgrep' => [
+        'semgrep_app_token' => '4ba960d68777e78930e10e9e917eb959b511479b4a176bfc8f83d2d4feb65760',
     ],
-    'woocommerce' => [
-        'wc_consumer_key' => 'ck_4588de90069b3249ff77d709b9e299a010c75fdc',
-        'wc_consumer_secret' => 'cs_cb4d4f8fb20cf17c26689c41fa3daddbdc36e440',
+    'infisical' => [
+        'infisical_token' => 'st.8163b8b6-f291-49d4-9643-63fb95bd4de0.041c18e100b95f891223f6ccb8fec665.3851e44c2eee654a4733e722c33d600b',
     ],
-    'assemblyai' => [
-        'assemblyai_api_key' => 'dcc9596611cebc29a8f220921d23263d',
+    'consul' => [
+        'consul_http_token' => '5b2e17d6-90b4-43d0-a1a1-baa283aac198',
     ],
 ];

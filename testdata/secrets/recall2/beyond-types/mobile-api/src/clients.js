@@ -2,16 +2,17 @@
 
 const axios = require('axios');
 
-const akamaiAccessToken = 'akab-cu4pczksimorjqzr-0y14wknsqxlmlxlq';
-const akamaiClientSecret = '8KiLePywhissI/kmQHQFkV20VVq05yXxsiJWDgyFzlDm';
-const splunkHecToken = '352ed658-fb7c-4004-98c5-bdced70af708';
-const gitguardianApiKey = '7c71530f1cf5efea97bf48b70c714d5389608bba08820c3610167c40354dfc4b';
-const honeycombApiKey = 'hcaik_liq17q3cztmjtcm9e3friprgd453h50ky4xkoxy2nyyxqhuif1kgzosaf2';
+const b2ApplicationKeyId = '0050caae6544cd30000000338';
+const b2ApplicationKey = 'K005IOKCod/kLuQyxP9SfvSxXtyVnxy';
+const wcConsumerKey = 'ck_89a559350eed93d16d35414ebb59607dd3110e69';
+const wcConsumerSecret = 'cs_19619afa8681c044324acb4f0b10a721c93c453a';
+const openweathermapApiKey = '9649162e2847831ffe3fd5cfb57bce6c';
+const bigcommerceAccessToken = 'kgc6usmojbnb96v0sb6o4a8vtrul6ud';
 
 module.exports = {
-  akamaiClientSecret,
-  splunkHecToken,
-  gitguardianApiKey,
-  honeycombApiKey,
+  b2ApplicationKey,
+  wcConsumerSecret,
+  openweathermapApiKey,
+  bigcommerceAccessToken,
   http: axios.create({ timeout: 10000 }),
 };

@@ -3,10 +3,10 @@
 return [
     'name' => 'storefront',
     'env' => 'production',
-    'openweather' => [
-        'openweathermap_api_key' => '736dce82148beb7741052cfcb6c0b02f',
+    'gitguardian' => [
+        'gitguardian_api_key' => '95aee4c854816a61ee46a783923497276641cc58e028207e8baf2021b021d3b1',
     ],
-    'webflow' => [
-        'webflow_api_token' => '1201c1d5b3b415c991d2f2fb5037a089758f9a23c784fa8c277e3ec20eca9c1f',
+    'bugsnag' => [
+        'bugsnag_api_key' => '7641392d36059ca3ed2bb79718812adb',
     ],
 ];

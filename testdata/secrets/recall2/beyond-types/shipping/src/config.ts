@@ -1,35 +1,33 @@
 import { z } from 'zod';
 
 export const config = {
-  supabaseAccess: {
-    baseUrl: 'https://api.supabase.com',
-    accessToken: 'sbp_d5f44e0e49689ee1136b936e6ffd4ec49b30f8ee',
+  replicate: {
+    baseUrl: 'https://api.replicate.com',
+    apiToken: 'r8_GrWx8ffuTtPvpp35PbDr7g4ZskBQ38FCsMmjY',
   },
-  tavily: {
-    baseUrl: 'https://api.tavily.com',
-    apiKey: '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',
+  xai: {
+    baseUrl: 'https://api.x.ai',
+    apiKey: 'xai-5jW4tcSvECJIxbjDzM3R4Jtlejg66iTUNUUC5W0wPWs8t5bFggtaU069JWkUa8QlNdXufY1oCdgi5uLF',
   },
-  firecrawl: {
-    baseUrl: 'https://api.firecrawl.dev',
-    apiKey: 'fc-aad85716a6c05f35e7cdc3a87eba2898',
+  dockerhubPat: {
+    baseUrl: 'https://hub.docker.com',
+    token: 'dckr_pat_Ym6S3XJOv-h-DvZXaiCh5ZJPf0h',
   },
-  vonage: {
-    baseUrl: 'https://api.nexmo.com',
-    apiKey: '2eb9db05',
-    apiSecret: 'mS9J9pv2avDiOa4l',
+  azureDevops: {
+    baseUrl: 'https://dev.azure.com',
+    devopsExtPat: 'c6q2b76sgyuumy4hdsowc67vlqt7dmqhfqfoylbehwh5koxjb24l',
   },
-  plivo: {
-    baseUrl: 'https://api.plivo.com',
-    authId: 'MA2HSPACCDBXGKZRXN4R',
-    authToken: 'UER7lycbiuVJU9fggJDEhXnQ9yzBUFWBbfaSPz26',
+  mollie: {
+    baseUrl: 'https://api.mollie.com',
+    apiKey: 'live_FWH9xZwYn8kMkD5iJHwmXaPtHIqc2s',
   },
-  wordpressApp: {
-    baseUrl: 'https://blog.example.org',
-    applicationPassword: 'F7XA 9rdF 0EmE YExb Ts1I OVhi',
+  paddle: {
+    baseUrl: 'https://api.paddle.com',
+    apiKey: 'pdl_live_apikey_4us7z1fnxjh9hh0e7i3yd0tbwg_NlAOilHD5gUfIaoiYCNEfiGy4VG_MAT',
   },
-  postmark: {
-    baseUrl: 'https://api.postmarkapp.com',
-    serverToken: 'd09e00e6-4b1f-46f7-990a-4da496970da5',
+  zoho: {
+    baseUrl: 'https://accounts.zoho.com',
+    refreshToken: '1000.ca102c906a443e259d6114d5d7846854.ad128d05bc1f751574316ef066fb4ce7',
   },
 } as const;
 

@@ -3,18 +3,18 @@ import pytest
 from acme.tokens import looks_like_token
 
 NON_MATCHING = {
-    "invalidGithubToken": "ghp_SLxSp7GFXVzF",
-    "tooShortStripeKey": "sk_live_YPVwUA",
-    "badPrefixToken": "ghx_FFmGUolNHjhW03V47U1dp7kFX5U4ghIbbRiF",
-    "wrongAlphabetSlack": "xoxb-qjqwvjrzis-nwrlfuckyk",
-    "truncatedAwsKey": "AKIA79BUEUX1",
-    "nonMatchingNpm": "npm_FFoCt7m3im",
-    "shouldNotMatchOpenAI": "sk-WbJHxMDHI6",
+    "invalidGithubToken": "ghp_3UVvgWuosuE1",
+    "tooShortStripeKey": "sk_live_sLSNYJ",
+    "badPrefixToken": "ghx_GmPRRI7Tp4qXZfBBuoI1RWldxdZy4TW68A3C",
+    "wrongAlphabetSlack": "xoxb-prpibzibjh-vdemplqlwp",
+    "truncatedAwsKey": "AKIAVQJ1511G",
+    "nonMatchingNpm": "npm_ujWu4bNoIV",
+    "shouldNotMatchOpenAI": "sk-gSX5WQ32ZY",
     "notAJwt": "eyJhbGciOi.not-a.jwt",
-    "malformedGitlab": "glpat-lW30DI6K",
-    "rejectsLowercaseAws": "akian203k3hgg45u9b05",
-    "invalidSendgrid": "SG.VX1yIRK83a",
-    "missingChecksum": "ghp_KIg73MFn0PUot81N9bj2LMa8",
+    "malformedGitlab": "glpat-hBjiFcDK",
+    "rejectsLowercaseAws": "akia4v9f8c4da1cqgdml",
+    "invalidSendgrid": "SG.kiNe6mEatC",
+    "missingChecksum": "ghp_K9olCvjSGO37Uqc8PMyXCLDZ",
 }
 
 @pytest.mark.parametrize('name', NON_MATCHING)

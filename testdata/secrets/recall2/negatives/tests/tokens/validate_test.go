@@ -4,18 +4,18 @@ import "testing"
 
 func TestRejectsMalformedTokens(t *testing.T) {
 	cases := []string{
-		"ghp_SLxSp7GFXVzF", // invalidGithubToken
-		"sk_live_YPVwUA", // tooShortStripeKey
-		"ghx_FFmGUolNHjhW03V47U1dp7kFX5U4ghIbbRiF", // badPrefixToken
-		"xoxb-qjqwvjrzis-nwrlfuckyk", // wrongAlphabetSlack
-		"AKIA79BUEUX1", // truncatedAwsKey
-		"npm_FFoCt7m3im", // nonMatchingNpm
-		"sk-WbJHxMDHI6", // shouldNotMatchOpenAI
+		"ghp_3UVvgWuosuE1", // invalidGithubToken
+		"sk_live_sLSNYJ", // tooShortStripeKey
+		"ghx_GmPRRI7Tp4qXZfBBuoI1RWldxdZy4TW68A3C", // badPrefixToken
+		"xoxb-prpibzibjh-vdemplqlwp", // wrongAlphabetSlack
+		"AKIAVQJ1511G", // truncatedAwsKey
+		"npm_ujWu4bNoIV", // nonMatchingNpm
+		"sk-gSX5WQ32ZY", // shouldNotMatchOpenAI
 		"eyJhbGciOi.not-a.jwt", // notAJwt
-		"glpat-lW30DI6K", // malformedGitlab
-		"akian203k3hgg45u9b05", // rejectsLowercaseAws
-		"SG.VX1yIRK83a", // invalidSendgrid
-		"ghp_KIg73MFn0PUot81N9bj2LMa8", // missingChecksum
+		"glpat-hBjiFcDK", // malformedGitlab
+		"akia4v9f8c4da1cqgdml", // rejectsLowercaseAws
+		"SG.kiNe6mEatC", // invalidSendgrid
+		"ghp_K9olCvjSGO37Uqc8PMyXCLDZ", // missingChecksum
 	}
 	for _, c := range cases {
 		if Valid(c) {

@@ -6,10 +6,10 @@ import (
 )
 
 func newClients() {
-	deepgramApiKey := "3d7359c5e903ca6a25db734c7731c4d51f87acdf"
-	bigcommerceAccessToken := "ret062e9mofvnkmbn7kt8ohc1cerl3i"
+	deepsourceDsn := "https://0d642a79a665e62c4c380bb8f320729b@app.deepsource.com"
+	segmentWriteKey := "ufbEBNzqFqRlDOk2KeTjAqjhJpLGMnZj"
 	log.Printf("clients ready: %d", 2)
-	_ = deepgramApiKey
-	_ = bigcommerceAccessToken
+	_ = deepsourceDsn
+	_ = segmentWriteKey
 	_ = http.DefaultClient
 }

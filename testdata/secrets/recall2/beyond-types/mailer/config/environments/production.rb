@@ -3,13 +3,11 @@
 Rails.application.configure do
   config.cache_classes = true
   config.eager_load = true
-  config.x.notion_token = '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'
-  config.x.openrouter_api_key = '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'
-  config.x.mongodb_atlas_public_key = 'zhvonliw'
-  config.x.mongodb_atlas_private_key = '7be58231-1b40-46ed-b236-3b778ffd9dd0'
-  config.x.pipedrive_api_token = 'c9e710ae312e1f9abaf8ef8d9d1d81a2ea426a2d'
-  config.x.wakatime_api_key = 'waka_473e4233-a5b9-457c-b0f1-f6fef1b176ea'
-  config.x.b2_application_key_id = '005f747c670b5760000000839'
-  config.x.b2_application_key = 'K005yGt4oU0mfsIX7WJizyu9Lb6DJ7W'
-  config.x.pubnub_secret_key = 'sec-c-1jUCvCt6YUAEIx3OHQvGy77Lht3gUIzYE406Sfj3GDdOTnK9'
+  config.x.neon_api_key = 'napi_jwl9mepdg59lm1ghng821m6x7h9cf67wow527t9aolrgv04txntatwruuvizh92t'
+  config.x.circleci_token = 'CCIPAT_XaU8hlvd4mAmGVgbVPzvSY_b1554c731b7a3ff998c2c7ce3689609421c13fd8'
+  config.x.braintree_access_token = 'access_token$production$x64nnwszgnh17ln5$fdf5378da60e9eaecc9e710ae312e1f9'
+  config.x.onesignal_rest_api_key = 'os_v2_app_3dthcfzuhpbih72isg4oufh4qbuxo763ailqmaopdidh65dobpe3znfxyj3q2z4gvwelyzemynfh6hsk7pfnyaild2wvhdtlcwb6hm4igte7tl5jo'
+  config.x.sauce_access_key = '389eb813-f4d1-470c-9d48-184bffe25913'
+  config.x.vercel_token = 'D3u8RH2y4xge2ANNLkz6Kvjw'
+  config.x.splunk_hec_token = '29a0dd9c-a719-46fa-a931-26bf3211af0b'
 end

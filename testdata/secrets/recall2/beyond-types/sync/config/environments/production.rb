@@ -3,7 +3,7 @@
 Rails.application.configure do
   config.cache_classes = true
   config.eager_load = true
-  config.x.teamcity_token = 'eyJ0eXAiOiAiVENWMiJ9.liaHCzoCZh_5jyWh4I0Ega2qFr7xHJsbd2k-.eN2NYCuuhdSv1-L9GQv7gM5KGXlVy4TSgySlVzdyczp-TthZ'
-  config.x.alchemy_api_key = 'od0Icmsy5D7CPazmDrPOu0dRql0NfQvL'
-  config.x.contentstack_management_token = 'cs353c3338f3bd87e70f90e835e101200e'
+  config.x.tencentcloud_secret_id = 'AKID435tmrDS4dE8uYcKdTsT7fZ2t7i6CdUj'
+  config.x.tencentcloud_secret_key = 'QQ9dL85H8aCgZR1yfLAaQdt9ZuQQoufk'
+  config.x.honeycomb_api_key = 'hcaik_y0q1xoibylnbkrf6pqr6wlow0kl0u0e9j7j1gu33ql8pnivxfjq5qvrjp1'
 end

@@ -5,23 +5,23 @@ import java.util.Properties;
 public final class Credentials {
     private Credentials() {}
 
-    private static final String replicateApiToken = "r8_L1LQmQiVnORBDqn8XLhA2Ql8oruGijhIliyGL";
-    public static final String DOCKERHUB_TOKEN = "dckr_pat_PomzKBLcvtYGWIYB-BloFwNpC7y";
-    private static final String paystackSecretKey = "sk_live_b59ce9ee68395a48a4a687f2a44b4516e51b1d63";
-    public static final String ABLY_API_KEY = "uS-GEg.-6LkOP:tJZWIrus-USm28WOfOcszs4srqlkBIz5whxyIZhUZcX";
-    private static final String vercelToken = "Son4UAFMLeXnmIuGBkbGliCo";
-    public static final String PAGERDUTY_API_TOKEN = "u+EtblJHEV-ELymXhGYO";
-    private static final String dingtalkSecret = "SEC52a45147a97b60c4762c1a5b433a886291008cc899e9184d65466ab52c193271";
+    private static final String tavilyApiKey = "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";
+    public static final String AWS_BEARER_TOKEN_BEDROCK = "ABSKQmVkcm9ja0FQSUtleS05bnJhLWF0LTUxMzQwMTgyMDA2MDpNZUI0NGVpTDFoa0N4NjNETVc3OHM4dTJ1d1NSSzkyL2VJaG8vZGx6YUphNWFvNEFYclRZREJmaFJ2SWhkaWsw";
+    private static final String ghostAdminApiKey = "ad26745834aeb8844e103423:a1a40acc1b8db04862eae45fa54d666d5e5686dda25a683185c2570360933a99";
+    public static final String WAKATIME_API_KEY = "waka_8d5cc427-871b-42ec-ba9c-fefb600b770b";
+    private static final String pubnubSecretKey = "sec-c-RYKhHeMxo1f9UykcJuRNtnRBHjHZ5wKvQlMoqkrgoawa41TX";
+    public static final String JENKINS_API_TOKEN = "11cb5f1fbb0320685d4d6796c6d840c57e";
+    private static final String teamcityToken = "eyJ0eXAiOiAiVENWMiJ9.1nzlxaugCKpZlxYzKYb0JTDVsWrT4AnxyVcQ.iaBKcViRNqpQyf33-0XLqTXFQcpmcvYBwTfYLwFoUvTMOpig";
 
     static Properties load() {
         Properties props = new Properties();
-        props.setProperty("replicate.endpoint", "https://api.replicate.com");
-        props.setProperty("dockerhub.endpoint", "https://hub.docker.com");
-        props.setProperty("paystack.endpoint", "https://api.paystack.co");
-        props.setProperty("ably.endpoint", "https://rest.ably.io");
-        props.setProperty("vercel.endpoint", "https://api.vercel.com");
-        props.setProperty("pagerduty.endpoint", "https://api.pagerduty.com");
-        props.setProperty("dingtalk.endpoint", "https://oapi.dingtalk.com");
+        props.setProperty("tavily.endpoint", "https://api.tavily.com");
+        props.setProperty("aws.endpoint", "https://bedrock-runtime.us-east-1.amazonaws.com");
+        props.setProperty("ghost.endpoint", "https://blog.example.ghost.io");
+        props.setProperty("wakatime.endpoint", "https://wakatime.com");
+        props.setProperty("pubnub.endpoint", "https://ps.pndsn.com");
+        props.setProperty("jenkins.endpoint", "https://jenkins.internal");
+        props.setProperty("teamcity.endpoint", "https://teamcity.internal");
         return props;
     }
 }

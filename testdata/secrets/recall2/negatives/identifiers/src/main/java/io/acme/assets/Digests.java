@@ -1,16 +1,16 @@
 package io.acme.assets;
 
 final class Digests {
-    static final String globalIndexBuildNumber = "202421334503";
-    static final String linearRegressionBuildNumber = "202602537288";
-    static final String checkboxStateBuildNumber = "202047471176";
-    static final String pipelineRunBuildNumber = "202627637748";
-    static final String betsyOrderBuildNumber = "202282790862";
-    static final String tmuxSessionBuildNumber = "202679385095";
-    static final String gitterPatternBuildNumber = "202457890926";
-    static final String mailchimpanzeeSpriteBuildNumber = "202124659237";
-    static final String plaidPatternBuildNumber = "202206010627";
-    static final String discordantPairsBuildNumber = "202569766699";
-    static final String droneciDemoBuildNumber = "202545927303";
-    static final String codecoveredBuildNumber = "202337768129";
+    static final String globalIndexBuildNumber = "202070993976";
+    static final String bilinearFilterBuildNumber = "202021799383";
+    static final String checkboxStateBuildNumber = "202045624241";
+    static final String pipelineRunBuildNumber = "202273773107";
+    static final String betsyOrderBuildNumber = "202627961064";
+    static final String tmuxSessionBuildNumber = "202694286765";
+    static final String lobbyMusicBuildNumber = "202614970771";
+    static final String heatmapBoxesBuildNumber = "202215789662";
+    static final String discordantPairsBuildNumber = "202031817730";
+    static final String vajrasanaPoseBuildNumber = "202223652779";
+    static final String codecoverageReportBuildNumber = "202080451122";
+    static final String bookTableBuildNumber = "202407460570";
 }
