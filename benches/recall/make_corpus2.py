@@ -909,6 +909,34 @@ def negatives(c):
                          ('VAULT_TOKEN: "${VAULT_CI_TOKEN}"', "ci-expression")]:
         c.negative(f"{N}/ci/.gitlab-ci.yml", needle, kind)
 
+    # 8b. compose files and Kubernetes manifests that reference secrets instead of holding them
+    comp = ["services:", "  db:", "    image: postgres:16", "    environment:",
+            "      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD}",
+            "      POSTGRES_PASSWORD_FILE: /run/secrets/db_password", "    secrets:", "      - db_password",
+            "    healthcheck:", '      test: ["CMD-SHELL", "pg_isready -U $${POSTGRES_USER}"]',
+            "  mysql:", "    image: mysql:8.4", "    environment:", "      - MYSQL_ROOT_PASSWORD=${MYSQL_ROOT_PASSWORD}",
+            "    healthcheck:", '      test: ["CMD", "mysqladmin", "ping", "-uroot", "-p$$MYSQL_ROOT_PASSWORD"]',
+            "  api:", "    image: ghcr.io/acme/api:1.4.2", "    env_file: [.env]", "    environment:",
+            "      DATABASE_URL: postgres://app:${DB_PASSWORD}@db:5432/app",
+            "      REDIS_URL: redis://:${REDIS_PASSWORD:-}@cache:6379/0", "      STRIPE_SECRET_KEY: ${STRIPE_SECRET_KEY}",
+            "      JWT_SECRET: ${JWT_SECRET:?}", "secrets:", "  db_password:", "    file: ./secrets/db_password.txt", ""]
+    c.write(f"{N}/compose/docker-compose.yml", "\n".join(comp), "yaml")
+    for needle in ["POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:?", "POSTGRES_PASSWORD_FILE: /run/secrets/db_password",
+                   "pg_isready -U $${POSTGRES_USER}", "MYSQL_ROOT_PASSWORD=${MYSQL_ROOT_PASSWORD}", "-p$$MYSQL_ROOT_PASSWORD",
+                   "app:${DB_PASSWORD}@db", "redis://:${REDIS_PASSWORD:-}@", "STRIPE_SECRET_KEY: ${STRIPE_SECRET_KEY}",
+                   "JWT_SECRET: ${JWT_SECRET:?}", "file: ./secrets/db_password.txt"]:
+        c.negative(f"{N}/compose/docker-compose.yml", needle, "secret-reference")
+    kref = ["apiVersion: apps/v1", "kind: Deployment", "metadata:", "  name: api", "spec:", "  template:", "    spec:",
+            "      containers:", "        - name: api", "          image: acme/api:1.4.2", "          env:",
+            "            - name: DB_PASSWORD", "              valueFrom:", "                secretKeyRef:",
+            "                  name: db-credentials", "                  key: password", "            - name: API_TOKEN",
+            "              valueFrom:", "                secretKeyRef: {name: api-token, key: token}",
+            "          envFrom:", "            - secretRef:", "                name: app-secrets", ""]
+    c.write(f"{N}/compose/k8s-deployment.yaml", "\n".join(kref), "yaml")
+    for needle in ["name: DB_PASSWORD", "key: password", "name: API_TOKEN", "secretKeyRef: {name: api-token, key: token}",
+                   "name: app-secrets"]:
+        c.negative(f"{N}/compose/k8s-deployment.yaml", needle, "secret-reference")
+
     # 9. emulator keys published by Microsoft
     em = [("compose", f"      AZURE_STORAGE_CONNECTION_STRING: \"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AZURITE_KEY};BlobEndpoint=http://azurite:10000/devstoreaccount1;\""),
           ("compose", f"      COSMOS_KEY: \"{COSMOS_EMULATOR_KEY}\"")]
