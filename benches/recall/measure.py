@@ -143,10 +143,14 @@ def scan_betterleaks(binary, root):
     return [(rel(f["File"], root), f["StartLine"], f["RuleID"]) for f in doc or []], dt
 
 
+KINGFISHER_EXTRA = []  # --kingfisher-args
+
+
 def scan_kingfisher(binary, root):
     with tempfile.TemporaryDirectory() as td:
         out = os.path.join(td, "report.json")
-        p, dt = run([binary, "scan", root, "--format", "json", "--no-validate", "--no-update-check", "-o", out])
+        p, dt = run([binary, "scan", root, "--format", "json", "--no-validate", "--no-update-check", "-o", out]
+                    + KINGFISHER_EXTRA)
         if p.returncode not in (0, 200, 205) and not os.path.exists(out):
             p, dt = run([binary, "scan", root, "--format", "json", "--no-validate", "-o", out])
         if not os.path.exists(out):
@@ -211,6 +215,8 @@ def main():
     ap.add_argument("--gitleaks")
     ap.add_argument("--kingfisher")
     ap.add_argument("--betterleaks")
+    ap.add_argument("--kingfisher-args", default="",
+                    help="extra kingfisher arguments, e.g. '--include-hidden-findings -c low'")
     ap.add_argument("--peers", action="store_true", help="also run gitleaks, kingfisher and betterleaks when installed")
     ap.add_argument("--scanners", help="comma list among gate,gitleaks,kingfisher,betterleaks (overrides --peers)")
     ap.add_argument("--corpus", default=CORPUS, help="recall (default), recall2, or a corpus directory")
@@ -221,6 +227,7 @@ def main():
     args = ap.parse_args()
 
     root = corpus_dir(args.corpus)
+    KINGFISHER_EXTRA.extend(args.kingfisher_args.split())
     name_of_corpus = os.path.basename(os.path.normpath(root))
     manifest = json.load(open(os.path.join(root, "expected.json")))
     gate = args.gate or default_gate()
