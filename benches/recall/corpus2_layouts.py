@@ -5,7 +5,7 @@ has to write the file the way people write it."""
 
 import json
 
-from corpus2_providers import R, rs, hexs, uuid4, LA, DIG
+from corpus2_providers import R, rs, LA
 
 
 def words(env):

@@ -379,7 +379,7 @@ def structural(c):
          "    }", "}", ""]))
     c.write("structural/clients/go/auth.go", "\n".join(
         ["package client", "", "import \"net/http\"", "", "func authed(r *http.Request) {",
-         f'\ttoken := "{jw["go"][0]}"', f'\tr.Header.Set("Authorization", "Bearer "+token)', "}", "",
+         f'\ttoken := "{jw["go"][0]}"', '\tr.Header.Set("Authorization", "Bearer "+token)', "}", "",
          f'var adminJWT = "{jw["go"][1]}"', "", "const (", f'\tserviceToken = "{jw["go"][2]}"', ")", ""]))
     c.write("structural/clients/web/api.js", "\n".join(
         ["import axios from 'axios';", "", f"const token = '{jw['js'][0]}';",
