@@ -8,10 +8,11 @@ Independent of gate's rules and of the first corpus: credential formats come fro
 providers' documentation (corpus2_providers.py, one URL per type, copied into the
 manifest's `sources`), the split gitleaks-types / beyond-types from gitleaks' public
 documentation, the structural cases and negatives from the classes issue 13 lists.
-Text output is reproducible byte for byte (fixed seed). The binary key stores (.p12,
-.pfx, .jks, .keystore) are written by openssl-independent code paths that salt at
-random (python cryptography, keytool): they are generated once and kept when present
-(`--regen-keystores` rewrites them); the manifest does not depend on their bytes.
+Text output is reproducible byte for byte (fixed seed; RSA, EC and Ed25519 keys are
+derived from it too). The binary key stores (.p12, .pfx, .jks, .keystore) are written by
+tools that salt at random (python cryptography's PKCS#12, keytool): they are generated
+once and kept when present (`--regen-keystores` rewrites them); the manifest does not
+depend on their bytes.
 
 Manifest (`expected.json`), same shape as the first corpus plus checking fields:
   secrets[]:   path, line, end_line, secret_line, type, corpus, and for text secrets
