@@ -329,12 +329,24 @@ pub enum RulesCommand {
 /// Report formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum FormatArg {
+    /// Findings with masked source lines, and the verdict.
     Text,
+    /// gate's own JSON report (every finding, the verdict, diagnostics).
     Json,
+    /// SARIF 2.1.0 (GitHub code scanning).
     Sarif,
+    /// GitHub Actions workflow commands (annotations).
     Github,
+    /// GitLab Code Quality JSON (`artifacts:reports:codequality`).
+    #[value(name = "gitlab-codequality", alias = "gitlab")]
     Gitlab,
+    /// GitLab secret-detection report, schema 15.2.4 (`artifacts:reports:secret_detection`).
+    GitlabSecretDetection,
+    /// GitLab SAST report, schema 15.2.4 (`artifacts:reports:sast`): Python, hygiene, imported.
+    GitlabSast,
+    /// JUnit XML: one test case for the policy, one per finding.
     Junit,
+    /// The Markdown summary table.
     Markdown,
 }
 
