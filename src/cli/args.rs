@@ -186,8 +186,9 @@ pub struct ScanArgs {
     #[arg(short, long, value_enum)]
     pub format: Option<FormatArg>,
 
-    /// Also write a report to FILE, as `FORMAT=FILE` or FILE (format from --format
-    /// or the extension: .sarif, .json). Repeatable.
+    /// Also write a report to FILE, as `FORMAT=FILE` or FILE (format from --format,
+    /// GitLab's report names like gl-sast-report.json, or the extension: .sarif,
+    /// .json). Repeatable.
     #[arg(short, long, value_name = "[FORMAT=]FILE")]
     pub output: Vec<String>,
 
