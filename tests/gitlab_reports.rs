@@ -526,3 +526,41 @@ fn issue15_p1_reports_snapshot() {
         insta::assert_json_snapshot!("gl_sast", r.sast);
     });
 }
+
+#[test]
+fn issue15_p1_hostile_imported_sarif_still_makes_valid_reports() {
+    let t = mixed_tree();
+    let long = "x".repeat(10_000);
+    let doc = json!({
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "\u{1b}[31m\"evil\" tool\n", "rules": [{
+                "id": "R\"1\n",
+                "shortDescription": {"text": long},
+                "fullDescription": {"text": "é".repeat(2_000_000)},
+                "helpUri": "javascript:alert(1)"
+            }]}},
+            "results": [{
+                "ruleId": "R\"1\n", "level": "error",
+                "message": {"text": "line one\nline two \u{0} </script>"},
+                "locations": [{"physicalLocation": {
+                    "artifactLocation": {"uri": "app/settings.py"},
+                    "region": {"startLine": 4_000_000}}}]
+            }]
+        }]
+    });
+    t.file("evil.sarif", doc.to_string());
+    let r = scan(t.path(), &["scan", ".", "--sarif", "evil.sarif"], None);
+    assert_ne!(r.code, 0, "{}", r.stderr);
+    assert_valid(&r);
+    let v = vulns(&r.sast)
+        .iter()
+        .find(|v| v["identifiers"][0]["value"] == "R\"1\n")
+        .unwrap_or_else(|| panic!("{:#}", r.sast));
+    assert_eq!(v["name"].as_str().unwrap().chars().count(), 255);
+    assert!(v.get("links").is_none(), "a javascript: link is not a link");
+    assert!(v["identifiers"][0].get("url").is_none());
+    let types: Vec<String> = identifiers(v).into_iter().map(|(t, _)| t).collect();
+    // The escape and quotes are gone; what is left names the tool.
+    assert_eq!(types, ["gate_rule_id", "31m_evil_tool_rule_id"]);
+}
