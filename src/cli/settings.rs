@@ -107,7 +107,7 @@ pub fn scanned_commit(root: &Path, ci_commit_sha: Option<std::ffi::OsString>) ->
             Some(sha) => return Some(sha),
             None => eprintln!(
                 "gate: warning: CI_COMMIT_SHA is not a commit id (40 or 64 hex digits); \
-                 the GitLab report names git's HEAD instead"
+                 the GitLab report names git's HEAD (or no commit) instead"
             ),
         }
     }
