@@ -238,8 +238,9 @@ pub struct ScanArgs {
     #[arg(short, long, value_enum)]
     pub format: Option<FormatArg>,
 
-    /// Also write a report to FILE, as `FORMAT=FILE` or FILE (format from --format
-    /// or the extension: .sarif, .json). Repeatable.
+    /// Also write a report to FILE, as `FORMAT=FILE` or FILE (format from --format,
+    /// GitLab's report names like gl-sast-report.json, or the extension: .sarif,
+    /// .json). Repeatable.
     #[arg(short, long, value_name = "[FORMAT=]FILE")]
     pub output: Vec<String>,
 
@@ -381,12 +382,24 @@ pub enum RulesCommand {
 /// Report formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum FormatArg {
+    /// Findings with masked source lines, and the verdict.
     Text,
+    /// gate's own JSON report (every finding, the verdict, diagnostics).
     Json,
+    /// SARIF 2.1.0 (GitHub code scanning).
     Sarif,
+    /// GitHub Actions workflow commands (annotations).
     Github,
+    /// GitLab Code Quality JSON (`artifacts:reports:codequality`).
+    #[value(name = "gitlab-codequality", alias = "gitlab")]
     Gitlab,
+    /// GitLab secret-detection report, schema 15.2.4 (`artifacts:reports:secret_detection`).
+    GitlabSecretDetection,
+    /// GitLab SAST report, schema 15.2.4 (`artifacts:reports:sast`): Python, hygiene, imported.
+    GitlabSast,
+    /// JUnit XML: one test case for the policy, one per finding.
     Junit,
+    /// The Markdown summary table.
     Markdown,
 }
 

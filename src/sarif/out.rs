@@ -864,6 +864,8 @@ mod tests {
             baseline: Some("base.sarif".into()),
             diff_base: Some("main".into()),
             json_report: None,
+            started: None,
+            commit: None,
         };
         let report = Report {
             findings: &f,
