@@ -164,9 +164,17 @@ async fn a_leaking_merge_request_fails_with_note_discussion_status_and_reports()
     let job = Job::new(true);
     job.mount_mr(&server).await;
     happy(&server, BASE, "42").await;
-    let (code, stdout, stderr) = job
-        .run(&["-o", "json=gate-report.json"], job.env(&server.uri()))
-        .await;
+    // The README template's reports.
+    let reports = [
+        "gitlab-secret-detection=gl-secret-detection-report.json",
+        "gitlab-sast=gl-sast-report.json",
+        "gitlab-codequality=gl-code-quality-report.json",
+    ];
+    let mut args = vec!["-o", "json=gate-report.json"];
+    for r in &reports {
+        args.extend(["-o", r]);
+    }
+    let (code, stdout, stderr) = job.run(&args, job.env(&server.uri())).await;
     assert_eq!(code, 1, "stdout:\n{stdout}\nstderr:\n{stderr}");
     assert!(
         stderr.contains(&format!(
@@ -211,6 +219,15 @@ async fn a_leaking_merge_request_fails_with_note_discussion_status_and_reports()
     );
     let report = std::fs::read_to_string(job.repo.path().join("gate-report.json")).unwrap();
     assert!(!report.contains(GITHUB_PAT));
+    for r in reports {
+        let file = r.split_once('=').unwrap().1;
+        let text = std::fs::read_to_string(job.repo.path().join(file)).unwrap();
+        assert!(!text.contains(GITHUB_PAT), "{file}");
+        serde_json::from_str::<serde_json::Value>(&text).expect(file);
+    }
+    let secrets =
+        std::fs::read_to_string(job.repo.path().join("gl-secret-detection-report.json")).unwrap();
+    assert!(secrets.contains("settings.py"), "{secrets}");
     // A re-run of the job edits what the first run posted.
     let note_id = 900;
     Mock::given(method("GET"))
