@@ -767,3 +767,24 @@ async fn the_last_guard_masks_a_secret_that_escaped_the_plan() {
     let note = seen[2].body.as_ref().unwrap()["body"].as_str().unwrap();
     assert!(note.contains("leak *****"), "{note}");
 }
+
+#[test]
+fn an_incomplete_verdict_fails_the_status_even_without_failing_findings() {
+    let mut s = Scenario::new(0);
+    s.verdict
+        .mark_incomplete("cannot read bandit.sarif: no such file");
+    let plan = s.plan();
+    assert_eq!(plan.status_state, "failed");
+    assert!(
+        plan.status_description
+            .starts_with("gate could not complete"),
+        "{}",
+        plan.status_description
+    );
+    assert!(
+        plan.note.contains("⛔ gate could not complete"),
+        "{}",
+        plan.note
+    );
+    assert!(plan.discussions.is_empty() && plan.log_lines.is_empty());
+}
