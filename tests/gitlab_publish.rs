@@ -788,3 +788,65 @@ fn an_incomplete_verdict_fails_the_status_even_without_failing_findings() {
     );
     assert!(plan.discussions.is_empty() && plan.log_lines.is_empty());
 }
+
+#[tokio::test]
+async fn a_note_or_discussion_that_copies_the_marker_cannot_stop_publishing() {
+    let server = MockServer::start().await;
+    let s = Scenario::new(1);
+    let plan = s.plan();
+    // Someone else's note and discussion carry gate's markers: the token may not edit them.
+    Mock::given(method("GET"))
+        .and(path(format!("{MR}/notes")))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!([
+            {"id": 13, "body": "<!-- gate:summary gate -->\n✅ gate passed (honest)", "system": false}
+        ])))
+        .with_priority(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("PUT"))
+        .and(path(format!("{MR}/notes/13")))
+        .respond_with(ResponseTemplate::new(403).set_body_json(json!({"message": "403 Forbidden"})))
+        .with_priority(1)
+        .mount(&server)
+        .await;
+    let fake = plan.discussions[0].body.replace("Fails the gate", "Fine");
+    Mock::given(method("GET"))
+        .and(path(format!("{MR}/discussions")))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!([
+            {"id": "eeee", "notes": [{"id": 5, "body": fake}]}
+        ])))
+        .with_priority(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("PUT"))
+        .and(path(format!("{MR}/discussions/eeee/notes/5")))
+        .respond_with(ResponseTemplate::new(403).set_body_json(json!({"message": "403 Forbidden"})))
+        .with_priority(1)
+        .mount(&server)
+        .await;
+    happy(&server, "", "42").await;
+    let published = publish(server.uri(), true, &s, &plan).await;
+    assert!(
+        !published.permission_denied && !published.failed,
+        "{published:?}"
+    );
+    let seen = requests(&server, "").await;
+    let status = format!("POST /projects/42/statuses/{HEAD_SHA}");
+    assert_eq!(
+        sequence(&seen),
+        [
+            status.clone(),
+            format!("GET {MR}/notes"),
+            format!("PUT {MR}/notes/13"),
+            format!("POST {MR}/notes"),
+            format!("GET {MR}"),
+            format!("GET {MR}/discussions"),
+            format!("PUT {MR}/discussions/eeee/notes/5"),
+            format!("POST {MR}/discussions"),
+            status,
+        ]
+    );
+    assert_eq!(published.note_id, Some(900));
+    assert_eq!(published.discussions_created, 1);
+    assert_eq!(statuses(&seen), ["running", "failed"]);
+}

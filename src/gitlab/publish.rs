@@ -9,7 +9,7 @@ use http::Method;
 use serde_json::{json, Value};
 
 use super::context::Context;
-use super::plan::{summary_marker, Plan};
+use super::plan::{summary_marker, Discussion, Plan};
 use crate::publish::client::{seconds, ApiError, Client};
 use crate::publish::plan::marked_fingerprint;
 use crate::redact::SecretSpans;
@@ -55,6 +55,13 @@ pub struct Published {
 
 /// A discussion gate started earlier: discussion id, first note id, body.
 type Existing = HashMap<String, (String, u64, String)>;
+
+/// The merge request's `diff_refs`: where an inline discussion is positioned.
+struct DiffRefs {
+    base: String,
+    start: String,
+    head: String,
+}
 
 /// Publishes one run of the gate for one commit.
 pub struct Publisher {
@@ -262,29 +269,50 @@ impl Publisher {
                     "gate: gitlab: re-run: editing summary note {id} instead of adding another"
                 );
                 // PUT replaces the body: re-sending it is harmless.
-                self.client
-                    .send(Method::PUT, &format!("{notes}/{id}"), Some(&body), None)
-                    .await?;
-                self.state.note_id = Some(id);
-                self.state.note_reused = true;
-            }
-            None => {
-                let this = &*self;
-                let lookup = || -> std::pin::Pin<Box<dyn std::future::Future<Output = _> + '_>> {
-                    Box::pin(async move {
-                        Ok(this
-                            .find_note(iid)
-                            .await?
-                            .map(|(id, _)| json!({ "id": id })))
-                    })
-                };
-                let created = self
+                match self
                     .client
-                    .send(Method::POST, &notes, Some(&body), Some(&lookup))
-                    .await?;
-                self.state.note_id = created["id"].as_u64();
+                    .send(Method::PUT, &format!("{notes}/{id}"), Some(&body), None)
+                    .await
+                {
+                    Ok(_) => {
+                        self.state.note_id = Some(id);
+                        self.state.note_reused = true;
+                    }
+                    // Someone else's note that carries gate's marker: post gate's own.
+                    Err(e) if e.is_permission() => {
+                        eprintln!(
+                            "gate: gitlab: summary note {id} cannot be edited with this token ({e}); posting another"
+                        );
+                        self.create_note(iid, &body).await?;
+                    }
+                    Err(e) => return Err(e),
+                }
             }
+            None => self.create_note(iid, &body).await?,
         }
+        Ok(())
+    }
+
+    /// POST the summary note; after a failure that may have gone through,
+    /// it is looked up (by its marker and body) before it is sent again.
+    async fn create_note(&mut self, iid: u64, body: &Value) -> Result<(), ApiError> {
+        let notes = format!("{}/notes", self.mr_path(iid));
+        let this = &*self;
+        let want = body["body"].as_str().unwrap_or_default();
+        let lookup = || -> std::pin::Pin<Box<dyn std::future::Future<Output = _> + '_>> {
+            Box::pin(async move {
+                Ok(this
+                    .find_note(iid)
+                    .await?
+                    .filter(|(_, old)| old == want)
+                    .map(|(id, _)| json!({ "id": id })))
+            })
+        };
+        let created = self
+            .client
+            .send(Method::POST, &notes, Some(body), Some(&lookup))
+            .await?;
+        self.state.note_id = created["id"].as_u64();
         Ok(())
     }
 
@@ -327,59 +355,30 @@ impl Publisher {
             return Ok(());
         }
         let existing = self.our_discussions(iid).await?;
-        let path = format!("{}/discussions", self.mr_path(iid));
+        let refs = DiffRefs { base, start, head };
         for d in &plan.discussions {
             match existing.get(&d.fingerprint) {
                 Some((_, _, body)) if *body == d.body => self.state.discussions_kept += 1,
                 Some((id, note, _)) => {
-                    let edit = format!("{path}/{id}/notes/{note}");
-                    self.client
-                        .send(Method::PUT, &edit, Some(&json!({"body": d.body})), None)
-                        .await?;
-                    self.state.discussions_edited += 1;
-                }
-                None => {
-                    let body = json!({
-                        "body": d.body,
-                        "position": {
-                            "position_type": "text",
-                            "base_sha": base,
-                            "start_sha": start,
-                            "head_sha": head,
-                            "old_path": d.path,
-                            "new_path": d.path,
-                            "new_line": d.line,
-                        },
-                    });
-                    let this = &*self;
-                    let fp = d.fingerprint.clone();
-                    let lookup =
-                        || -> std::pin::Pin<Box<dyn std::future::Future<Output = _> + '_>> {
-                            let fp = fp.clone();
-                            Box::pin(async move {
-                                let now = this.our_discussions(iid).await?;
-                                Ok(now.contains_key(&fp).then_some(Value::Null))
-                            })
-                        };
+                    let edit = format!("{}/discussions/{id}/notes/{note}", self.mr_path(iid));
+                    let body = json!({"body": d.body});
                     match self
                         .client
-                        .send(Method::POST, &path, Some(&body), Some(&lookup))
+                        .send(Method::PUT, &edit, Some(&body), None)
                         .await
                     {
-                        Ok(_) => self.state.discussions_created += 1,
-                        Err(ApiError::Rejected {
-                            status: 400,
-                            message,
-                        }) => {
+                        Ok(_) => self.state.discussions_edited += 1,
+                        // Someone else's note that carries gate's marker: start gate's own.
+                        Err(e) if e.is_permission() => {
                             eprintln!(
-                                "gate: gitlab: {}:{} is not a line of the merge request's diff ({message}): in the summary note only",
-                                d.path, d.line
+                                "gate: gitlab: discussion {id} cannot be edited with this token ({e}); starting another"
                             );
-                            self.state.discussions_outside_diff += 1;
+                            self.start_discussion(iid, d, &refs).await?;
                         }
                         Err(e) => return Err(e),
                     }
                 }
+                None => self.start_discussion(iid, d, &refs).await?,
             }
         }
         eprintln!(
@@ -389,6 +388,58 @@ impl Publisher {
             self.state.discussions_kept,
             self.state.discussions_outside_diff
         );
+        Ok(())
+    }
+
+    /// Start the discussion of `d` on its line. A line GitLab does not take
+    /// as part of the diff (400) is left to the summary note.
+    async fn start_discussion(
+        &mut self,
+        iid: u64,
+        d: &Discussion,
+        refs: &DiffRefs,
+    ) -> Result<(), ApiError> {
+        let path = format!("{}/discussions", self.mr_path(iid));
+        let body = json!({
+            "body": d.body,
+            "position": {
+                "position_type": "text",
+                "base_sha": refs.base,
+                "start_sha": refs.start,
+                "head_sha": refs.head,
+                "old_path": d.path,
+                "new_path": d.path,
+                "new_line": d.line,
+            },
+        });
+        let this = &*self;
+        let lookup = || -> std::pin::Pin<Box<dyn std::future::Future<Output = _> + '_>> {
+            Box::pin(async move {
+                let now = this.our_discussions(iid).await?;
+                Ok(now
+                    .get(&d.fingerprint)
+                    .filter(|(_, _, b)| *b == d.body)
+                    .map(|_| Value::Null))
+            })
+        };
+        match self
+            .client
+            .send(Method::POST, &path, Some(&body), Some(&lookup))
+            .await
+        {
+            Ok(_) => self.state.discussions_created += 1,
+            Err(ApiError::Rejected {
+                status: 400,
+                message,
+            }) => {
+                eprintln!(
+                    "gate: gitlab: {}:{} is not a line of the merge request's diff ({message}): in the summary note only",
+                    d.path, d.line
+                );
+                self.state.discussions_outside_diff += 1;
+            }
+            Err(e) => return Err(e),
+        }
         Ok(())
     }
 }
