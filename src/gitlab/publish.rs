@@ -338,12 +338,18 @@ impl Publisher {
     async fn discussions(&mut self, iid: u64, plan: &Plan) -> Result<(), ApiError> {
         let mr = self.client.get(&self.mr_path(iid)).await?;
         let refs = &mr["diff_refs"];
-        let sha = |k: &str| refs[k].as_str().map(str::to_string);
+        // Commit ids only: they go back in request bodies and in the log.
+        let sha = |k: &str| {
+            refs[k]
+                .as_str()
+                .filter(|v| (7..=64).contains(&v.len()) && v.bytes().all(|b| b.is_ascii_hexdigit()))
+                .map(str::to_string)
+        };
         let (Some(base), Some(start), Some(head)) =
             (sha("base_sha"), sha("start_sha"), sha("head_sha"))
         else {
             eprintln!(
-                "gate: gitlab: the merge request has no diff yet (no diff_refs): no inline discussions; the summary note lists the findings"
+                "gate: gitlab: the merge request has no diff yet (no usable diff_refs): no inline discussions; the summary note lists the findings"
             );
             return Ok(());
         };
