@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use crate::baseline::Baseline;
 use crate::diagnostic::{Diagnostic, Kind, Level};
 use crate::diffscope::ChangedLines;
-use crate::engine::{Engine, RuleInfo};
+use crate::engines::{Engine, RuleInfo};
 use crate::finding::{assign_fingerprints, Finding, Severity};
 use crate::ignorefile::IgnoreList;
 use crate::policy::{evaluate, Policy, Verdict};

@@ -21,7 +21,7 @@ use sha2::{Digest, Sha256};
 
 use super::{Emitter, RenderOptions, Report};
 use crate::diagnostic::{Kind, Level};
-use crate::engine::RuleInfo;
+use crate::engines::RuleInfo;
 use crate::finding::{Finding, Severity};
 use crate::hygiene::registry::{self, Anchor};
 use crate::policy::Date;

@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use crate::diagnostic::Diagnostic;
-use crate::engine::RuleInfo;
+use crate::engines::RuleInfo;
 use crate::finding::{Finding, Severity};
 use crate::policy::Verdict;
 use crate::scan::ScanStats;

@@ -17,7 +17,7 @@ pub use entropy::shannon;
 pub use gitleaks::{load_gitleaks_config, DisabledRule, GitleaksConfig};
 pub use syntax::{AllowlistSyntax, RuleFile, RuleSyntax};
 
-use crate::engine::{Engine, FileOutput, RuleInfo, SourceFile};
+use crate::engines::{Engine, FileOutput, RuleInfo, SourceFile};
 use crate::finding::{Finding, Region, SecretMatch, Suppression, SuppressionKind};
 
 include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
