@@ -25,7 +25,10 @@ from collections import defaultdict
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CORPUS = os.path.normpath(os.path.join(HERE, "..", "..", "testdata", "secrets", "recall"))
-GITLEAKS = "/work/tools/gitleaks"
+sys.path.insert(0, os.path.join(HERE, ".."))
+from peers import find_gitleaks  # noqa: E402
+
+GITLEAKS = find_gitleaks()
 TARGETS = {"gitleaks-types": 98.0, "beyond-types": 95.0, "negatives": 1.0}
 
 
