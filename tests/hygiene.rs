@@ -492,3 +492,36 @@ fn issue12_p4_hadolint_sarif_merges_with_gate_findings_at_the_instruction() {
         .iter()
         .any(|(r, l, t)| r == "DL4006" && *l == 8 && t == &["hadolint"]));
 }
+
+#[test]
+fn issue12_deploy_files_plain_secrets_are_masked_in_every_report() {
+    // Readable passwords no secret rule would call random: the hygiene
+    // finding quotes them as its secret, so the redaction point masks them.
+    let t = Tree::new();
+    t.file(
+        "docker-compose.yml",
+        "services:\n  db:\n    image: postgres:16.4\n    environment:\n      POSTGRES_PASSWORD: hunter2-compose\n",
+    );
+    t.file(
+        ".gitlab-ci.yml",
+        "deploy:\n  image: curlimages/curl:8.10.1\n  script:\n    - curl -u deploy:hunter2-nexus https://nexus.example.com/upload\n",
+    );
+    for format in ["json", "sarif", "text"] {
+        let run = t.gate(&["scan", ".", "--engines", "hygiene", "--format", format]);
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        for secret in ["hunter2-compose", "hunter2-nexus"] {
+            assert!(
+                !run.stdout.contains(secret) && !run.stderr.contains(secret),
+                "{format} shows {secret}:\n{}",
+                run.stdout
+            );
+        }
+        for id in ["compose-plain-secret", "curl-literal-token"] {
+            assert!(
+                run.stdout.contains(id),
+                "{format} lacks {id}:\n{}",
+                run.stdout
+            );
+        }
+    }
+}

@@ -18,7 +18,7 @@ pub enum FileKind {
     Dockerignore,
     /// `docker-compose.yml`, `compose.yaml`, `docker-compose.*.yml`.
     Compose,
-    /// `.gitlab-ci.yml`
+    /// `.gitlab-ci.yml`, and `*.gitlab-ci.yml` (the usual name of files it includes).
     GitlabCi,
     /// JSON holding `Statement`/`Effect`: an IAM (or trust) policy.
     IamPolicy,
@@ -28,11 +28,13 @@ pub enum FileKind {
     Requirements,
     /// `.env`, `.env.*`, `*.env`.
     DotEnv,
+    /// `*.sh`: deploy and CI scripts, read as shell.
+    ShellScript,
 }
 
 impl FileKind {
     /// Every kind, for docs and the registry's sanity test.
-    pub const ALL: [FileKind; 10] = [
+    pub const ALL: [FileKind; 11] = [
         FileKind::Workflow,
         FileKind::Action,
         FileKind::Dockerfile,
@@ -43,6 +45,7 @@ impl FileKind {
         FileKind::EcsTaskDefinition,
         FileKind::Requirements,
         FileKind::DotEnv,
+        FileKind::ShellScript,
     ];
 
     /// Whether files of this kind are YAML.
@@ -66,6 +69,7 @@ impl FileKind {
             FileKind::EcsTaskDefinition => "ECS task definition",
             FileKind::Requirements => "requirements file",
             FileKind::DotEnv => ".env file",
+            FileKind::ShellScript => "shell script",
         }
     }
 }
@@ -119,11 +123,13 @@ pub fn by_path(path: &str) -> Option<PathKind> {
         if lower_eq("action.yml") || lower_eq("action.yaml") {
             return Some(PathKind::Known(FileKind::Action));
         }
-        if lower_eq(".gitlab-ci.yml") || lower_eq(".gitlab-ci.yaml") {
+        if ends_with_ci(name, ".gitlab-ci.yml") || ends_with_ci(name, ".gitlab-ci.yaml") {
             return Some(PathKind::Known(FileKind::GitlabCi));
         }
         let stem = name.to_ascii_lowercase();
-        if stem.starts_with("docker-compose") || stem.starts_with("compose.") {
+        if stem.starts_with("docker-compose")
+            || stem.starts_with("compose") && !stem.starts_with("composer")
+        {
             return Some(PathKind::Known(FileKind::Compose));
         }
         return None;
@@ -153,6 +159,9 @@ pub fn by_path(path: &str) -> Option<PathKind> {
     }
     if ends_with_ci(name, ".json") {
         return Some(PathKind::Json);
+    }
+    if name.len() > 3 && name.ends_with(".sh") {
+        return Some(PathKind::Known(FileKind::ShellScript));
     }
     None
 }
@@ -209,6 +218,11 @@ mod tests {
         assert_eq!(k("docker-compose.yml"), Some(FileKind::Compose));
         assert_eq!(k("deploy/compose.prod.yaml"), Some(FileKind::Compose));
         assert_eq!(k(".gitlab-ci.yml"), Some(FileKind::GitlabCi));
+        assert_eq!(k("ci/build.gitlab-ci.yml"), Some(FileKind::GitlabCi));
+        assert_eq!(k("compose.yaml"), Some(FileKind::Compose));
+        assert_eq!(k("docker-compose.override.yml"), Some(FileKind::Compose));
+        assert_eq!(k("scripts/deploy.sh"), Some(FileKind::ShellScript));
+        assert_eq!(k(".sh"), None);
         assert_eq!(k("requirements.txt"), Some(FileKind::Requirements));
         assert_eq!(k("requirements-dev.txt"), Some(FileKind::Requirements));
         assert_eq!(k("requirements/base.txt"), Some(FileKind::Requirements));

@@ -8,7 +8,9 @@ doc!(
     r#"pip install of unpinned packages.
 
 ## What it does
-Reads each workflow `run:` script and Dockerfile `RUN` as shell and flags packages given to `pip install`
+Reads each workflow `run:` script, Dockerfile `RUN`, GitLab CI
+`script:`/`before_script:`/`after_script:` line and `*.sh` file as shell
+and flags packages given to `pip install`
 (`pip3`, `python -m pip`, `uv pip`) without an exact `==` version: each
 such package is one finding. Requirement files (`-r`), constraints (`-c`),
 local paths, archives, VCS URLs pinned to a commit and `--require-hashes`
