@@ -60,7 +60,7 @@ impl<'a> Cx<'a> {
         };
         jobs.pairs()
             .iter()
-            .filter(|p| p.value.is_map())
+            .filter(|p| p.value.is_map() && !never_runs(&p.value))
             .map(|p| Job {
                 id: p.key_str(),
                 key: p.key.span,
@@ -79,7 +79,7 @@ impl<'a> Cx<'a> {
                         continue;
                     };
                     for (i, s) in steps.items().iter().enumerate() {
-                        if s.is_map() {
+                        if s.is_map() && !never_runs(s) {
                             out.push(Step {
                                 job: Some(j),
                                 index: i,
@@ -209,6 +209,19 @@ impl<'a> Cx<'a> {
         }
         out
     }
+}
+
+/// Whether a job or step is switched off with `if: false`: it never runs,
+/// so its checks wait until it is switched back on (zizmor skips it too).
+fn never_runs(node: &Node) -> bool {
+    node.get("if").and_then(Node::as_str).is_some_and(|c| {
+        let c = c.trim();
+        let c = c
+            .strip_prefix("${{")
+            .and_then(|c| c.strip_suffix("}}"))
+            .unwrap_or(c);
+        c.trim() == "false"
+    })
 }
 
 /// Top-level keys of `.gitlab-ci.yml` that are not jobs.

@@ -134,6 +134,10 @@ pub fn by_path(path: &str) -> Option<PathKind> {
         }
         return None;
     }
+    // `Dockerfile.dockerignore`: the ignore file BuildKit reads for that Dockerfile.
+    if name == ".dockerignore" || ends_with_ci(name, ".dockerignore") {
+        return Some(PathKind::Known(FileKind::Dockerignore));
+    }
     if lower_eq("dockerfile")
         || lower_eq("containerfile")
         || starts_with_ci(name, "dockerfile.")
@@ -141,9 +145,6 @@ pub fn by_path(path: &str) -> Option<PathKind> {
         || ends_with_ci(name, ".dockerfile")
     {
         return Some(PathKind::Known(FileKind::Dockerfile));
-    }
-    if name == ".dockerignore" {
-        return Some(PathKind::Known(FileKind::Dockerignore));
     }
     if ends_with_ci(name, ".txt") {
         let lower = name.to_ascii_lowercase();
@@ -215,6 +216,10 @@ mod tests {
         assert_eq!(k("containerfile\u{e9}x"), None);
         assert_eq!(k("Dockerfile.\u{e9}"), Some(FileKind::Dockerfile));
         assert_eq!(k(".dockerignore"), Some(FileKind::Dockerignore));
+        assert_eq!(
+            k("ci/Dockerfile.dockerignore"),
+            Some(FileKind::Dockerignore)
+        );
         assert_eq!(k("docker-compose.yml"), Some(FileKind::Compose));
         assert_eq!(k("deploy/compose.prod.yaml"), Some(FileKind::Compose));
         assert_eq!(k(".gitlab-ci.yml"), Some(FileKind::GitlabCi));

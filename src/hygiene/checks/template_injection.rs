@@ -54,6 +54,7 @@ const SAFE_LEAVES: &[&str] = &[
     "updated_at",
     "closed_at",
     "merged_at",
+    "run_started_at",
     "run_number",
     "run_attempt",
     "run_id",

@@ -10,7 +10,7 @@ doc!(
 
 ## What it does
 Flags images with no tag or the `:latest` tag (HIGH): a GitHub workflow
-job's `container:` and `services.*`; a GitLab CI job's `image:` and
+job's `container:` and `services.*` and a step's `uses: docker://...`; a GitLab CI job's `image:` and
 `services:` (and those of `default:` or the top level); a compose file's
 `services.*.image` (a service that also has `build:` names the image it
 builds, and is not judged). With `[hygiene] pin_digests = true`, an image
@@ -96,8 +96,17 @@ fn judge(cx: &Cx<'_>, what: &str, node: &Node, out: &mut Hits) {
     }
 }
 
-/// `container:` and `services:` of a workflow job.
+/// `container:` and `services:` of a workflow job, and the `docker://`
+/// images its steps run.
 fn workflow_job(cx: &Cx<'_>, job: &Job<'_>, out: &mut Hits) {
+    for step in job.node.get("steps").map(Node::items).unwrap_or_default() {
+        if let Some(uses) = step.get("uses").filter(|u| {
+            u.as_str()
+                .is_some_and(|s| s.trim_start().starts_with("docker://"))
+        }) {
+            docker_step(cx, uses, out);
+        }
+    }
     if let Some(img) = job.node.get("container").and_then(image_of) {
         judge(cx, "container", img, out);
     }
@@ -110,6 +119,36 @@ fn workflow_job(cx: &Cx<'_>, job: &Job<'_>, out: &mut Hits) {
         if let Some(img) = image_of(&svc.value) {
             judge(cx, &format!("service `{}`", svc.key_str()), img, out);
         }
+    }
+}
+
+/// A step's `uses: docker://IMAGE`.
+fn docker_step(cx: &Cx<'_>, uses: &Node, out: &mut Hits) {
+    let Some(s) = uses.as_scalar() else {
+        return;
+    };
+    let text = s.value.trim_start();
+    let image = &text["docker://".len()..];
+    let Some(r) = ImageRef::parse(image) else {
+        return;
+    };
+    if image.contains('$') {
+        return;
+    }
+    if r.floating() {
+        out.add_rated(
+            Severity::High,
+            Confidence::High,
+            uses.span,
+            format!("step image `{image}` is not pinned: it runs whatever `{}` points to today; pin a version tag or digest", r.tag.unwrap_or("latest")),
+        );
+    } else if r.lacks_required_digest(cx.opts) {
+        out.add_rated(
+            Severity::Low,
+            Confidence::High,
+            uses.span,
+            format!("step image `{image}` has a tag but no digest (`pin_digests` is on)"),
+        );
     }
 }
 
