@@ -304,7 +304,23 @@ impl Engine for HygieneEngine {
                 .iter()
                 .map(|a| format!("{}:{}", a.tool(), a.id()))
                 .collect();
-            if let Some(comment) = suppress::suppressed_by(c, kind, &text, line_start) {
+            let mut suppressed = suppress::suppressed_by(c, kind, &text, line_start);
+            if let (None, Some(d)) = (&suppressed, &docker) {
+                // hadolint's ignore comment sits above the instruction,
+                // whichever of its lines the finding is on.
+                let i = d
+                    .instructions
+                    .partition_point(|ins| ins.keyword_range.start <= h.span.start_byte);
+                if let Some(ins) = i.checked_sub(1).map(|i| &d.instructions[i]) {
+                    let first = text[..ins.keyword_range.start]
+                        .rfind('\n')
+                        .map_or(0, |i| i + 1);
+                    if first != line_start {
+                        suppressed = suppress::suppressed_by(c, kind, &text, first);
+                    }
+                }
+            }
+            if let Some(comment) = suppressed {
                 f.suppression = Some(Suppression {
                     kind: SuppressionKind::InSource,
                     justification: comment,

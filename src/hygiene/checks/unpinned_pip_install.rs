@@ -175,12 +175,12 @@ pub fn check(_cx: &Cx<'_>, script: &Script<'_>, out: &mut Hits) {
             } else {
                 Severity::Medium
             };
-            out.add_rated(
-                sev,
-                Confidence::High,
-                script.span(a),
-                format!("`pip install {t}` is not pinned to an exact version: pin it (`{name}==X.Y.Z`) or install from a hashed requirements file"),
-            );
+            let message = if t.contains("://") {
+                format!("`pip install {t}` installs whatever the URL serves today: pin a commit (`git+https://...@<sha>`) or add the archive's `#sha256=` hash")
+            } else {
+                format!("`pip install {t}` is not pinned to an exact version: pin it (`{name}==X.Y.Z`) or install from a hashed requirements file")
+            };
+            out.add_rated(sev, Confidence::High, script.span(a), message);
         }
     }
 }
