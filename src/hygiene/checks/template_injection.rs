@@ -87,8 +87,12 @@ const SAFE_LEAVES: &[&str] = &[
 /// How much a context path is under an outsider's control.
 fn risk(path: &str) -> Option<Severity> {
     let p = path.trim();
-    if p == "github.head_ref" {
+    // `toJSON(github.event)` / `toJSON(inputs)` expand every field at once.
+    if p == "github.head_ref" || p == "github.event" {
         return Some(Severity::High);
+    }
+    if p == "inputs" {
+        return Some(Severity::Medium);
     }
     if let Some(rest) = p.strip_prefix("github.event.") {
         let leaf = rest.rsplit('.').next().unwrap_or(rest);
@@ -112,7 +116,7 @@ fn paths(expr: &str) -> impl Iterator<Item = &str> {
     expr.split(|c: char| {
         !(c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '*' | '[' | ']' | '\''))
     })
-    .filter(|t| t.contains('.'))
+    .filter(|t| t.contains('.') || *t == "inputs")
 }
 
 /// Actions that run one of their inputs as code: (action, input).
