@@ -525,3 +525,44 @@ fn issue12_deploy_files_plain_secrets_are_masked_in_every_report() {
         }
     }
 }
+
+#[test]
+fn issue12_p5_big_gitlab_pipelines_and_scripts_are_read_in_linear_time() {
+    // 6,000 jobs of three script lines each (30,000 lines, within what the
+    // YAML grammar tracks): every unpinned install found, nothing else said,
+    // and no quadratic walk over the jobs.
+    let mut src = String::from("image: python:3.12-slim\nstages: [test]\n");
+    let n = 6_000;
+    for i in 0..n {
+        src.push_str(&format!(
+            "job{i}:\n  script:\n    - pip install -r requirements.txt\n    - pip install tool{i}\n    - pytest\n"
+        ));
+    }
+    let started = std::time::Instant::now();
+    let out = scan_lib(".gitlab-ci.yml", src.as_bytes());
+    assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics.first());
+    assert_eq!(out.findings.len(), n);
+    assert_eq!(out.findings[n - 1].region.start_line, 2 + 5 * n as u32 - 1);
+    // 50,000 such commands as one shell script (no line limit there).
+    let mut sh = String::from("#!/bin/sh\nset -eu\n");
+    let n = 50_000;
+    for i in 0..n {
+        sh.push_str(&format!("pip install tool{i}  # line {i}\n"));
+    }
+    let out = scan_lib("scripts/setup.sh", sh.as_bytes());
+    assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics.first());
+    assert_eq!(out.findings.len(), n);
+    assert!(started.elapsed().as_secs() < 30, "{:?}", started.elapsed());
+    // Malformed compose YAML is a diagnostic with its line, like a workflow's.
+    let out = scan_lib(
+        "docker-compose.yml",
+        b"services:\n  db:\n    image: postgres\n    environment: [unclosed\n",
+    );
+    let d = out
+        .diagnostics
+        .iter()
+        .find(|d| d.message.contains("invalid YAML"))
+        .expect("a diagnostic");
+    assert_eq!(d.path.as_deref(), Some("docker-compose.yml"));
+    assert!(d.line.is_some_and(|l| l >= 1), "{d:?}");
+}
