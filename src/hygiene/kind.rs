@@ -107,6 +107,23 @@ fn starts_with_ci(s: &str, prefix: &str) -> bool {
             .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
 }
 
+/// Extensions that make `dockerfile.EXT` a program or a document about
+/// Dockerfiles (`dockerfile.rs`, `dockerfile.py`), not a Dockerfile variant
+/// (`Dockerfile.prod`, `Dockerfile.alpine`, `Dockerfile.j2`).
+const SOURCE_EXTENSIONS: &[&str] = &[
+    "rs", "py", "pyi", "go", "ts", "tsx", "js", "jsx", "mjs", "rb", "java", "kt", "scala", "c",
+    "h", "cc", "cpp", "cs", "hs", "php", "swift", "md", "rst", "adoc", "txt", "html", "json",
+    "yml", "yaml", "toml", "xml", "snap", "lock", "bak", "orig", "swp", "patch", "diff", "sh",
+];
+
+fn is_source_extension(name: &str) -> bool {
+    name.rsplit_once('.').is_some_and(|(_, ext)| {
+        SOURCE_EXTENSIONS
+            .iter()
+            .any(|e| ext.eq_ignore_ascii_case(e))
+    })
+}
+
 fn is_yaml_name(name: &str) -> bool {
     ends_with_ci(name, ".yml") || ends_with_ci(name, ".yaml")
 }
@@ -140,8 +157,8 @@ pub fn by_path(path: &str) -> Option<PathKind> {
     }
     if lower_eq("dockerfile")
         || lower_eq("containerfile")
-        || starts_with_ci(name, "dockerfile.")
-        || starts_with_ci(name, "containerfile.")
+        || (starts_with_ci(name, "dockerfile.") || starts_with_ci(name, "containerfile."))
+            && !is_source_extension(name)
         || ends_with_ci(name, ".dockerfile")
     {
         return Some(PathKind::Known(FileKind::Dockerfile));
@@ -215,6 +232,10 @@ mod tests {
         assert_eq!(k("dockerfile\u{e9}x"), None);
         assert_eq!(k("containerfile\u{e9}x"), None);
         assert_eq!(k("Dockerfile.\u{e9}"), Some(FileKind::Dockerfile));
+        assert_eq!(k("deploy/Dockerfile.j2"), Some(FileKind::Dockerfile));
+        // A program about Dockerfiles is not one.
+        assert_eq!(k("src/hygiene/dockerfile.rs"), None);
+        assert_eq!(k("lib/dockerfile.py"), None);
         assert_eq!(k(".dockerignore"), Some(FileKind::Dockerignore));
         assert_eq!(
             k("ci/Dockerfile.dockerignore"),
