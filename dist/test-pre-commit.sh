@@ -32,7 +32,7 @@ if ! ls "$wheels"/gate_scan-"$version"-*.whl >/dev/null 2>&1; then
 fi
 
 python3 -m venv "$work/tools"
-"$work/tools/bin/pip" install --quiet --disable-pip-version-check pre-commit
+"$work/tools/bin/pip" install --quiet --disable-pip-version-check pre-commit==4.7.0
 precommit="$work/tools/bin/pre-commit"
 
 git_in() { git -C "$1" -c user.name=test -c user.email=test@example.invalid "${@:2}"; }

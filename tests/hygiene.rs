@@ -492,3 +492,77 @@ fn issue12_p4_hadolint_sarif_merges_with_gate_findings_at_the_instruction() {
         .iter()
         .any(|(r, l, t)| r == "DL4006" && *l == 8 && t == &["hadolint"]));
 }
+
+#[test]
+fn issue12_deploy_files_plain_secrets_are_masked_in_every_report() {
+    // Readable passwords no secret rule would call random: the hygiene
+    // finding quotes them as its secret, so the redaction point masks them.
+    let t = Tree::new();
+    t.file(
+        "docker-compose.yml",
+        "services:\n  db:\n    image: postgres:16.4\n    environment:\n      POSTGRES_PASSWORD: hunter2-compose\n",
+    );
+    t.file(
+        ".gitlab-ci.yml",
+        "deploy:\n  image: curlimages/curl:8.10.1\n  script:\n    - curl -u deploy:hunter2-nexus https://nexus.example.com/upload\n",
+    );
+    for format in ["json", "sarif", "text"] {
+        let run = t.gate(&["scan", ".", "--engines", "hygiene", "--format", format]);
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        for secret in ["hunter2-compose", "hunter2-nexus"] {
+            assert!(
+                !run.stdout.contains(secret) && !run.stderr.contains(secret),
+                "{format} shows {secret}:\n{}",
+                run.stdout
+            );
+        }
+        for id in ["compose-plain-secret", "curl-literal-token"] {
+            assert!(
+                run.stdout.contains(id),
+                "{format} lacks {id}:\n{}",
+                run.stdout
+            );
+        }
+    }
+}
+
+#[test]
+fn issue12_p5_big_gitlab_pipelines_and_scripts_are_read_in_linear_time() {
+    // 6,000 jobs of three script lines each (30,000 lines, within what the
+    // YAML grammar tracks): every unpinned install found, nothing else said,
+    // and no quadratic walk over the jobs.
+    let mut src = String::from("image: python:3.12-slim\nstages: [test]\n");
+    let n = 6_000;
+    for i in 0..n {
+        src.push_str(&format!(
+            "job{i}:\n  script:\n    - pip install -r requirements.txt\n    - pip install tool{i}\n    - pytest\n"
+        ));
+    }
+    let started = std::time::Instant::now();
+    let out = scan_lib(".gitlab-ci.yml", src.as_bytes());
+    assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics.first());
+    assert_eq!(out.findings.len(), n);
+    assert_eq!(out.findings[n - 1].region.start_line, 2 + 5 * n as u32 - 1);
+    // 50,000 such commands as one shell script (no line limit there).
+    let mut sh = String::from("#!/bin/sh\nset -eu\n");
+    let n = 50_000;
+    for i in 0..n {
+        sh.push_str(&format!("pip install tool{i}  # line {i}\n"));
+    }
+    let out = scan_lib("scripts/setup.sh", sh.as_bytes());
+    assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics.first());
+    assert_eq!(out.findings.len(), n);
+    assert!(started.elapsed().as_secs() < 30, "{:?}", started.elapsed());
+    // Malformed compose YAML is a diagnostic with its line, like a workflow's.
+    let out = scan_lib(
+        "docker-compose.yml",
+        b"services:\n  db:\n    image: postgres\n    environment: [unclosed\n",
+    );
+    let d = out
+        .diagnostics
+        .iter()
+        .find(|d| d.message.contains("invalid YAML"))
+        .expect("a diagnostic");
+    assert_eq!(d.path.as_deref(), Some("docker-compose.yml"));
+    assert!(d.line.is_some_and(|l| l >= 1), "{d:?}");
+}

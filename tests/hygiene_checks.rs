@@ -13,11 +13,19 @@ use gate::hygiene::{HygieneEngine, Settings, CHECKS};
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/testdata/hygiene/checks");
 
 /// Where a fixture is scanned from: its kind follows from this path
-/// (`.yml` fixtures are workflows, `.txt` requirements files, `.env` env
-/// files, `.json` files decide by content; Dockerfiles sit at the root of
-/// `DIR`, which has no `.dockerignore`).
+/// (`.yml` fixtures are workflows, `.compose.yml` compose files,
+/// `.gitlab-ci.yml` GitLab pipelines, `.sh` shell scripts, `.txt`
+/// requirements files, `.env` env files, `.json` files decide by content;
+/// Dockerfiles sit at the root of `DIR`, which has no `.dockerignore`).
 fn report_path(name: &str) -> String {
+    if name.ends_with(".compose.yml") {
+        return format!("deploy/docker-compose.{name}");
+    }
+    if name.ends_with(".gitlab-ci.yml") {
+        return format!("ci/{name}");
+    }
     match name.rsplit_once('.').map(|(_, ext)| ext) {
+        Some("sh") => format!("scripts/{name}"),
         Some("dockerfile") => name.to_string(),
         Some("txt") => format!("requirements/{name}"),
         Some("json") => format!("deploy/{name}"),

@@ -1,7 +1,7 @@
 //! What a check sees: the file and its parsed model ([`Cx`]), the level it
 //! runs at (a workflow [`Job`], a [`Step`]), and where it reports ([`Hits`]).
 
-use super::dockerfile::Dockerfile;
+use super::dockerfile::{Dockerfile, LineIndex};
 use super::kind::FileKind;
 use super::options::Options;
 use super::repo::EnvStatus;
@@ -22,6 +22,8 @@ pub struct Cx<'a> {
     pub json: Option<&'a super::json::Json>,
     /// The Dockerfile model, for Dockerfiles.
     pub docker: Option<&'a Dockerfile>,
+    /// The line index of a shell script file (`*.sh`).
+    pub lines: Option<&'a LineIndex>,
     /// Whether the content comes from a commit (the work tree around it may differ).
     pub from_commit: bool,
     pub opts: &'a Options,
@@ -58,7 +60,7 @@ impl<'a> Cx<'a> {
         };
         jobs.pairs()
             .iter()
-            .filter(|p| p.value.is_map())
+            .filter(|p| p.value.is_map() && !never_runs(&p.value))
             .map(|p| Job {
                 id: p.key_str(),
                 key: p.key.span,
@@ -77,7 +79,7 @@ impl<'a> Cx<'a> {
                         continue;
                     };
                     for (i, s) in steps.items().iter().enumerate() {
-                        if s.is_map() {
+                        if s.is_map() && !never_runs(s) {
                             out.push(Step {
                                 job: Some(j),
                                 index: i,
@@ -110,9 +112,17 @@ impl<'a> Cx<'a> {
     /// The shell scripts of the steps: `run:` values run by bash or sh
     /// (the step's `shell:`, else the job's then the workflow's
     /// `defaults.run.shell`; PowerShell, cmd and python scripts are not shell).
+    /// For the other kinds: every Dockerfile `RUN`, every GitLab
+    /// `script:`-like line, or the whole `*.sh` file.
     pub fn scripts(&self, jobs: &[Job<'a>], steps: &[Step<'a>]) -> Vec<Script<'a>> {
         if let Some(d) = self.docker {
             return self.run_scripts(d);
+        }
+        if let Some(index) = self.lines {
+            return vec![Script::parse_file(self.src, index)];
+        }
+        if self.kind == FileKind::GitlabCi {
+            return self.gitlab_scripts();
         }
         let workflow_shell = self
             .root()
@@ -201,6 +211,93 @@ impl<'a> Cx<'a> {
     }
 }
 
+/// Whether a job or step is switched off with `if: false`: it never runs,
+/// so its checks wait until it is switched back on (zizmor skips it too).
+fn never_runs(node: &Node) -> bool {
+    node.get("if").and_then(Node::as_str).is_some_and(|c| {
+        let c = c.trim();
+        let c = c
+            .strip_prefix("${{")
+            .and_then(|c| c.strip_suffix("}}"))
+            .unwrap_or(c);
+        c.trim() == "false"
+    })
+}
+
+/// Top-level keys of `.gitlab-ci.yml` that are not jobs.
+const GITLAB_GLOBAL_KEYS: &[&str] = &[
+    "default",
+    "include",
+    "stages",
+    "variables",
+    "workflow",
+    "image",
+    "services",
+    "before_script",
+    "after_script",
+    "cache",
+    "spec",
+    "pages",
+];
+
+impl<'a> Cx<'a> {
+    /// The GitLab jobs (hidden `.template` jobs included: jobs `extends:`
+    /// them), as (name, mapping), in file order.
+    pub fn gitlab_jobs(&self) -> Vec<(&'a str, &'a Node)> {
+        if self.kind != FileKind::GitlabCi {
+            return Vec::new();
+        }
+        let Some(root) = self.root() else {
+            return Vec::new();
+        };
+        root.pairs()
+            .iter()
+            .filter(|p| p.value.is_map() && !GITLAB_GLOBAL_KEYS.contains(&p.key_str()))
+            .map(|p| (p.key_str(), &p.value))
+            .collect()
+    }
+
+    /// Where GitLab settles a job's image and scripts: the top level (the
+    /// old global form), `default:`, and every job, as (what, mapping).
+    pub fn gitlab_scopes(&self) -> Vec<(String, &'a Node)> {
+        let Some(root) = self.root().filter(|r| r.is_map()) else {
+            return Vec::new();
+        };
+        let mut out = vec![("pipeline".to_string(), root)];
+        if let Some(d) = root.get("default").filter(|d| d.is_map()) {
+            out.push(("`default`".to_string(), d));
+        }
+        for (name, job) in self.gitlab_jobs() {
+            out.push((format!("job `{name}`"), job));
+        }
+        out
+    }
+
+    /// Every line of `before_script:`, `script:` and `after_script:`, each
+    /// parsed as shell (GitLab runs each item as a command of one shell).
+    fn gitlab_scripts(&self) -> Vec<Script<'a>> {
+        fn lines<'n>(n: &'n Node, depth: usize, out: &mut Vec<&'n super::yaml::Scalar>) {
+            match &n.value {
+                super::yaml::Value::Scalar(s) => out.push(s),
+                // `!reference [...]` and YAML anchors nest sequences a level or two.
+                super::yaml::Value::Seq(items) if depth < 4 => {
+                    items.iter().for_each(|i| lines(i, depth + 1, out))
+                }
+                _ => {}
+            }
+        }
+        let mut scalars = Vec::new();
+        for (_, scope) in self.gitlab_scopes() {
+            for key in ["before_script", "script", "after_script"] {
+                if let Some(n) = scope.get(key) {
+                    lines(n, 0, &mut scalars);
+                }
+            }
+        }
+        scalars.into_iter().map(Script::parse).collect()
+    }
+}
+
 /// A `RUN` body as bash should read it, same length: comment and blank
 /// lines inside a continuation blanked to a bare continuation (BuildKit
 /// drops them; bash would end the command there) and a backtick escape
@@ -282,6 +379,9 @@ pub struct Hit {
     pub message: String,
     /// What is wrong: the offending key or value.
     pub span: Span,
+    /// The secret value the finding quotes, if any: masked by the
+    /// redaction point in every text a report shows.
+    pub secret: Option<String>,
 }
 
 /// Where checks report; the engine sets which check is running.
@@ -323,6 +423,21 @@ impl Hits {
             confidence,
             message: message.into(),
             span,
+            secret: None,
         });
+    }
+
+    /// Report a value that is a secret itself (a password in plain
+    /// configuration): reports mask it wherever it appears.
+    pub fn add_secret(&mut self, span: Span, message: impl Into<String>, secret: &str) {
+        self.add(span, message);
+        self.quotes_secret(secret);
+    }
+
+    /// Mark the last report as quoting `secret` (see [`Hits::add_secret`]).
+    pub fn quotes_secret(&mut self, secret: &str) {
+        if let Some(h) = self.hits.last_mut() {
+            h.secret = Some(secret.to_string());
+        }
     }
 }

@@ -18,7 +18,7 @@ pub enum FileKind {
     Dockerignore,
     /// `docker-compose.yml`, `compose.yaml`, `docker-compose.*.yml`.
     Compose,
-    /// `.gitlab-ci.yml`
+    /// `.gitlab-ci.yml`, and `*.gitlab-ci.yml` (the usual name of files it includes).
     GitlabCi,
     /// JSON holding `Statement`/`Effect`: an IAM (or trust) policy.
     IamPolicy,
@@ -28,11 +28,13 @@ pub enum FileKind {
     Requirements,
     /// `.env`, `.env.*`, `*.env`.
     DotEnv,
+    /// `*.sh`: deploy and CI scripts, read as shell.
+    ShellScript,
 }
 
 impl FileKind {
     /// Every kind, for docs and the registry's sanity test.
-    pub const ALL: [FileKind; 10] = [
+    pub const ALL: [FileKind; 11] = [
         FileKind::Workflow,
         FileKind::Action,
         FileKind::Dockerfile,
@@ -43,6 +45,7 @@ impl FileKind {
         FileKind::EcsTaskDefinition,
         FileKind::Requirements,
         FileKind::DotEnv,
+        FileKind::ShellScript,
     ];
 
     /// Whether files of this kind are YAML.
@@ -66,6 +69,7 @@ impl FileKind {
             FileKind::EcsTaskDefinition => "ECS task definition",
             FileKind::Requirements => "requirements file",
             FileKind::DotEnv => ".env file",
+            FileKind::ShellScript => "shell script",
         }
     }
 }
@@ -103,6 +107,23 @@ fn starts_with_ci(s: &str, prefix: &str) -> bool {
             .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
 }
 
+/// Extensions that make `dockerfile.EXT` a program or a document about
+/// Dockerfiles (`dockerfile.rs`, `dockerfile.py`), not a Dockerfile variant
+/// (`Dockerfile.prod`, `Dockerfile.alpine`, `Dockerfile.j2`).
+const SOURCE_EXTENSIONS: &[&str] = &[
+    "rs", "py", "pyi", "go", "ts", "tsx", "js", "jsx", "mjs", "rb", "java", "kt", "scala", "c",
+    "h", "cc", "cpp", "cs", "hs", "php", "swift", "md", "rst", "adoc", "txt", "html", "json",
+    "yml", "yaml", "toml", "xml", "snap", "lock", "bak", "orig", "swp", "patch", "diff", "sh",
+];
+
+fn is_source_extension(name: &str) -> bool {
+    name.rsplit_once('.').is_some_and(|(_, ext)| {
+        SOURCE_EXTENSIONS
+            .iter()
+            .any(|e| ext.eq_ignore_ascii_case(e))
+    })
+}
+
 fn is_yaml_name(name: &str) -> bool {
     ends_with_ci(name, ".yml") || ends_with_ci(name, ".yaml")
 }
@@ -119,25 +140,28 @@ pub fn by_path(path: &str) -> Option<PathKind> {
         if lower_eq("action.yml") || lower_eq("action.yaml") {
             return Some(PathKind::Known(FileKind::Action));
         }
-        if lower_eq(".gitlab-ci.yml") || lower_eq(".gitlab-ci.yaml") {
+        if ends_with_ci(name, ".gitlab-ci.yml") || ends_with_ci(name, ".gitlab-ci.yaml") {
             return Some(PathKind::Known(FileKind::GitlabCi));
         }
         let stem = name.to_ascii_lowercase();
-        if stem.starts_with("docker-compose") || stem.starts_with("compose.") {
+        if stem.starts_with("docker-compose")
+            || stem.starts_with("compose") && !stem.starts_with("composer")
+        {
             return Some(PathKind::Known(FileKind::Compose));
         }
         return None;
     }
+    // `Dockerfile.dockerignore`: the ignore file BuildKit reads for that Dockerfile.
+    if name == ".dockerignore" || ends_with_ci(name, ".dockerignore") {
+        return Some(PathKind::Known(FileKind::Dockerignore));
+    }
     if lower_eq("dockerfile")
         || lower_eq("containerfile")
-        || starts_with_ci(name, "dockerfile.")
-        || starts_with_ci(name, "containerfile.")
+        || (starts_with_ci(name, "dockerfile.") || starts_with_ci(name, "containerfile."))
+            && !is_source_extension(name)
         || ends_with_ci(name, ".dockerfile")
     {
         return Some(PathKind::Known(FileKind::Dockerfile));
-    }
-    if name == ".dockerignore" {
-        return Some(PathKind::Known(FileKind::Dockerignore));
     }
     if ends_with_ci(name, ".txt") {
         let lower = name.to_ascii_lowercase();
@@ -153,6 +177,9 @@ pub fn by_path(path: &str) -> Option<PathKind> {
     }
     if ends_with_ci(name, ".json") {
         return Some(PathKind::Json);
+    }
+    if name.len() > 3 && name.ends_with(".sh") {
+        return Some(PathKind::Known(FileKind::ShellScript));
     }
     None
 }
@@ -205,10 +232,23 @@ mod tests {
         assert_eq!(k("dockerfile\u{e9}x"), None);
         assert_eq!(k("containerfile\u{e9}x"), None);
         assert_eq!(k("Dockerfile.\u{e9}"), Some(FileKind::Dockerfile));
+        assert_eq!(k("deploy/Dockerfile.j2"), Some(FileKind::Dockerfile));
+        // A program about Dockerfiles is not one.
+        assert_eq!(k("src/hygiene/dockerfile.rs"), None);
+        assert_eq!(k("lib/dockerfile.py"), None);
         assert_eq!(k(".dockerignore"), Some(FileKind::Dockerignore));
+        assert_eq!(
+            k("ci/Dockerfile.dockerignore"),
+            Some(FileKind::Dockerignore)
+        );
         assert_eq!(k("docker-compose.yml"), Some(FileKind::Compose));
         assert_eq!(k("deploy/compose.prod.yaml"), Some(FileKind::Compose));
         assert_eq!(k(".gitlab-ci.yml"), Some(FileKind::GitlabCi));
+        assert_eq!(k("ci/build.gitlab-ci.yml"), Some(FileKind::GitlabCi));
+        assert_eq!(k("compose.yaml"), Some(FileKind::Compose));
+        assert_eq!(k("docker-compose.override.yml"), Some(FileKind::Compose));
+        assert_eq!(k("scripts/deploy.sh"), Some(FileKind::ShellScript));
+        assert_eq!(k(".sh"), None);
         assert_eq!(k("requirements.txt"), Some(FileKind::Requirements));
         assert_eq!(k("requirements-dev.txt"), Some(FileKind::Requirements));
         assert_eq!(k("requirements/base.txt"), Some(FileKind::Requirements));

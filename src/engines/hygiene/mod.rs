@@ -23,7 +23,7 @@ pub mod yaml;
 
 use crate::diagnostic::{Diagnostic, Kind, Level};
 use crate::engines::{Engine, FileOutput, RuleInfo, SourceFile};
-use crate::finding::{Finding, Region, Suppression, SuppressionKind};
+use crate::finding::{Finding, Region, SecretMatch, Suppression, SuppressionKind};
 
 use context::{Cx, Hits};
 use kind::{FileKind, PathKind};
@@ -164,6 +164,11 @@ impl Engine for HygieneEngine {
         if checks.is_empty() {
             return;
         }
+        // Most shell scripts run none of the programs the checks read: they
+        // are not parsed.
+        if kind == FileKind::ShellScript && !shell::names_checked_program(file.bytes) {
+            return;
+        }
         let text = file.text();
         let parsed = kind.is_yaml().then(|| yaml::parse(&text));
         if let Some(y) = &parsed {
@@ -216,6 +221,7 @@ impl Engine for HygieneEngine {
                 );
             }
         }
+        let lines = (kind == FileKind::ShellScript).then(|| dockerfile::LineIndex::new(&text));
         let cx = Cx {
             path: file.path,
             src: &text,
@@ -223,6 +229,7 @@ impl Engine for HygieneEngine {
             yaml: parsed.as_ref(),
             json: json.as_ref(),
             docker: docker.as_ref(),
+            lines: lines.as_ref(),
             from_commit: file.commit.is_some(),
             opts: &self.settings.options,
             env,
@@ -277,6 +284,11 @@ impl Engine for HygieneEngine {
                 h.message,
             );
             f.cwe = (c.cwe != 0).then_some(c.cwe);
+            f.secret = h.secret.filter(|s| !s.is_empty()).map(|s| SecretMatch {
+                entropy: crate::secrets::shannon(s.as_bytes()),
+                matched: s.clone(),
+                value: s,
+            });
             let line = text[line_start..line_end].trim_end_matches('\r');
             // A `.env` line holds a secret's value: reports quote only its
             // name (an empty snippet would be refilled from the file).
@@ -292,7 +304,23 @@ impl Engine for HygieneEngine {
                 .iter()
                 .map(|a| format!("{}:{}", a.tool(), a.id()))
                 .collect();
-            if let Some(comment) = suppress::suppressed_by(c, kind, &text, line_start) {
+            let mut suppressed = suppress::suppressed_by(c, kind, &text, line_start);
+            if let (None, Some(d)) = (&suppressed, &docker) {
+                // hadolint's ignore comment sits above the instruction,
+                // whichever of its lines the finding is on.
+                let i = d
+                    .instructions
+                    .partition_point(|ins| ins.keyword_range.start <= h.span.start_byte);
+                if let Some(ins) = i.checked_sub(1).map(|i| &d.instructions[i]) {
+                    let first = text[..ins.keyword_range.start]
+                        .rfind('\n')
+                        .map_or(0, |i| i + 1);
+                    if first != line_start {
+                        suppressed = suppress::suppressed_by(c, kind, &text, first);
+                    }
+                }
+            }
+            if let Some(comment) = suppressed {
                 f.suppression = Some(Suppression {
                     kind: SuppressionKind::InSource,
                     justification: comment,

@@ -120,8 +120,11 @@ checks! {
     "artipacked" Medium High 522 [Workflow, Action] [Zizmor("artipacked")] artipacked Step;
     "aws-long-lived-keys" High High 522 [Workflow, Action] [] aws_long_lived_keys Step;
     "committed-env-file" High High 538 [DotEnv] [] committed_env_file File;
+    "compose-plain-secret" High High 798 [Compose] [] compose_plain_secret File;
+    "curl-literal-token" High High 798 [Workflow, Action, Dockerfile, GitlabCi, ShellScript] [] curl_literal_token Shell;
     "dangerous-triggers" High High 829 [Workflow] [Zizmor("dangerous-triggers")] dangerous_triggers File;
-    "docker-push-latest" Medium High 1357 [Workflow, Action] [] docker_push_latest Shell;
+    "docker-login-password-arg" Medium High 214 [Workflow, Action, Dockerfile, GitlabCi, ShellScript] [] docker_login_password_arg Shell;
+    "docker-push-latest" Medium High 1357 [Workflow, Action, GitlabCi, ShellScript] [] docker_push_latest Shell;
     "dockerfile-add-local" Low High 0 [Dockerfile] [Hadolint("DL3020")] dockerfile_add_local File;
     "dockerfile-apt-lists" Low High 0 [Dockerfile] [Hadolint("DL3009")] dockerfile_apt_lists Shell;
     "dockerfile-apt-recommends" Low High 0 [Dockerfile] [Hadolint("DL3015")] dockerfile_apt_recommends Shell;
@@ -135,6 +138,7 @@ checks! {
     "dockerfile-secret-env" High Medium 798 [Dockerfile] [Hadolint("DL3064")] dockerfile_secret_env File;
     "dockerfile-shell-form-cmd" Low High 0 [Dockerfile] [Hadolint("DL3025")] dockerfile_shell_form_cmd File;
     "dockerfile-unpinned-from" Medium High 829 [Dockerfile] [Hadolint("DL3006"), Hadolint("DL3007"), Checkov("CKV_DOCKER_7")] dockerfile_unpinned_from File;
+    "ecr-create-repository" Medium High 1357 [Workflow, Action, Dockerfile, GitlabCi, ShellScript] [] ecr_create_repository Shell;
     "ecs-plain-secret" High High 798 [EcsTaskDefinition] [] ecs_plain_secret File;
     "ecs-unpinned-image" High High 1357 [EcsTaskDefinition] [] ecs_unpinned_image File;
     "excessive-permissions" Medium High 250 [Workflow] [Zizmor("excessive-permissions"), Checkov("CKV2_GHA_1")] excessive_permissions File;
@@ -144,8 +148,8 @@ checks! {
     "overprovisioned-secrets" Medium High 200 [Workflow, Action] [Zizmor("overprovisioned-secrets")] overprovisioned_secrets File;
     "secrets-inherit" Medium High 200 [Workflow] [Zizmor("secrets-inherit")] secrets_inherit Job;
     "template-injection" High High 94 [Workflow, Action] [Zizmor("template-injection")] template_injection Step;
-    "unpinned-images" High High 829 [Workflow] [Zizmor("unpinned-images")] unpinned_images Job;
-    "unpinned-pip-install" Medium High 1357 [Workflow, Action, Dockerfile] [Hadolint("DL3013")] unpinned_pip_install Shell;
+    "unpinned-images" High High 829 [Workflow, GitlabCi, Compose] [Zizmor("unpinned-images")] unpinned_images File;
+    "unpinned-pip-install" Medium High 1357 [Workflow, Action, Dockerfile, GitlabCi, ShellScript] [Hadolint("DL3013")] unpinned_pip_install Shell;
     "unpinned-requirements" Medium High 1357 [Requirements] [] unpinned_requirements File;
     "unpinned-uses" High High 829 [Workflow, Action] [Zizmor("unpinned-uses")] unpinned_uses File;
 }

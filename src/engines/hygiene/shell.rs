@@ -1,4 +1,4 @@
-//! Shell scripts (`run:` today; `RUN` and `script:` read the same way) parsed
+//! Shell scripts (`run:`, Dockerfile `RUN`, GitLab `script:`, `*.sh` files) parsed
 //! with tree-sitter-bash into simple commands, so a check asks "which
 //! program, which arguments" instead of grepping text.
 //!
@@ -92,6 +92,11 @@ impl<'a> Script<'a> {
         s
     }
 
+    /// Parse a whole shell script file (`deploy.sh`), indexed by `index`.
+    pub fn parse_file(text: &'a str, index: &'a LineIndex) -> Script<'a> {
+        Script::parse_masked(text, text.to_string(), Origin::Source { index, base: 0 })
+    }
+
     fn parse_masked(text: &'a str, masked: String, origin: Origin<'a>) -> Script<'a> {
         let mut parser = Parser::new();
         let mut script = Script {
@@ -155,6 +160,17 @@ impl<'a> Script<'a> {
             Origin::Source { index, base } => index.span(base + r.start..base + r.end),
         }
     }
+}
+
+/// Programs the shell checks read; a script naming none of them has nothing to check.
+const CHECKED_PROGRAMS: &[&[u8]] = &[b"pip", b"docker", b"podman", b"curl", b"wget", b"aws"];
+
+/// Whether a script's bytes name any program a shell check reads (a cheap
+/// prefilter for `*.sh` files).
+pub fn names_checked_program(bytes: &[u8]) -> bool {
+    CHECKED_PROGRAMS
+        .iter()
+        .any(|p| memchr::memmem::find(bytes, p).is_some())
 }
 
 /// `${{ ... }}` → `_` of the same length (UTF-8 inside is kept byte for byte).

@@ -46,7 +46,8 @@ fn names(check: &Check, kind: FileKind, line: &str, same_line: bool) -> bool {
     let Some(c) = comment(line) else {
         return false;
     };
-    let gate_ok = same_line || matches!(kind, FileKind::Dockerfile) || kind.is_yaml();
+    let gate_ok =
+        same_line || matches!(kind, FileKind::Dockerfile | FileKind::ShellScript) || kind.is_yaml();
     if gate_ok
         && bracket_ids(c, "gate:ignore")
             .iter()

@@ -8,4 +8,8 @@ RUN apt-get update \
 # expect-next: dockerfile-apt-lists
 RUN apt-get update && apt-get install -y --no-install-recommends tzdata=2024a-0+deb12u1
 RUN --mount=type=cache,target=/var/lib/apt/lists apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u8
+RUN set -eux; \
+    apt-get update; \
+    apt-get install -y --no-install-recommends gnupg=2.4.7-21; \
+    apt-get dist-clean
 USER 10001

@@ -4,4 +4,8 @@ RUN pip install --no-cache-dir --require-hashes -r requirements.txt
 RUN <<EOF2
 pip install --no-cache-dir requests  # expect: unpinned-pip-install
 EOF2
+# hadolint ignore=DL3013
+RUN pip install --no-cache-dir \
+    flask
+RUN pip install --no-cache-dir https://github.com/org/pkg/archive/main.zip  # expect: unpinned-pip-install
 USER 10001

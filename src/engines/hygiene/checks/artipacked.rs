@@ -9,7 +9,8 @@ doc!(
 
 ## What it does
 Flags `actions/checkout` steps without `persist-credentials: false`. MEDIUM;
-LOW for checkout v6 and later, which keeps the token outside `.git/config`
+LOW for checkout v6 and later (by tag, or by the `# v6.0.1` comment beside a
+SHA pin), which keeps the token outside `.git/config`
 (as zizmor rates it). Same problem as zizmor's `artipacked`.
 
 ## Why is this bad?
@@ -37,7 +38,7 @@ job (each third-party action) can read it.
 );
 
 /// A checkout step without `persist-credentials: false`.
-pub fn check(_cx: &Cx<'_>, _jobs: &[Job<'_>], step: &Step<'_>, out: &mut Hits) {
+pub fn check(cx: &Cx<'_>, _jobs: &[Job<'_>], step: &Step<'_>, out: &mut Hits) {
     if step.action().as_deref() != Some("actions/checkout") {
         return;
     }
@@ -50,10 +51,19 @@ pub fn check(_cx: &Cx<'_>, _jobs: &[Job<'_>], step: &Step<'_>, out: &mut Hits) {
         .and_then(Node::as_str)
         .and_then(|u| u.rsplit_once('@'))
         .map_or("", |(_, r)| r);
-    let major: Option<u32> = r
-        .strip_prefix('v')
-        .and_then(|v| v.split('.').next())
-        .and_then(|m| m.parse().ok());
+    let major_of = |v: &str| -> Option<u32> {
+        v.trim()
+            .strip_prefix('v')
+            .and_then(|v| v.split('.').next())
+            .and_then(|m| m.parse().ok())
+    };
+    // A SHA pin says its version in the comment beside it (`@<sha> # v6.0.1`).
+    let major: Option<u32> = major_of(r).or_else(|| {
+        let u = step.uses()?;
+        let rest = &cx.src[u.span.end_byte.min(cx.src.len())..];
+        let line = rest.split('\n').next().unwrap_or("");
+        major_of(line.trim_start().strip_prefix('#')?)
+    });
     let sev = if major.is_some_and(|m| m >= 6) {
         Severity::Low
     } else {

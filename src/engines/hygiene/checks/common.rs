@@ -178,3 +178,54 @@ pub fn line_span(
         end_byte: range.end,
     }
 }
+
+/// Words in a variable name that say its value is a secret.
+const SECRET_WORDS: &[&str] = &[
+    "PASSWORD",
+    "PASSWD",
+    "SECRET",
+    "TOKEN",
+    "API_KEY",
+    "APIKEY",
+    "PRIVATE_KEY",
+    "ACCESS_KEY",
+    "CREDENTIAL",
+];
+
+/// Suffixes of names that point at a secret rather than hold it.
+const REFERENCE_SUFFIXES: &[&str] = &["_ARN", "_NAME", "_PATH", "_FILE", "_ID_ARN"];
+
+/// Whether a variable name says its value is a secret (and not a reference to one).
+pub fn secret_name(name: &str) -> bool {
+    let n = name.to_ascii_uppercase();
+    SECRET_WORDS.iter().any(|w| n.contains(w)) && !REFERENCE_SUFFIXES.iter().any(|s| n.ends_with(s))
+}
+
+/// Whether a value holds a URL with a password (`scheme://user:pw@host`).
+pub fn url_with_password(value: &str) -> bool {
+    let Some((_, rest)) = value.split_once("://") else {
+        return false;
+    };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+    authority.rsplit_once('@').is_some_and(|(userinfo, _)| {
+        userinfo
+            .split_once(':')
+            .is_some_and(|(_, pw)| !pw.is_empty())
+    })
+}
+
+#[cfg(test)]
+mod secret_tests {
+    use super::*;
+
+    #[test]
+    fn secret_names_and_urls() {
+        assert!(secret_name("DATABASE_PASSWORD"));
+        assert!(secret_name("stripe_api_key"));
+        assert!(!secret_name("DB_PASSWORD_SECRET_ARN"));
+        assert!(!secret_name("LOG_LEVEL"));
+        assert!(url_with_password("postgres://app:pw@db:5432/app"));
+        assert!(!url_with_password("postgres://app@db/app"));
+        assert!(!url_with_password("https://example.com/a:b@c"));
+    }
+}

@@ -9,7 +9,8 @@ doc!(
     r#"Image pushed or tagged as :latest.
 
 ## What it does
-Reads each `run:` script as shell and flags `docker push` / `podman push`
+Reads each workflow `run:` script, GitLab CI `script:` line and `*.sh`
+file as shell and flags `docker push` / `podman push`
 of an image with no tag or `:latest`, `docker tag SRC DST` with such a
 DST, and `docker build`/`buildx build --push` with a `-t` of that kind.
 Tags built from variables or expressions (`$GITHUB_SHA`, `${{ github.sha }}`)

@@ -9,8 +9,8 @@ doc!(
 
 ## What it does
 Flags `apt-get update` in a `RUN` of the final stage when the same `RUN`
-does not remove `/var/lib/apt/lists` (`rm -rf /var/lib/apt/lists/*`) and
-does not mount a cache there. hadolint `DL3009` (which also looks at the
+does not remove `/var/lib/apt/lists` (`rm -rf /var/lib/apt/lists/*`, or
+`apt-get dist-clean` from apt 2.7 on) and does not mount a cache there. hadolint `DL3009` (which also looks at the
 final stage only).
 
 ## Why is this bad?
@@ -47,11 +47,14 @@ pub fn check(cx: &Cx<'_>, script: &Script<'_>, out: &mut Hits) {
     {
         return;
     }
+    // `apt-get dist-clean` (apt 2.7+, Debian trixie) removes the lists too.
     let cleaned = script.commands.iter().any(|c| {
         c.program() == "rm"
             && c.args()
                 .iter()
                 .any(|a| a.text.starts_with("/var/lib/apt/lists"))
+            || matches!(c.program(), "apt-get" | "apt")
+                && c.args().iter().any(|a| a.text == "dist-clean")
     });
     if cleaned {
         return;

@@ -11,7 +11,8 @@ doc!(
 
 ## What it does
 Flags `COPY .` / `ADD .` (also `./`, `*`) from the build context when the
-`.dockerignore` next to the Dockerfile does not exclude `.env`, `.git` and
+`.dockerignore` next to the Dockerfile (or its own `<Dockerfile>.dockerignore`,
+which BuildKit prefers) does not exclude `.env`, `.git` and
 private keys (`id_rsa`, `*.pem`, `*.key`); no `.dockerignore` at all
 excludes nothing. The `.dockerignore` is read from the work tree (a plain
 file of at most 1 MiB; symlinks are not followed), so files scanned from
@@ -50,12 +51,21 @@ or copy only what the image needs (`COPY app/ /app/app/`).
 const PROBES: &[&str] = &[".env", ".git", "id_rsa", "server.key", "server.pem"];
 const MAX_IGNORE: u64 = 1 << 20;
 
-/// The `.dockerignore` beside `path` under `root`: `Ok(None)` when there is none,
-/// `Err` when it cannot be read as a plain file (then nothing is claimed).
+/// The ignore file BuildKit reads for the Dockerfile at `path` under `root`:
+/// `<name>.dockerignore` beside it if there is one, else `.dockerignore`.
+/// `Ok(None)` when there is none, `Err` when it cannot be read as a plain
+/// file (then nothing is claimed).
 fn read_ignore(root: &Path, report_path: &str) -> Result<Option<String>, ()> {
-    let dir = report_path.rfind('/').map_or("", |i| &report_path[..i]);
-    let p = root.join(dir).join(".dockerignore");
-    let meta = match std::fs::symlink_metadata(&p) {
+    let (dir, name) = report_path.rsplit_once('/').unwrap_or(("", report_path));
+    match read_plain(&root.join(dir).join(format!("{name}.dockerignore")))? {
+        Some(text) => Ok(Some(text)),
+        None => read_plain(&root.join(dir).join(".dockerignore")),
+    }
+}
+
+/// A plain file's text (at most [`MAX_IGNORE`] bytes): `Ok(None)` when it does not exist.
+fn read_plain(p: &Path) -> Result<Option<String>, ()> {
+    let meta = match std::fs::symlink_metadata(p) {
         Ok(m) => m,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(_) => return Err(()),
@@ -64,7 +74,7 @@ fn read_ignore(root: &Path, report_path: &str) -> Result<Option<String>, ()> {
         return Err(());
     }
     let mut buf = Vec::new();
-    std::fs::File::open(&p)
+    std::fs::File::open(p)
         .and_then(|f| f.take(MAX_IGNORE).read_to_end(&mut buf))
         .map_err(|_| ())?;
     Ok(Some(String::from_utf8_lossy(&buf).into_owned()))

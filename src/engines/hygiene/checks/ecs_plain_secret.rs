@@ -1,5 +1,6 @@
 //! `ecs-plain-secret`: a secret in an ECS container's plain `environment`.
 
+use super::common::{secret_name, url_with_password};
 use super::prelude::*;
 use crate::hygiene::json::{container_definitions, Node};
 
@@ -39,39 +40,6 @@ Manager or SSM Parameter Store when the task starts.
 - CWE-798: Use of Hard-coded Credentials (https://cwe.mitre.org/data/definitions/798.html)"#
 );
 
-const SECRET_WORDS: &[&str] = &[
-    "PASSWORD",
-    "PASSWD",
-    "SECRET",
-    "TOKEN",
-    "API_KEY",
-    "APIKEY",
-    "PRIVATE_KEY",
-    "ACCESS_KEY",
-    "CREDENTIAL",
-];
-
-/// Suffixes of names that point at a secret rather than hold it.
-const REFERENCE_SUFFIXES: &[&str] = &["_ARN", "_NAME", "_PATH", "_FILE", "_ID_ARN"];
-
-fn secret_name(name: &str) -> bool {
-    let n = name.to_ascii_uppercase();
-    SECRET_WORDS.iter().any(|w| n.contains(w)) && !REFERENCE_SUFFIXES.iter().any(|s| n.ends_with(s))
-}
-
-/// Whether a value holds a URL with a password (`scheme://user:pw@host`).
-fn url_with_password(value: &str) -> bool {
-    let Some((_, rest)) = value.split_once("://") else {
-        return false;
-    };
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or(rest);
-    authority.rsplit_once('@').is_some_and(|(userinfo, _)| {
-        userinfo
-            .split_once(':')
-            .is_some_and(|(_, pw)| !pw.is_empty())
-    })
-}
-
 /// Every container definition's `environment`.
 pub fn check(cx: &Cx<'_>, out: &mut Hits) {
     let Some(root) = cx.json.and_then(|j| j.root.as_ref()) else {
@@ -89,27 +57,12 @@ pub fn check(cx: &Cx<'_>, out: &mut Hits) {
                 continue;
             }
             if secret_name(name) || url_with_password(value) {
-                out.add(
+                out.add_secret(
                     value_node.span,
                     format!("`{name}` is a plain environment value, readable by anyone who can describe the task definition: move it to `secrets` with `valueFrom` (Secrets Manager or SSM) and rotate it"),
+                    value,
                 );
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn secret_names_and_urls() {
-        assert!(secret_name("DATABASE_PASSWORD"));
-        assert!(secret_name("stripe_api_key"));
-        assert!(!secret_name("DB_PASSWORD_SECRET_ARN"));
-        assert!(!secret_name("LOG_LEVEL"));
-        assert!(url_with_password("postgres://app:pw@db:5432/app"));
-        assert!(!url_with_password("postgres://app@db/app"));
-        assert!(!url_with_password("https://example.com/a:b@c"));
     }
 }

@@ -12,8 +12,11 @@ either (MEDIUM: the repository's default token permissions apply, often
 read-write), `permissions: write-all` at the top (HIGH), and write scopes
 or `id-token: write` granted at workflow level instead of to the one job
 that needs them (MEDIUM; HIGH for `id-token`, `contents`, `packages`,
-`actions`). Same problem as zizmor's `excessive-permissions` and checkov's
-`CKV2_GHA_1`.
+`actions`). A workflow whose only trigger is `workflow_call` runs with its
+caller's token and is not flagged for a missing block; workflow-level write
+scopes that reach at most one job (the only job without its own
+`permissions:`) are that job's own and are not flagged. Same problem as
+zizmor's `excessive-permissions` and checkov's `CKV2_GHA_1`.
 
 ## Why is this bad?
 Every job, and every action each job runs, gets the workflow's token. A
@@ -55,14 +58,36 @@ jobs:
 /// Scopes whose write access gives away the most.
 const SENSITIVE: &[&str] = &["id-token", "contents", "packages", "actions"];
 
+/// Whether the workflow only runs when another workflow calls it: the
+/// caller's token (which it can only narrow) is the one it gets.
+fn only_called(root: &Node) -> bool {
+    let Some(on) = root.get("on").or_else(|| root.get("true")) else {
+        return false;
+    };
+    match &on.value {
+        Value::Scalar(s) => s.value.trim() == "workflow_call",
+        Value::Seq(items) => {
+            !items.is_empty() && items.iter().all(|i| i.as_str() == Some("workflow_call"))
+        }
+        Value::Map(pairs) => {
+            !pairs.is_empty() && pairs.iter().all(|p| p.key_str() == "workflow_call")
+        }
+        _ => false,
+    }
+}
+
 /// The workflow's top-level `permissions:`.
 pub fn check(cx: &Cx<'_>, out: &mut Hits) {
     let Some(root) = cx.root() else {
         return;
     };
+    let jobs = cx.jobs();
+    let inheriting = jobs
+        .iter()
+        .filter(|j| j.node.get("permissions").is_none())
+        .count();
     let Some(perms) = root.pair("permissions") else {
-        let jobs = cx.jobs();
-        if jobs.iter().all(|j| j.node.get("permissions").is_some()) {
+        if inheriting == 0 || only_called(root) {
             return;
         }
         // At the document's start, where zizmor reports it too.
@@ -84,6 +109,8 @@ pub fn check(cx: &Cx<'_>, out: &mut Hits) {
             perms.value.span,
             "`permissions: write-all` gives every job and every action in this workflow write access to everything",
         ),
+        // One job gets them: they are that job's permissions, written at the top.
+        Value::Map(_) if inheriting <= 1 => {}
         Value::Map(scopes) => {
             for p in scopes {
                 let level = p.value.as_str().unwrap_or("").trim();

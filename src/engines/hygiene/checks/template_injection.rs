@@ -8,12 +8,15 @@ doc!(
     r#"Attacker-controlled expression expanded into a script.
 
 ## What it does
-Flags `${{ ... }}` expressions inside `run:` (and `actions/github-script`'s
-`script:`) that expand text an outsider controls: issue, comment, review
+Flags `${{ ... }}` expressions inside `run:` (and inputs that actions run
+as code: `actions/github-script`'s `script:`, `8398a7/action-slack`'s
+`custom_payload`) that expand text an outsider controls: issue, comment, review
 and pull-request titles and bodies, branch names (`github.head_ref`,
 `github.event.pull_request.head.ref`), commit messages and authors (HIGH),
 and step or job outputs and workflow inputs, which often carry such text
-(MEDIUM). Numbers, SHAs, ids and `secrets.*` are not flagged. Same problem
+(MEDIUM). Numbers, SHAs, ids, URLs GitHub builds, `secrets.*` and
+expressions that can only yield a boolean (`contains(...)`, comparisons)
+are not flagged. Same problem
 as zizmor's `template-injection`.
 
 ## Why is this bad?
@@ -54,6 +57,7 @@ const SAFE_LEAVES: &[&str] = &[
     "updated_at",
     "closed_at",
     "merged_at",
+    "run_started_at",
     "run_number",
     "run_attempt",
     "run_id",
@@ -83,8 +87,12 @@ const SAFE_LEAVES: &[&str] = &[
 /// How much a context path is under an outsider's control.
 fn risk(path: &str) -> Option<Severity> {
     let p = path.trim();
-    if p == "github.head_ref" {
+    // `toJSON(github.event)` / `toJSON(inputs)` expand every field at once.
+    if p == "github.head_ref" || p == "github.event" {
         return Some(Severity::High);
+    }
+    if p == "inputs" {
+        return Some(Severity::Medium);
     }
     if let Some(rest) = p.strip_prefix("github.event.") {
         let leaf = rest.rsplit('.').next().unwrap_or(rest);
@@ -108,25 +116,75 @@ fn paths(expr: &str) -> impl Iterator<Item = &str> {
     expr.split(|c: char| {
         !(c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '*' | '[' | ']' | '\''))
     })
-    .filter(|t| t.contains('.'))
+    .filter(|t| t.contains('.') || *t == "inputs")
 }
 
-/// `run:` and github-script `script:` of a step.
+/// Actions that run one of their inputs as code: (action, input).
+const CODE_INPUTS: &[(&str, &str)] = &[
+    ("actions/github-script", "script"),
+    // Evaluated as JavaScript by the action.
+    ("8398a7/action-slack", "custom_payload"),
+];
+
+/// Whether an expression can only yield a boolean: a comparison, or a call
+/// of `contains`/`startsWith`/`endsWith`/a status function around it all
+/// (`a && b` yields `b` itself, so it does not count).
+fn boolean(expr: &str) -> bool {
+    let e = expr.trim();
+    if e.contains("&&") || e.contains("||") {
+        return false;
+    }
+    if ["==", "!=", "<=", ">="].iter().any(|op| e.contains(op)) {
+        return true;
+    }
+    let Some(open) = e.find('(') else {
+        return false;
+    };
+    let name = e[..open].trim().to_ascii_lowercase();
+    let bool_fn = matches!(
+        name.as_str(),
+        "contains" | "startswith" | "endswith" | "success" | "failure" | "always" | "cancelled"
+    );
+    // The call must span the whole expression: its `(` closes at the end.
+    let mut depth = 0usize;
+    for (i, c) in e.char_indices().skip(open) {
+        match c {
+            '(' => depth += 1,
+            ')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return bool_fn && i + 1 == e.len();
+                }
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
+/// `run:` of a step, or the input an action runs as code (github-script's `script:`).
 pub fn check(_cx: &Cx<'_>, _jobs: &[Job<'_>], step: &Step<'_>, out: &mut Hits) {
     let script = match step.node.get("run") {
         Some(r) => r,
-        None if step.action().as_deref() == Some("actions/github-script") => {
-            match step.with("script") {
-                Some(s) => s,
-                None => return,
-            }
+        None => {
+            let action = step.action();
+            let Some(input) = CODE_INPUTS
+                .iter()
+                .find(|(a, _)| action.as_deref() == Some(*a))
+                .and_then(|(_, input)| step.with(input))
+            else {
+                return;
+            };
+            input
         }
-        None => return,
     };
     let Some(s) = script.as_scalar() else {
         return;
     };
     for (range, expr) in expressions(&s.value) {
+        if boolean(expr) {
+            continue;
+        }
         let worst = paths(expr)
             .filter_map(|p| risk(p).map(|r| (r, p)))
             .max_by_key(|(r, _)| *r);
@@ -138,5 +196,22 @@ pub fn check(_cx: &Cx<'_>, _jobs: &[Job<'_>], step: &Step<'_>, out: &mut Hits) {
                 format!("`{path}` is expanded into the script before it runs: pass it through `env:` and use the variable"),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn boolean_expressions_are_not_text() {
+        assert!(boolean(
+            "contains(github.event.pull_request.labels.*.name, 'x')"
+        ));
+        assert!(boolean("github.event.pull_request.title == 'x'"));
+        assert!(!boolean("github.event.pull_request.title"));
+        assert!(!boolean("contains(a, 'b') && github.event.issue.title"));
+        assert!(!boolean("format('{0}', github.event.issue.title)"));
+        assert!(!boolean("contains(a, 'b') || github.head_ref"));
     }
 }

@@ -8,7 +8,9 @@ doc!(
     r#"pip install of unpinned packages.
 
 ## What it does
-Reads each workflow `run:` script and Dockerfile `RUN` as shell and flags packages given to `pip install`
+Reads each workflow `run:` script, Dockerfile `RUN`, GitLab CI
+`script:`/`before_script:`/`after_script:` line and `*.sh` file as shell
+and flags packages given to `pip install`
 (`pip3`, `python -m pip`, `uv pip`) without an exact `==` version: each
 such package is one finding. Requirement files (`-r`), constraints (`-c`),
 local paths, archives, VCS URLs pinned to a commit and `--require-hashes`
@@ -173,12 +175,12 @@ pub fn check(_cx: &Cx<'_>, script: &Script<'_>, out: &mut Hits) {
             } else {
                 Severity::Medium
             };
-            out.add_rated(
-                sev,
-                Confidence::High,
-                script.span(a),
-                format!("`pip install {t}` is not pinned to an exact version: pin it (`{name}==X.Y.Z`) or install from a hashed requirements file"),
-            );
+            let message = if t.contains("://") {
+                format!("`pip install {t}` installs whatever the URL serves today: pin a commit (`git+https://...@<sha>`) or add the archive's `#sha256=` hash")
+            } else {
+                format!("`pip install {t}` is not pinned to an exact version: pin it (`{name}==X.Y.Z`) or install from a hashed requirements file")
+            };
+            out.add_rated(sev, Confidence::High, script.span(a), message);
         }
     }
 }
