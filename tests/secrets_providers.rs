@@ -2,7 +2,7 @@
 //! are bound to the provider's name. They find the key in the layouts real projects use
 //! (env files, JSON, Go `:=`, YAML sections, Kubernetes env entries, debug logs), and
 //! never report the same value next to a neutral name or a name that merely contains
-//! the provider's (autozoom, toggleApiKey, export).
+//! the provider's (wizardApiSecret, toggleApiKey, export).
 
 mod common;
 
@@ -11,24 +11,24 @@ use common::Tree;
 /// (rule id, name as written in code, value) for a sample of unprefixed provider keys.
 const KEYS: &[(&str, &str, &str)] = &[
     (
-        "linode-personal-access-token",
-        "LINODE_TOKEN",
-        "9f1c2e7ab04d5c88e3f6a1b2c9d07e4f5a6b8c1d2e3f90a7b6c5d4e3f2a1b0c9",
+        "pipedrive-api-token",
+        "PIPEDRIVE_API_TOKEN",
+        "9f1c2e7ab04d5c88e3f6a1b2c9d07e4f5a6b8c1d",
     ),
     (
-        "splunk-hec-token",
-        "SPLUNK_HEC_TOKEN",
+        "coda-api-token",
+        "CODA_API_TOKEN",
         "7c9e6679-7425-40de-944b-e07fc1f90ae7",
     ),
     (
-        "hetzner-cloud-api-token",
-        "HCLOUD_TOKEN",
+        "koyeb-api-token",
+        "KOYEB_TOKEN",
         "Qm7tR2vXk9LpA4sZ8nWc3YfH6jDe1UbG5oKiT0qMrVxNa2Cw7PzE4yLs9hJd3FgB",
     ),
     (
-        "trello-api-token",
-        "TRELLO_TOKEN",
-        "ATTA8e1f0c7d2b9a4e6f3c5d8b7a1e0f9c2d4b6a8e7f1c3d5b9a0e2f4c6d8b1a3e5f7D4C2B9A",
+        "webflow-api-token",
+        "WEBFLOW_API_TOKEN",
+        "8e1f0c7d2b9a4e6f3c5d8b7a1e0f9c2d4b6a8e7f1c3d5b9a0e2f4c6d8b1a3e5f",
     ),
     (
         "jenkins-api-token",
@@ -41,14 +41,14 @@ const KEYS: &[(&str, &str, &str)] = &[
         "3b8f2c1e-9d4a-47e6-b5c2-8f1a0e9d7c6b",
     ),
     (
-        "tencent-cloud-secret-key",
-        "TENCENTCLOUD_SECRET_KEY",
-        "Zr8Kq2WmT5vLx9PaN3cY7bHs1DfG4jUe",
+        "crowdstrike-falcon-client-secret",
+        "CROWDSTRIKE_CLIENT_SECRET",
+        "Zr8Kq2WmT5vLx9PaN3cY7bHs1DfG4jUeQ6oIw0Ei",
     ),
     (
-        "binance-api-key",
-        "BINANCE_API_SECRET",
-        "hT4kW9pZ2mQ7rX1vB8nC5yL3sD6fG0jKaE2uI9oP4wR7tY1zM5xN8bV3cQ6lH0gJ",
+        "todoist-api-token",
+        "TODOIST_API_TOKEN",
+        "c4e6f8a0b9c7d5e3f1a2e5c7a9f3b1d2c4e6f8a0",
     ),
 ];
 
@@ -174,14 +174,16 @@ fn issue13_provider_rules_never_report_a_value_without_the_provider_name() {
         body.push_str(&format!("[DEBUG] Using Key={value}\n"));
         body.push_str(&format!("sub{snake} = \"{value}\"\n"));
     }
-    body.push_str("autozoom_secret = \"Lk3Vx9Qa7Rt2Mz5Bn8Wc1Yd4Hf6Gj0Ps\"\n");
+    body.push_str(
+        "wizardApiSecret = \"Lk3Vx9Qa7Rt2Mz5Bn8Wc1Yd4Hf6Gj0PsLk3Vx9Qa7Rt2Mz5Bn8Wc1Yd4Hf6Gj0Ps\"\n",
+    );
     body.push_str("toggleApiKey = \"5f0e2d9c8b7a6f1e3d4c2b0a9f8e7d6c\"\n");
     body.push_str("export DEPLOY_KEY=Wq8Zr3Tn6Ls1Vb9Xm4Kc7Hp2Jd5Fg0Ay3Eu8Io1\n");
     tree.file("neutral.txt", body);
     let provider_rules: Vec<&str> = KEYS
         .iter()
         .map(|(r, _, _)| *r)
-        .chain(["zoom-client-secret", "toggl-api-token", "expo-access-token"])
+        .chain(["wiz-client-secret", "toggl-api-token", "expo-access-token"])
         .collect();
     let wrong: Vec<_> = scan(&tree)
         .into_iter()

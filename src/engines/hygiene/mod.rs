@@ -22,7 +22,7 @@ pub mod suppress;
 pub mod yaml;
 
 use crate::diagnostic::{Diagnostic, Kind, Level};
-use crate::engine::{Engine, FileOutput, RuleInfo, SourceFile};
+use crate::engines::{Engine, FileOutput, RuleInfo, SourceFile};
 use crate::finding::{Finding, Region, Suppression, SuppressionKind};
 
 use context::{Cx, Hits};

@@ -7,7 +7,7 @@ use super::checks::*;
 use super::context::{Cx, Hits, Job, Step};
 use super::kind::FileKind;
 use super::shell::Script;
-use crate::engine::RuleInfo;
+use crate::engines::RuleInfo;
 use crate::finding::{Confidence, Severity};
 
 /// Another tool's id for the same problem.

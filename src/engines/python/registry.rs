@@ -7,7 +7,7 @@ use super::checks::*;
 use super::context::{Call, Cx, Hits, Str};
 use super::literal::{is_str_constant, Lit};
 use super::tree::unparen;
-use crate::engine::RuleInfo;
+use crate::engines::RuleInfo;
 use crate::finding::{Confidence, Severity};
 
 /// What a check looks at.

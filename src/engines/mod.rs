@@ -1,4 +1,11 @@
-//! What an engine is: something that turns one file's bytes into findings.
+//! The native engines, side by side: [`secrets`] (rules as data),
+//! [`python`] (bandit's checks on tree-sitter-python) and [`hygiene`] (the
+//! pipeline's own files). Each implements [`Engine`]: something that turns
+//! one file's bytes into findings.
+
+pub mod hygiene;
+pub mod python;
+pub mod secrets;
 
 use std::borrow::Cow;
 

@@ -3,6 +3,7 @@
 
 mod check;
 mod compile;
+mod decode;
 mod detect;
 mod entropy;
 mod gitleaks;
@@ -15,9 +16,9 @@ pub use compile::{duplicate_names, Allowlist, CompileError, Origin, Rule};
 pub use detect::{Detection, RuleSet};
 pub use entropy::shannon;
 pub use gitleaks::{load_gitleaks_config, DisabledRule, GitleaksConfig};
-pub use syntax::{AllowlistSyntax, RuleFile, RuleSyntax};
+pub use syntax::{AllowlistSyntax, Decode, RuleFile, RuleSyntax};
 
-use crate::engine::{Engine, FileOutput, RuleInfo, SourceFile};
+use crate::engines::{Engine, FileOutput, RuleInfo, SourceFile};
 use crate::finding::{Finding, Region, SecretMatch, Suppression, SuppressionKind};
 
 include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));

@@ -1,6 +1,7 @@
-//! Credentials out of every message the GitHub client prints or returns: an
+//! Credentials out of every message the API client prints or returns: an
 //! API error body, a proxy's error page or a transport error may echo the
-//! token, an `Authorization` header or a URL with credentials in it.
+//! token, an `Authorization` (or GitLab `PRIVATE-TOKEN` / `JOB-TOKEN`)
+//! header or a URL with credentials in it.
 
 use std::sync::LazyLock;
 
@@ -10,12 +11,14 @@ use regex::{Captures, Regex};
 pub const MASK: &str = "***";
 
 /// Credentials recognised by their shape, whoever they belong to: GitHub
-/// tokens, the value of an `Authorization` header, the user-info part of a
-/// URL and token-like query parameters.
+/// and GitLab tokens, the value of an `Authorization`, `PRIVATE-TOKEN` or
+/// `JOB-TOKEN` header, the user-info part of a URL and token-like query
+/// parameters.
 static SHAPES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?P<gh>\b(?:gh[pousr]_[A-Za-z0-9_]{16,}|github_pat_[A-Za-z0-9_]{16,}|v1\.[0-9a-f]{40})\b)",
+        r"(?P<gh>\b(?:gh[pousr]_[A-Za-z0-9_]{16,}|github_pat_[A-Za-z0-9_]{16,}|v1\.[0-9a-f]{40}|gl(?:pat|ptt|dt|rt|cbt|soat|oas|imt|agent|ft|ffct|wt)-[A-Za-z0-9_.-]{16,})\b)",
         r#"|(?P<auth>(?i:authorization)["']?\s*[:=]\s*["']?(?i:bearer|token|basic)\s+)[^\s"',;]+"#,
+        r#"|(?P<header>(?i:private-token|job-token)["']?\s*[:=]\s*["']?)[^\s"',;]+"#,
         r"|(?P<url>(?i:[a-z][a-z0-9+.-]*)://)[^/\s@]+@",
         r#"|(?P<query>[?&](?i:access_token|token|client_secret|password)=)[^&\s"']+"#,
     ))
@@ -67,7 +70,7 @@ impl Scrubber {
                 if c.name("gh").is_some() {
                     MASK.to_string()
                 } else {
-                    let keep = ["auth", "url", "query"]
+                    let keep = ["auth", "header", "url", "query"]
                         .iter()
                         .find_map(|g| c.name(g))
                         .map_or("", |m| m.as_str());
@@ -143,6 +146,15 @@ mod tests {
             (
                 "github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz",
                 "***",
+            ),
+            (
+                // A made-up GitLab personal access token, shaped like a real one.
+                "401: token glpat-Xq3vR8sT1uW4yZ6aB9cD was revoked", // gate:allow
+                "401: token *** was revoked",
+            ),
+            (
+                "echoed PRIVATE-TOKEN: abc123def and JOB-TOKEN=zzz9",
+                "echoed PRIVATE-TOKEN: *** and JOB-TOKEN=***",
             ),
         ];
         for (input, want) in cases {

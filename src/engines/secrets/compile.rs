@@ -7,7 +7,7 @@ use regex_automata::meta;
 use regex_syntax::hir::literal::Extractor;
 use regex_syntax::hir::{Hir, HirKind};
 
-use super::syntax::{AllowlistSyntax, Condition, RegexTarget, RuleFile, RuleSyntax};
+use super::syntax::{AllowlistSyntax, Condition, Decode, RegexTarget, RuleFile, RuleSyntax};
 use crate::finding::{Confidence, Severity};
 
 /// A rule or allowlist that could not be compiled; names the file and the rule.
@@ -348,6 +348,8 @@ pub struct Rule {
     /// `secret_group` as written; see [`Rule::secret_group`].
     pub explicit_group: Option<usize>,
     pub keywords: Vec<String>,
+    /// A keyword must occur in the match on identifier boundaries.
+    pub keyword_boundary: bool,
     pub entropy: Option<f32>,
     pub path: Option<Regex>,
     pub severity: Severity,
@@ -358,6 +360,11 @@ pub struct Rule {
     pub multiline: bool,
     /// Bytes after a keyword hit that a multi-line match may reach.
     pub window: usize,
+    /// Bytes before a keyword hit where a multi-line match may start (None:
+    /// the keyword's line).
+    pub lookbehind: Option<usize>,
+    /// How the secret is decoded and judged, for rules that say.
+    pub decode: Option<Decode>,
     pub allowlists: Vec<Allowlist>,
     pub examples: Vec<String>,
     pub negative_examples: Vec<String>,
@@ -471,6 +478,7 @@ pub fn compile_rule(r: &RuleSyntax, origin: Origin, file: &str) -> Result<Rule, 
         regex,
         explicit_group: r.secret_group,
         keywords: r.keywords.iter().map(|k| k.to_lowercase()).collect(),
+        keyword_boundary: r.keyword_boundary,
         entropy: r.entropy,
         path,
         severity: r.severity,
@@ -480,6 +488,8 @@ pub fn compile_rule(r: &RuleSyntax, origin: Origin, file: &str) -> Result<Rule, 
         aliases: r.aliases.clone(),
         multiline: r.multiline,
         window: r.window.unwrap_or(DEFAULT_MULTILINE_WINDOW),
+        lookbehind: r.lookbehind,
+        decode: r.decode,
         allowlists,
         examples: r.examples.clone(),
         negative_examples: r.negative_examples.clone(),

@@ -20,7 +20,7 @@ pub mod tree;
 mod walk;
 
 use crate::diagnostic::{Diagnostic, Kind, Level};
-use crate::engine::{Engine, FileOutput, RuleInfo, SourceFile};
+use crate::engines::{Engine, FileOutput, RuleInfo, SourceFile};
 use crate::finding::{Finding, Region, SecretMatch, Suppression, SuppressionKind};
 
 pub use options::{Options, PythonConfigError, PythonVersion, Settings};

@@ -10,11 +10,16 @@ use aho_corasick::{Anchored, MatchKind, StartKind};
 use memchr::{memchr, memrchr};
 
 use super::compile::{duplicate_names, Allowlist, Candidate, CompileError, Rule};
+use super::decode;
 use super::entropy::shannon;
+use super::syntax::Decode;
 
 /// How far either side of a keyword hit a single-line rule looks, at most,
 /// on very long (minified) lines.
 const LINE_WINDOW: usize = 2048;
+
+/// How many encodings deep decoding rules look (base64 in base64).
+const MAX_DECODE_DEPTH: usize = 2;
 
 /// Comments that mark a line as a reviewed false positive.
 const INLINE_ALLOW_MARKERS: [&[u8]; 2] = [b"gate:allow", b"gitleaks:allow"];
@@ -110,23 +115,127 @@ impl RuleSet {
             return Vec::new();
         }
         let applicable = self.applicable(path);
+        let mut out = SCRATCH.with_borrow_mut(|windows| {
+            self.regex_detections(path, bytes, commit, &applicable, windows)
+        });
+        let decoded = self.decoded(bytes, &mut out);
+        out.extend(decoded);
+        // A file named like a key store is reported by its name only when its
+        // content showed nothing (a PEM `id_rsa` is the private-key rule's).
+        if out.is_empty() {
+            out.extend(self.path_only_detections(path, &applicable));
+        }
+        out.sort_by_key(|d| (d.start, d.rule));
+        out
+    }
+
+    /// Stages 2–7 for every regex rule that applies (decoding rules' detections
+    /// are judged afterwards by [`RuleSet::decoded`]).
+    fn regex_detections(
+        &self,
+        path: &str,
+        bytes: &[u8],
+        commit: Option<&str>,
+        applicable: &[bool],
+        windows: &mut Windows,
+    ) -> Vec<Detection> {
         let mut out = Vec::new();
-        SCRATCH.with_borrow_mut(|windows| {
-            self.prefilter_windows(bytes, &applicable, windows);
-            for (rule_idx, rule_windows) in windows.in_rule_order() {
-                let rule = &self.rules[rule_idx];
-                for &(ws, we) in rule_windows {
-                    for cand in regex_candidates(rule, bytes, ws, we) {
-                        if let Some(d) = self.finish(rule_idx, path, bytes, commit, cand) {
-                            out.push(d);
-                        }
+        self.prefilter_windows(bytes, applicable, windows);
+        for (rule_idx, rule_windows) in windows.in_rule_order() {
+            let rule = &self.rules[rule_idx];
+            for &(ws, we) in rule_windows {
+                for cand in regex_candidates(rule, bytes, ws, we) {
+                    if let Some(d) = self.finish(rule_idx, path, bytes, commit, cand) {
+                        out.push(d);
                     }
                 }
             }
-        });
-        out.extend(self.path_only_detections(path, &applicable));
-        out.sort_by_key(|d| (d.start, d.rule));
+        }
         out
+    }
+
+    /// Judge the detections of decoding rules (taken out of `ds`): each is
+    /// kept under its own rule, kept under the rule that recognises its
+    /// decoded text, or dropped.
+    fn decoded(&self, bytes: &[u8], ds: &mut Vec<Detection>) -> Vec<Detection> {
+        if !ds.iter().any(|d| self.rules[d.rule].decode.is_some()) {
+            return Vec::new();
+        }
+        let (pending, kept): (Vec<Detection>, Vec<Detection>) = std::mem::take(ds)
+            .into_iter()
+            .partition(|d| self.rules[d.rule].decode.is_some());
+        *ds = kept;
+        pending
+            .into_iter()
+            .filter_map(|d| self.judge(d, bytes, 0))
+            .collect()
+    }
+
+    /// One decoding rule's detection: decode its secret and say under which
+    /// rule it stands, if any. `depth` counts the decodings around it (a
+    /// Docker config inside a Kubernetes Secret is two deep).
+    fn judge(&self, d: Detection, bytes: &[u8], depth: usize) -> Option<Detection> {
+        let rule = &self.rules[d.rule];
+        let decode = rule.decode?;
+        let secret = &bytes[d.secret_start..d.secret_end];
+        let text = match decode {
+            Decode::Text => secret.to_vec(),
+            Decode::Base64 | Decode::Base64UserPassword => decode::base64(secret)?,
+        };
+        if !decode::is_printable(&text) {
+            return None;
+        }
+        if let Some(inner) = self.inner_rule(&text, depth + 1) {
+            return Some(Detection { rule: inner, ..d });
+        }
+        let judged = match decode {
+            Decode::Base64UserPassword => {
+                decode::password_of(&text).is_some_and(decode::is_chosen_password)
+            }
+            Decode::Base64 | Decode::Text => decode::is_password_shaped(&text),
+        };
+        (judged && !self.placeholder(rule, &text)).then_some(d)
+    }
+
+    /// The most confident non-generic rule that finds a secret in decoded
+    /// text (rules bound to a path do not run on it; decoding rules run up
+    /// to [`MAX_DECODE_DEPTH`] levels deep).
+    fn inner_rule(&self, text: &[u8], depth: usize) -> Option<usize> {
+        let applicable: Vec<bool> = self
+            .rules
+            .iter()
+            .map(|r| r.path.is_none() && (r.decode.is_none() || depth < MAX_DECODE_DEPTH))
+            .collect();
+        let mut windows = Windows::default();
+        self.regex_detections("", text, None, &applicable, &mut windows)
+            .into_iter()
+            .filter_map(|d| {
+                if self.rules[d.rule].decode.is_some() {
+                    self.judge(d, text, depth)
+                } else {
+                    Some(d)
+                }
+            })
+            .filter(|d| !self.rules[d.rule].tags.iter().any(|t| t == "generic"))
+            .max_by_key(|d| {
+                let r = &self.rules[d.rule];
+                (r.confidence, r.severity, std::cmp::Reverse(d.rule))
+            })
+            .map(|d| d.rule)
+    }
+
+    /// Whether a decoded value is one the rule or the global allowlists call
+    /// a placeholder (`${PASSWORD}`, `changeme`, `<token>`).
+    fn placeholder(&self, rule: &Rule, text: &[u8]) -> bool {
+        let value = text.strip_suffix(b"\n").unwrap_or(text);
+        let c = Candidate {
+            path: "",
+            commit: None,
+            secret: value,
+            matched: value,
+            line: value,
+        };
+        self.allowlisted(rule, &c)
     }
 
     /// Which rules may look at this path (their `path` and path allowlists).
@@ -176,10 +285,11 @@ impl RuleSet {
                     continue;
                 }
                 let window = if self.rules[r].multiline {
-                    (
-                        line_start.max(hit.saturating_sub(LINE_WINDOW)),
-                        bytes.len().min(hit + self.rules[r].window),
-                    )
+                    let from = match self.rules[r].lookbehind {
+                        Some(back) => hit.saturating_sub(back),
+                        None => line_start.max(hit.saturating_sub(LINE_WINDOW)),
+                    };
+                    (from, bytes.len().min(hit + self.rules[r].window))
                 } else {
                     (
                         line_start.max(hit.saturating_sub(LINE_WINDOW)),
@@ -203,6 +313,9 @@ impl RuleSet {
         c: RegexCandidate,
     ) -> Option<Detection> {
         let rule = &self.rules[rule_idx];
+        if rule.keyword_boundary && !keyword_on_boundary(rule, bytes, c.start, c.end) {
+            return None;
+        }
         let secret = &bytes[c.secret_start..c.secret_end];
         let entropy = shannon(secret);
         if !entropy_passes(rule, entropy) {
@@ -468,6 +581,67 @@ fn regex_candidates<'a>(
         })
 }
 
+/// Stage 4b, for rules with `keyword_boundary`: one of the rule's keywords
+/// occurs inside `bytes[start..end]` as a word of an identifier. A keyword
+/// that is not all letters (`mg_`, `z.ai`) counts wherever it occurs.
+fn keyword_on_boundary(rule: &Rule, bytes: &[u8], start: usize, end: usize) -> bool {
+    let matched = &bytes[start..end];
+    rule.keywords.iter().any(|k| {
+        let k = k.as_bytes();
+        if k.is_empty() || k.len() > matched.len() {
+            return false;
+        }
+        let word = k.iter().all(u8::is_ascii_alphabetic);
+        (0..=matched.len() - k.len())
+            .filter(|&i| matched[i..i + k.len()].eq_ignore_ascii_case(k))
+            .any(|i| !word || is_identifier_word(bytes, start + i, start + i + k.len()))
+    })
+}
+
+/// Whether `bytes[s..e]` (letters) is a whole word of an identifier: not
+/// preceded or followed by more letters of the same word. A word starts after
+/// a non-alphanumeric byte, at a camelCase hump (`myOkta`, `XMLOkta`) or at
+/// the start of the text; it ends before a non-letter (digits allowed:
+/// `OKTA2`), at a hump (`oktaToken`), at the end of the text, or where a
+/// credential word follows in the same case (`oktatoken`, `SUMOACCESSID`).
+fn is_identifier_word(bytes: &[u8], s: usize, e: usize) -> bool {
+    let first = bytes[s];
+    let last = bytes[e - 1];
+    let starts = match s.checked_sub(1).map(|p| bytes[p]) {
+        None => true,
+        Some(p) if !p.is_ascii_alphanumeric() => true,
+        Some(p) if p.is_ascii_lowercase() || p.is_ascii_digit() => first.is_ascii_uppercase(),
+        // A Java system property on a command line: `-Dsonar.token=`.
+        Some(b'D') if s >= 2 && bytes[s - 2] == b'-' => true,
+        // After capitals: `XMLOkta`, a capitalised word after an acronym.
+        Some(_) => {
+            first.is_ascii_uppercase() && bytes.get(s + 1).is_some_and(u8::is_ascii_lowercase)
+        }
+    };
+    let ends = match bytes.get(e) {
+        None => true,
+        Some(n) if !n.is_ascii_alphabetic() => true,
+        Some(n) if last.is_ascii_lowercase() && n.is_ascii_uppercase() => true,
+        Some(n) => {
+            n.is_ascii_lowercase() == last.is_ascii_lowercase()
+                && CREDENTIAL_WORDS.iter().any(|w| {
+                    bytes
+                        .get(e..e + w.len())
+                        .is_some_and(|t| t.eq_ignore_ascii_case(w.as_bytes()))
+                })
+        }
+    };
+    starts && ends
+}
+
+/// Words that follow a provider's name run together in one-case
+/// identifiers (`oktatoken`, `SUMOACCESSKEY`).
+const CREDENTIAL_WORDS: [&str; 28] = [
+    "api", "key", "token", "secret", "pass", "pwd", "auth", "access", "client", "app", "id",
+    "private", "bearer", "cred", "dsn", "url", "write", "read", "admin", "search", "master",
+    "service", "account", "license", "webhook", "oauth", "login", "user",
+];
+
 /// Stage 5: the secret must be random enough when the rule asks for it.
 fn entropy_passes(rule: &Rule, entropy: f32) -> bool {
     rule.entropy.is_none_or(|min| entropy >= min)
@@ -512,6 +686,40 @@ fn push_merged(list: &mut Vec<(usize, usize)>, w: (usize, usize)) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn identifier_words_stand_between_non_letters_or_at_humps() {
+        let word = |text: &str, kw: &str| {
+            let s = text.to_ascii_lowercase().find(kw).unwrap();
+            is_identifier_word(text.as_bytes(), s, s + kw.len())
+        };
+        for (text, kw) in [
+            ("OKTA_TOKEN=", "okta"),
+            ("-Dsonar.token=", "sonar"),
+            ("oktaToken", "okta"),
+            ("myOktaKey", "okta"),
+            ("XMLOkta", "okta"),
+            ("okta", "okta"),
+            ("sumo.key", "sumo"),
+            ("SUMO2_ID", "sumo"),
+            ("SumoLogic", "sumo"),
+            ("oktatoken", "okta"),
+            ("SUMOACCESSKEY", "sumo"),
+            ("ALGOLIAWRITEKEY", "algolia"),
+        ] {
+            assert!(word(text, kw), "{text}");
+        }
+        for (text, kw) in [
+            ("rookTable", "okta"),
+            ("sumOfExposures", "sumo"),
+            ("ROOKTABLE", "okta"),
+            ("oktaish", "okta"),
+            ("consumo", "sumo"),
+            ("sumOkey", "sumo"),
+        ] {
+            assert!(!word(text, kw), "{text}");
+        }
+    }
 
     #[test]
     fn line_bounds_finds_the_line() {

@@ -32,6 +32,12 @@ pub struct RuleSyntax {
     /// Lowercase literals, one of which must occur near a match (the prefilter).
     #[serde(default)]
     pub keywords: Vec<String>,
+    /// The keyword names a provider and is a common substring (`okta` in
+    /// `rookTable`, `sumo` in `sumOfExposures`): a match counts only when one
+    /// of the keywords inside it stands as a word of an identifier (between
+    /// non-letters, or at a camelCase hump: `oktaToken`, `MY_OKTA_KEY`).
+    #[serde(default)]
+    pub keyword_boundary: bool,
     /// Minimum Shannon entropy of the secret, in bits per character.
     #[serde(default)]
     pub entropy: Option<f32>,
@@ -57,6 +63,15 @@ pub struct RuleSyntax {
     /// (default 4 KiB; a PEM block needs more, a section header less).
     #[serde(default)]
     pub window: Option<usize>,
+    /// With `multiline`: how many bytes before the keyword a match may start
+    /// (default: the keyword's line), for formats whose context may come
+    /// after the value (`kubectl get secret -o yaml` puts `data:` above `kind:`).
+    #[serde(default)]
+    pub lookbehind: Option<usize>,
+    /// The secret is encoded (or is a value of unknown kind): decode it and
+    /// report only what holds a credential; see [`Decode`].
+    #[serde(default)]
+    pub decode: Option<Decode>,
     #[serde(default)]
     pub allowlist: Option<AllowlistSyntax>,
     #[serde(default)]
@@ -78,6 +93,22 @@ fn default_severity() -> Severity {
 
 fn default_confidence() -> Confidence {
     Confidence::High
+}
+
+/// How a rule's secret is decoded before it is judged. The finding stays at
+/// the encoded text (which is what reports mask); it is reported under the
+/// id of another rule that recognises the decoded text (a GitHub token in a
+/// Kubernetes Secret is reported as a GitHub token), else under the rule's
+/// own id when the decoded text is shaped like a password, else dropped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Decode {
+    /// Standard or URL-safe base64, padded or not (Kubernetes `data:` values).
+    Base64,
+    /// Base64 of `user:password` (Docker `auth`, HTTP Basic): the password is judged.
+    Base64UserPassword,
+    /// Not encoded: the value as written is judged (Kubernetes `stringData:`).
+    Text,
 }
 
 /// What part of a match an allowlist's regexes are tested against.

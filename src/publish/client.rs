@@ -1,6 +1,8 @@
-//! The thin HTTP layer: octocrab as transport (auth, base URL, timeouts),
-//! with gate's own retry rules. octocrab's retry is off because it re-sends
-//! POSTs on 5xx without looking first and ignores `Retry-After`.
+//! The thin HTTP layer shared by `gate github` and `gate gitlab`: octocrab
+//! as transport (auth, base URL, timeouts), with gate's own retry rules.
+//! octocrab's retry is off because it re-sends POSTs on 5xx without looking
+//! first and ignores `Retry-After`. What differs between the two APIs (extra
+//! headers, which answers mean "this token may not write") is [`Api`].
 //!
 //! Every message that leaves the client (printed or returned) goes through
 //! one [`Scrubber`], and every request is bounded by the caller's deadline.
@@ -20,8 +22,36 @@ use super::scrub::Scrubber;
 pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 /// Reading or writing one request gives up after this long (by default).
 pub const IO_TIMEOUT: Duration = Duration::from_secs(30);
-/// The API version gate was written against.
-const API_VERSION: &str = "2022-11-28";
+/// The GitHub API version gate was written against.
+const GITHUB_API_VERSION: &str = "2022-11-28";
+
+/// Which REST API a client talks to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Api {
+    GitHub,
+    GitLab,
+}
+
+impl Api {
+    /// How stderr lines about this API start (`gate: github: ...`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Api::GitHub => "github",
+            Api::GitLab => "gitlab",
+        }
+    }
+
+    /// Whether an answer that is not a rate limit means the token may not
+    /// write here. GitHub: 403/404 (a read-only token from a fork); a 401
+    /// is a broken token, a failure. GitLab: 401 too, which is what a
+    /// `CI_JOB_TOKEN` or an expired token gets on notes and statuses.
+    fn is_permission(self, code: u16) -> bool {
+        match self {
+            Api::GitHub => matches!(code, 403 | 404),
+            Api::GitLab => matches!(code, 401 | 403 | 404),
+        }
+    }
+}
 
 /// When and how often to try again.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,8 +80,8 @@ impl Default for RetryPolicy {
 /// Why a request did not succeed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ApiError {
-    /// 403 or 404 that is not a rate limit: the token may not write here
-    /// (pull requests from forks get a read-only token).
+    /// 403 or 404 that is not a rate limit (401 too on GitLab): the token
+    /// may not write here (pull requests from forks get a read-only token).
     #[error("{status}: {message}")]
     Permission { status: u16, message: String },
     /// Any other answer that retrying will not change (422 and friends).
@@ -164,7 +194,7 @@ pub enum ClientError {
     Build(String),
 }
 
-/// Longest token accepted: GitHub's are at most a few hundred characters,
+/// Longest token accepted: GitHub's and GitLab's are at most a few hundred characters,
 /// and a header of megabytes only earns a connection reset, retried.
 pub const MAX_TOKEN_LEN: usize = 4096;
 
@@ -174,7 +204,7 @@ pub enum TokenError {
     #[error("is empty")]
     Empty,
     #[error(
-        "is {0} characters long; GitHub tokens are at most a few hundred (limit {MAX_TOKEN_LEN})"
+        "is {0} characters long; API tokens are at most a few hundred (limit {MAX_TOKEN_LEN})"
     )]
     TooLong(usize),
     #[error(
@@ -215,9 +245,15 @@ pub fn clean_token(raw: &str) -> Result<&str, TokenError> {
     }
 }
 
-/// The API base URL, checked: http or https, with a host.
-fn check_api_url(url: &str) -> Result<(), String> {
+/// The API base URL, checked: http or https, with a host and without
+/// credentials (they would go to the server beside the token, and into logs).
+pub fn check_api_url(url: &str) -> Result<(), String> {
     let uri: Uri = url.parse().map_err(|e| format!("not a URL ({e})"))?;
+    if uri.authority().is_some_and(|a| a.as_str().contains('@')) {
+        return Err(
+            "holds credentials (`user:password@`); the token goes in its own variable".into(),
+        );
+    }
     match uri.scheme_str() {
         Some("https" | "http") => {}
         Some(other) => return Err(format!("scheme `{other}` is not http or https")),
@@ -241,8 +277,9 @@ enum Attempt {
     Fatal(ApiError),
 }
 
-/// A GitHub REST client for one API base URL and token.
+/// A REST client for one API base URL and token.
 pub struct Client {
+    api: Api,
     octo: Octocrab,
     scrubber: Scrubber,
     policy: RetryPolicy,
@@ -258,10 +295,25 @@ pub type Lookup<'a> = &'a (dyn Fn() -> std::pin::Pin<
 > + 'a);
 
 impl Client {
-    /// A client for `api_url` (`https://api.github.com`, `https://ghe/api/v3`,
-    /// a test server). The token must already be clean ([`clean_token`]): one
-    /// that cannot be sent is an error here, never a panic in the transport.
+    /// A GitHub client for `api_url` (`https://api.github.com`,
+    /// `https://ghe/api/v3`, a test server). The token must already be clean
+    /// ([`clean_token`]): one that cannot be sent is an error here, never a
+    /// panic in the transport.
     pub fn new(api_url: &str, token: &str, policy: RetryPolicy) -> Result<Client, ClientError> {
+        Client::for_api(Api::GitHub, api_url, token, policy)
+    }
+
+    /// A client for `api` at `api_url` (`https://gitlab.com/api/v4`, a
+    /// self-managed `https://host/gitlab/api/v4`, a test server). The token
+    /// goes in `Authorization: Bearer`, which GitLab takes for personal,
+    /// project and group access tokens. A URL holding credentials is refused:
+    /// they would be sent along with the token.
+    pub fn for_api(
+        api: Api,
+        api_url: &str,
+        token: &str,
+        policy: RetryPolicy,
+    ) -> Result<Client, ClientError> {
         let scrubber = Scrubber::new(token);
         if clean_token(token)? != token {
             return Err(TokenError::BadChar {
@@ -276,25 +328,31 @@ impl Client {
             why: scrubber.scrub(&why),
         };
         check_api_url(api_url).map_err(url_error)?;
-        let octo = Octocrab::builder()
+        let builder = Octocrab::builder()
             .base_uri(api_url)
             .map_err(|e| url_error(e.to_string()))?
             .personal_token(token.to_string())
             .add_retry_config(RetryConfig::None)
             .set_connect_timeout(Some(CONNECT_TIMEOUT))
             .set_read_timeout(Some(policy.io_timeout))
-            .set_write_timeout(Some(policy.io_timeout))
-            .add_header(
-                http::header::ACCEPT,
-                "application/vnd.github+json".to_string(),
-            )
-            .add_header(
-                http::HeaderName::from_static("x-github-api-version"),
-                API_VERSION.to_string(),
-            )
+            .set_write_timeout(Some(policy.io_timeout));
+        let builder = match api {
+            Api::GitHub => builder
+                .add_header(
+                    http::header::ACCEPT,
+                    "application/vnd.github+json".to_string(),
+                )
+                .add_header(
+                    http::HeaderName::from_static("x-github-api-version"),
+                    GITHUB_API_VERSION.to_string(),
+                ),
+            Api::GitLab => builder.add_header(http::header::ACCEPT, "application/json".to_string()),
+        };
+        let octo = builder
             .build()
             .map_err(|e| ClientError::Build(scrubber.scrub(&e.to_string())))?;
         Ok(Client {
+            api,
             octo,
             scrubber,
             policy,
@@ -359,7 +417,14 @@ impl Client {
             Method::GET => self.octo._get(uri).await,
             Method::POST => self.octo._post(uri, body).await,
             Method::PATCH => self.octo._patch(uri, body).await,
-            _ => unreachable!("gate only sends GET, POST and PATCH"),
+            Method::PUT => self.octo._put(uri, body).await,
+            _ => {
+                return Attempt::Fatal(ApiError::Invalid {
+                    method: method.to_string(),
+                    path: path.to_string(),
+                    message: "gate only sends GET, POST, PATCH and PUT".into(),
+                })
+            }
         };
         let response = match sent {
             Ok(r) => r,
@@ -383,7 +448,7 @@ impl Client {
                 }
             }
         };
-        classify(status, &headers, &text, SystemTime::now(), method)
+        classify(self.api, status, &headers, &text, SystemTime::now(), method)
     }
 
     /// Send a request, retrying what can be retried. A write that may have
@@ -453,7 +518,8 @@ impl Client {
                 ),
             };
             let why = self.scrub(&why);
-            eprintln!("gate: github: {method} {path}: {why}");
+            let name = self.api.name();
+            eprintln!("gate: {name}: {method} {path}: {why}");
             last = Some(why.clone());
             if attempts > self.policy.retries {
                 return Err(ApiError::Exhausted {
@@ -479,7 +545,7 @@ impl Client {
                 return Err(deadline(Some(why)));
             }
             eprintln!(
-                "gate: github: retrying in {:.1}s (attempt {} of {})",
+                "gate: {name}: retrying in {:.1}s (attempt {} of {})",
                 wait.as_secs_f64(),
                 attempts + 1,
                 self.policy.retries + 1
@@ -488,7 +554,7 @@ impl Client {
             if maybe_applied {
                 if let Some(look) = lookup {
                     if let Some(found) = look().await? {
-                        eprintln!("gate: github: the earlier {method} {path} did go through");
+                        eprintln!("gate: {name}: the earlier {method} {path} did go through");
                         return Ok(found);
                     }
                 }
@@ -509,32 +575,49 @@ fn header_u64(h: &HeaderMap, name: &str) -> Option<u64> {
 }
 
 /// How long a rate-limited answer asks to wait: `Retry-After` seconds, else
-/// until `x-ratelimit-reset` when nothing remains.
+/// until the reset time when nothing remains (GitHub's `x-ratelimit-*`,
+/// GitLab's `ratelimit-*` headers).
 fn rate_limit_wait(status: StatusCode, h: &HeaderMap, now: SystemTime) -> Option<Duration> {
     if let Some(s) = header_u64(h, "retry-after") {
         return Some(Duration::from_secs(s));
     }
-    let exhausted = header_u64(h, "x-ratelimit-remaining") == Some(0);
+    let either = |name: &str| header_u64(h, &format!("x-{name}")).or_else(|| header_u64(h, name));
+    let exhausted = either("ratelimit-remaining") == Some(0);
     if exhausted {
         let now = now.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
-        let reset = header_u64(h, "x-ratelimit-reset").unwrap_or(now + 60);
+        let reset = either("ratelimit-reset").unwrap_or(now + 60);
         return Some(Duration::from_secs(reset.saturating_sub(now) + 1));
     }
     (status == StatusCode::TOO_MANY_REQUESTS).then_some(Duration::from_secs(60))
 }
 
+/// What an error answer says: GitHub's `message` (and `errors`), GitLab's
+/// `message` (a string, or an object of field errors) or OAuth's `error`
+/// and `error_description`; else the start of the body.
 fn api_message(text: &str) -> String {
     serde_json::from_str::<Value>(text)
         .ok()
         .and_then(|v| {
-            let msg = v.get("message")?.as_str()?.to_string();
+            let msg = match v.get("message") {
+                Some(Value::String(m)) => m.clone(),
+                Some(m @ (Value::Object(_) | Value::Array(_))) => m.to_string(),
+                _ => {
+                    let e = v.get("error")?.as_str()?;
+                    match v.get("error_description").and_then(Value::as_str) {
+                        Some(d) => format!("{e}: {d}"),
+                        None => e.to_string(),
+                    }
+                }
+            };
             let errors = v.get("errors").map(|e| format!(" {e}")).unwrap_or_default();
             Some(format!("{msg}{errors}"))
         })
+        .map(|m| m.chars().take(1_000).collect())
         .unwrap_or_else(|| text.chars().take(300).collect())
 }
 
 fn classify(
+    api: Api,
     status: StatusCode,
     headers: &HeaderMap,
     text: &str,
@@ -559,7 +642,7 @@ fn classify(
             };
         }
     }
-    if code == 403 || code == 404 {
+    if api.is_permission(code) {
         return Attempt::Fatal(ApiError::Permission {
             status: code,
             message: api_message(text),
@@ -689,8 +772,58 @@ mod tests {
     }
 
     #[test]
+    fn gitlab_rate_limit_headers_set_the_wait() {
+        let now = UNIX_EPOCH + Duration::from_secs(1_000);
+        let h = headers(&[("ratelimit-remaining", "0"), ("ratelimit-reset", "1010")]);
+        assert_eq!(
+            rate_limit_wait(StatusCode::TOO_MANY_REQUESTS, &h, now),
+            Some(Duration::from_secs(11))
+        );
+    }
+
+    #[test]
+    fn a_401_is_a_fallback_on_gitlab_and_a_failure_on_github() {
+        let answer = |api| {
+            classify(
+                api,
+                StatusCode::UNAUTHORIZED,
+                &HeaderMap::new(),
+                r#"{"message":"401 Unauthorized"}"#,
+                SystemTime::now(),
+                &Method::POST,
+            )
+        };
+        match answer(Api::GitLab) {
+            Attempt::Fatal(e) => assert!(e.is_permission(), "{e}"),
+            _ => panic!("not fatal"),
+        }
+        match answer(Api::GitHub) {
+            Attempt::Fatal(e) => assert!(!e.is_permission(), "{e}"),
+            _ => panic!("not fatal"),
+        }
+    }
+
+    #[test]
+    fn gitlab_error_bodies_are_read_in_each_of_their_shapes() {
+        assert_eq!(
+            api_message(r#"{"message":"404 Project Not Found"}"#),
+            "404 Project Not Found"
+        );
+        assert_eq!(
+            api_message(r#"{"message":{"base":["Cannot transition status"]}}"#),
+            r#"{"base":["Cannot transition status"]}"#
+        );
+        assert_eq!(
+            api_message(r#"{"error":"invalid_token","error_description":"Token was revoked."}"#),
+            "invalid_token: Token was revoked."
+        );
+        assert_eq!(api_message("<html>502</html>"), "<html>502</html>");
+    }
+
+    #[test]
     fn forbidden_without_rate_limit_is_a_permission_error() {
         let a = classify(
+            Api::GitHub,
             StatusCode::FORBIDDEN,
             &HeaderMap::new(),
             r#"{"message":"Resource not accessible by integration"}"#,
