@@ -9,6 +9,7 @@
 
 mod bandit_config;
 pub mod checks;
+mod codec_tables;
 pub mod codecs;
 pub mod context;
 pub mod literal;
@@ -17,6 +18,8 @@ mod options;
 pub mod registry;
 pub mod syntax;
 pub mod tree;
+mod unicode_aliases;
+mod unicode_name;
 mod walk;
 
 use crate::diagnostic::{Diagnostic, Kind, Level};
