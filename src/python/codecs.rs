@@ -164,6 +164,8 @@ fn codec_of(module: &'static str) -> Codec {
 pub struct DecodeError {
     pub offset: usize,
     pub message: String,
+    /// Python decodes this; gate has no decoder for the codec.
+    pub unsupported: bool,
 }
 
 /// `bytes` (without a BOM) decoded as `found`, as UTF-8. Borrowed when the
@@ -171,13 +173,15 @@ pub struct DecodeError {
 pub fn decode<'a>(found: &Found, bytes: &'a [u8]) -> Result<Cow<'a, [u8]>, DecodeError> {
     let module = found.module;
     let refused = |offset: usize, reason: &str| {
+        let byte = bytes[offset];
         DecodeError {
-        offset,
-        message: format!(
-            "(unicode error) '{module}' codec can't decode byte 0x{:02x} in position {offset}: {reason}",
-            bytes[offset]
-        ),
-    }
+            offset,
+            message: format!(
+                "(unicode error) '{module}' codec can't decode byte 0x{byte:02x} \
+                 in position {offset}: {reason}"
+            ),
+            unsupported: false,
+        }
     };
     let first_non_ascii = bytes.iter().position(|b| !b.is_ascii());
     match found.codec {
@@ -202,6 +206,7 @@ pub fn decode<'a>(found: &Found, bytes: &'a [u8]) -> Result<Cow<'a, [u8]>, Decod
                     "gate cannot decode the {module} codec (only its ASCII text), and this file holds byte 0x{:02x}",
                     bytes[at]
                 ),
+                unsupported: true,
             }),
         },
         Codec::Table { low, high } => {
@@ -257,6 +262,7 @@ pub fn decode<'a>(found: &Found, bytes: &'a [u8]) -> Result<Cow<'a, [u8]>, Decod
             message: format!(
                 "the coding cookie declares {module}, which does not read this ASCII text as itself"
             ),
+            unsupported: false,
         }),
     }
 }
@@ -337,6 +343,7 @@ mod tests {
             "{}",
             e.message
         );
-        assert!(decoded("ascii", b"'\xe9'").is_err());
+        assert!(e.unsupported);
+        assert!(!decoded("ascii", b"'\xe9'").unwrap_err().unsupported);
     }
 }

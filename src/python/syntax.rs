@@ -35,22 +35,40 @@ impl SyntaxProblem {
     }
 }
 
+/// Why [`prepare`] gave no text to parse.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unprepared {
+    /// Python refuses the file too.
+    Invalid(SyntaxProblem),
+    /// Python decodes the file; gate has no decoder for its codec.
+    Undecodable(SyntaxProblem),
+}
+
+impl Unprepared {
+    /// What is wrong, and where.
+    pub fn problem(&self) -> &SyntaxProblem {
+        match self {
+            Unprepared::Invalid(p) | Unprepared::Undecodable(p) => p,
+        }
+    }
+}
+
 /// Byte-level problems: NUL bytes, the coding cookie, undecodable text. Returns
 /// the text to parse as Python's tokenizer sees it, in UTF-8: a BOM dropped, a
 /// lone `\r` turned into `\n` (a line break for Python; same length, so every
 /// offset holds), a file in another codec than UTF-8 decoded as its cookie says.
-pub fn prepare(bytes: &[u8]) -> Result<Cow<'_, [u8]>, SyntaxProblem> {
+pub fn prepare(bytes: &[u8]) -> Result<Cow<'_, [u8]>, Unprepared> {
     let (bytes, bom) = match bytes.strip_prefix(b"\xef\xbb\xbf") {
         Some(rest) => (rest, true),
         None => (bytes, false),
     };
     if let Some(i) = memchr::memchr(0, bytes) {
         let (line, column) = position(bytes, i);
-        return Err(SyntaxProblem {
+        return Err(Unprepared::Invalid(SyntaxProblem {
             line,
             column,
             message: "source code cannot contain null bytes".into(),
-        });
+        }));
     }
     let bytes = lone_cr_to_lf(bytes);
     let Some((name, cookie_line)) = coding_cookie(&bytes) else {
@@ -59,21 +77,23 @@ pub fn prepare(bytes: &[u8]) -> Result<Cow<'_, [u8]>, SyntaxProblem> {
             Err(e) => {
                 let at = e.valid_up_to();
                 let (line, column) = position(&bytes, at);
-                Err(SyntaxProblem {
+                Err(Unprepared::Invalid(SyntaxProblem {
                     line,
                     column,
                     message: format!(
                         "'utf-8' codec can't decode byte 0x{:02x}: not valid UTF-8 and no coding declared",
                         bytes[at]
                     ),
-                })
+                }))
             }
         };
     };
-    let at_cookie = |message: String| SyntaxProblem {
-        line: cookie_line,
-        column: 1,
-        message,
+    let at_cookie = |message: String| {
+        Unprepared::Invalid(SyntaxProblem {
+            line: cookie_line,
+            column: 1,
+            message,
+        })
     };
     if bom && !codecs::is_tokenizer_utf8(&name) {
         return Err(at_cookie(format!("encoding problem: {name} with BOM")));
@@ -91,10 +111,15 @@ pub fn prepare(bytes: &[u8]) -> Result<Cow<'_, [u8]>, SyntaxProblem> {
         Ok(Cow::Owned(text)) => Ok(Cow::Owned(text)),
         Err(e) => {
             let (line, column) = position(&bytes, e.offset);
-            Err(SyntaxProblem {
+            let problem = SyntaxProblem {
                 line,
                 column,
                 message: e.message,
+            };
+            Err(if e.unsupported {
+                Unprepared::Undecodable(problem)
+            } else {
+                Unprepared::Invalid(problem)
             })
         }
     }
@@ -814,8 +839,10 @@ mod tests {
     #[test]
     fn nul_and_bad_utf8_are_problems_with_positions() {
         let e = prepare(b"x = 1\ny = '\0'\n").unwrap_err();
+        let e = e.problem();
         assert_eq!((e.line, e.column), (2, 6));
         let e = prepare(b"x = 1\n\n  '\xff'\n").unwrap_err();
+        let e = e.problem();
         assert_eq!((e.line, e.column), (3, 4));
         assert!(e.message.contains("0xff"));
     }
