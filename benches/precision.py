@@ -29,7 +29,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-GITLEAKS_DEFAULT = "/work/tools/gitleaks"
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from peers import find_gitleaks  # noqa: E402
+
+GITLEAKS_DEFAULT = find_gitleaks() or "gitleaks"
 
 
 def run(cmd: list[str], **kw) -> subprocess.CompletedProcess:

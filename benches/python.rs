@@ -22,7 +22,7 @@ use std::time::{Duration, Instant};
 use clap::Parser as _;
 use criterion::{Criterion, Throughput};
 use gate::cli::{build_engines, Cli, ScanSettings};
-use gate::engine::Engine;
+use gate::engines::Engine;
 use gate::scan::scan_source;
 
 const DEFAULT_SAMPLE_BYTES: usize = 4 << 20;

@@ -97,6 +97,20 @@ pub fn ls_files(dir: &Path, options: &[&str], pathspecs: &[&str]) -> Result<Vec<
         .collect())
 }
 
+/// The full object id of the commit `HEAD` names in the repository holding `dir`.
+pub fn head(dir: &Path) -> Result<String, GitError> {
+    let args = ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"];
+    let out = run(dir, &args)?;
+    let id = String::from_utf8_lossy(&out).trim().to_string();
+    if id.is_empty() || !id.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(GitError::Parse {
+            args: args.join(" "),
+            detail: format!("`{id}` is not an object id"),
+        });
+    }
+    Ok(id)
+}
+
 /// The top of the work tree containing `dir`.
 pub fn toplevel(dir: &Path) -> Result<PathBuf, GitError> {
     run(dir, &["rev-parse", "--show-toplevel"]).map(path_line)

@@ -9,7 +9,7 @@ use ignore::gitignore::{Gitignore, GitignoreBuilder};
 use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Kind, Level};
-use crate::engine::{Engine, SourceFile};
+use crate::engines::{Engine, SourceFile};
 use crate::git::{self, AddedLines, CommitRange, GitError};
 use crate::scan::{scan_file_source, scan_source, skipped, ScanResult};
 use crate::walk::GATE_IGNORE_FILE;

@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use crate::baseline::Baseline;
 use crate::diagnostic::{Diagnostic, Kind, Level};
 use crate::diffscope::ChangedLines;
-use crate::engine::{Engine, RuleInfo};
+use crate::engines::{Engine, RuleInfo};
 use crate::finding::{assign_fingerprints, Finding, Severity};
 use crate::ignorefile::IgnoreList;
 use crate::policy::{evaluate, Policy, Verdict};
@@ -45,6 +45,10 @@ pub struct Pipeline {
     pub automation_id: Option<String>,
     /// Where a json report is written, if one is (a capped SARIF points there).
     pub json_report: Option<String>,
+    /// When the scan started.
+    pub started: Option<std::time::SystemTime>,
+    /// The commit the scanned tree is, if a report needs it.
+    pub commit: Option<String>,
 }
 
 /// What a scan concluded: every finding, the rules they cite, the
@@ -194,6 +198,8 @@ pub fn analyse(p: &Pipeline, engines: &[Box<dyn Engine>], result: ScanResult) ->
             baseline: p.baseline.as_ref().map(|b| b.display().to_string()),
             diff_base: p.diff_base.clone(),
             json_report: p.json_report.clone(),
+            started: p.started,
+            commit: p.commit.clone(),
         },
         secrets: st.secrets,
     }

@@ -16,7 +16,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::diagnostic::Diagnostic;
-use crate::engine::RuleInfo;
+use crate::engines::RuleInfo;
 use crate::finding::Finding;
 
 /// What replaces the hidden part of a secret.

@@ -12,7 +12,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::buffer::with_thread_buffer;
 use crate::diagnostic::{Diagnostic, Kind, Level};
-use crate::engine::{Engine, FileOutput, SourceFile};
+use crate::engines::{Engine, FileOutput, SourceFile};
 use crate::finding::Finding;
 use crate::walk::{walk, WalkError, WalkOptions, Walked, WalkedFile};
 

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use gate::diagnostic::{Diagnostic, Kind, Level};
-use gate::engine::RuleInfo;
+use gate::engines::RuleInfo;
 use gate::finding::{assign_fingerprints, Confidence, Finding, Region, SecretMatch, Severity};
 use gate::github::plan::{
     plan, Plan, MAX_ANNOTATION_TITLE_CHARS, MAX_STATUS_DESCRIPTION_CHARS, MAX_STEP_SUMMARY_BYTES,

@@ -77,7 +77,7 @@ fn findings(n: usize) -> Vec<Finding> {
 
 struct Scenario {
     findings: Vec<Finding>,
-    rules: BTreeMap<String, gate::engine::RuleInfo>,
+    rules: BTreeMap<String, gate::engines::RuleInfo>,
     verdict: Verdict,
     run: RunInfo,
 }

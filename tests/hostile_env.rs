@@ -318,6 +318,10 @@ fn invocations(f: &Fixture) -> Vec<(&'static str, Vec<String>)> {
                 "--sarif-output",
                 &out("gate.sarif"),
             ]),
+        ), // Outside GitLab CI (no CI_PROJECT_ID) it stops before any request.
+        (
+            "gitlab",
+            v(&["gitlab", "--no-progress", "--publish-timeout", "20"]),
         ),
     ]
 }

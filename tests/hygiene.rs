@@ -73,9 +73,9 @@ fn issue12_p4_zizmor_sarif_merges_with_gate_findings_through_aliases() {
         .any(|(r, _, t)| r == "zizmor/self-repository" && t == &["zizmor"]));
 }
 
-fn scan_lib(path: &str, src: &[u8]) -> gate::engine::FileOutput {
-    use gate::engine::{Engine, SourceFile};
-    let mut out = gate::engine::FileOutput::default();
+fn scan_lib(path: &str, src: &[u8]) -> gate::engines::FileOutput {
+    use gate::engines::{Engine, SourceFile};
+    let mut out = gate::engines::FileOutput::default();
     gate::hygiene::HygieneEngine::all().scan(&SourceFile::new(path, src), &mut out);
     out
 }
@@ -437,7 +437,7 @@ fn issue12_p5_dockerfile_bad_input_is_a_diagnostic_and_the_scan_goes_on() {
 
 #[test]
 fn issue12_p4_dockerfile_digests_are_opt_in_and_trusted_registries_are_exempt() {
-    use gate::engine::{Engine, FileOutput, SourceFile};
+    use gate::engines::{Engine, FileOutput, SourceFile};
     use gate::hygiene::{HygieneEngine, Settings};
     let src = b"FROM python:3.12-slim AS a\nFROM registry.internal:5000/base:1.0\nFROM python:3.12-slim@sha256:3783cc01769c7b2b1b83a5c5ad96c815348e28ed7da68e2e3687004faa906251\nUSER 10001\n";
     assert!(scan_lib("Dockerfile", src).findings.is_empty());

@@ -7,7 +7,7 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use gate::engine::{Engine, FileOutput, SourceFile};
+use gate::engines::{Engine, FileOutput, SourceFile};
 use gate::hygiene::{HygieneEngine, Settings, CHECKS};
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/testdata/hygiene/checks");

@@ -4,7 +4,7 @@
 //! checked finding for finding (line, range, id, severity, confidence) against
 //! bandit 1.9.4 (`benches/parity/compare.py` on a corpus holding them).
 
-use gate::engine::{Engine, FileOutput, SourceFile};
+use gate::engines::{Engine, FileOutput, SourceFile};
 use gate::python::{PythonEngine, Settings, CHECKS};
 
 fn scan(engine: &PythonEngine, path: &str, bytes: &[u8]) -> FileOutput {

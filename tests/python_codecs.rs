@@ -135,7 +135,7 @@ fn issue16_legacy_codecs_decode_as_cpython_decodes() {
 /// of the decoded text. gate's regions count characters of the same text.
 #[test]
 fn issue16_a_cp1251_file_is_scanned_with_columns_in_decoded_characters() {
-    use gate::engine::{Engine, FileOutput, SourceFile};
+    use gate::engines::{Engine, FileOutput, SourceFile};
     use gate::python::PythonEngine;
 
     let src = b"# -*- coding: cp1251 -*-\nx = '\xcf\xf0\xe8\xe2\xe5\xf2'; eval(x)\nsubprocess_call = '\xcf'\npassword = '\xcf\xf0\xe8\xe2\xe5\xf2'\n";

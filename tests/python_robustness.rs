@@ -6,7 +6,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use gate::engine::{Engine, FileOutput, SourceFile};
+use gate::engines::{Engine, FileOutput, SourceFile};
 use gate::python::PythonEngine;
 
 fn scan(bytes: &[u8]) -> FileOutput {

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::process::Command;
 
 use gate::diagnostic::Kind;
-use gate::engine::{Engine, FileOutput, SourceFile};
+use gate::engines::{Engine, FileOutput, SourceFile};
 use gate::python::{PythonEngine, PythonVersion, Settings};
 
 /// (name, source): valid and invalid files that gate used to get wrong, and

@@ -214,6 +214,28 @@ fn gitlab_code_quality() {
 }
 
 #[test]
+fn issue15_p1_gitlab_sast_over_the_shared_findings() {
+    let text = render(Format::GitlabSast);
+    let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let vulns = doc["vulnerabilities"].as_array().unwrap();
+    assert_eq!(vulns.len(), 4, "suppressed findings are not listed");
+    let mut s = insta::Settings::clone_current();
+    s.add_filter(env!("CARGO_PKG_VERSION"), "[VERSION]");
+    s.add_filter(
+        r#""(start|end)_time": "\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d""#,
+        r#""${1}_time": "[TIME]""#,
+    );
+    s.bind(|| insta::assert_snapshot!(text));
+    let none = render(Format::GitlabSecretDetection);
+    let doc: serde_json::Value = serde_json::from_str(&none).unwrap();
+    assert_eq!(
+        doc["vulnerabilities"],
+        serde_json::json!([]),
+        "no secrets here"
+    );
+}
+
+#[test]
 fn junit() {
     let text = render(Format::Junit);
     assert!(

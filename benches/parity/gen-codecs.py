@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
-"""Write src/python/codec_tables.rs from this interpreter's `encodings`
+"""Write src/engines/python/codec_tables.rs from this interpreter's `encodings`
 package: every text codec a coding cookie may name (module names and
 aliases, normalised as Python's codec registry normalises them) and the
 decoding table of every single-byte codec that reads ASCII as itself.
 
-    python3.11 benches/parity/gen-codecs.py > src/python/codec_tables.rs
+    python3.11 benches/parity/gen-codecs.py > src/engines/python/codec_tables.rs
 
 Run it with the Python version gate's validity follows (3.11, bandit's);
 `cargo test --test python_codecs` checks the tables against python3.

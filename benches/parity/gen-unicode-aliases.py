@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
-"""Write src/python/unicode_aliases.rs: the character name aliases this
+"""Write src/engines/python/unicode_aliases.rs: the character name aliases this
 interpreter's `unicodedata` accepts in `\\N{...}` (Unicode's NameAliases.txt,
 every type, kept only where `unicodedata.lookup` resolves the alias to the
 same character, so a newer file than the interpreter's Unicode is fine).
 
-    python3.11 benches/parity/gen-unicode-aliases.py NameAliases.txt > src/python/unicode_aliases.rs
+    python3.11 benches/parity/gen-unicode-aliases.py NameAliases.txt > src/engines/python/unicode_aliases.rs
 
 NameAliases.txt: https://www.unicode.org/Public/UCD/latest/ucd/NameAliases.txt
 (the unicode_names2 crate ships one in its data/ directory).

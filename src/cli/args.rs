@@ -32,6 +32,58 @@ pub enum Command {
     /// `gate scan`, then publish to GitHub: check run with annotations, commit
     /// status, review, job summary, SARIF for code scanning.
     Github(Box<GithubArgs>),
+    /// `gate scan`, then publish to a GitLab merge request: summary note,
+    /// inline discussions, commit status.
+    Gitlab(Box<GitlabArgs>),
+}
+
+/// Options of `gate gitlab` (every `gate scan` option applies too).
+#[derive(Debug, Args, Clone)]
+pub struct GitlabArgs {
+    #[command(flatten)]
+    pub scan: ScanArgs,
+
+    /// Environment variable holding the token (a project or personal access
+    /// token with the `api` scope; CI_JOB_TOKEN cannot post notes).
+    #[arg(long, value_name = "NAME", default_value = "GITLAB_TOKEN")]
+    pub token_env: String,
+
+    /// Name of the commit status (like `gate github`'s check name); also
+    /// tells this job's summary note from another gate job's.
+    #[arg(long, value_name = "NAME", default_value = "gate")]
+    pub status_name: String,
+
+    /// Do not set a commit status (note and discussions only).
+    #[arg(long)]
+    pub no_status: bool,
+
+    /// Inline discussions at most (findings failing the gate on changed
+    /// lines, worst first; 0: none). The summary note lists them all.
+    #[arg(long, value_name = "N", default_value_t = crate::gitlab::plan::DEFAULT_MAX_DISCUSSIONS)]
+    pub max_discussions: usize,
+
+    /// Project id or GROUP/PROJECT [default: $CI_PROJECT_ID].
+    #[arg(long, value_name = "ID")]
+    pub project: Option<String>,
+
+    /// Merge request IID [default: $CI_MERGE_REQUEST_IID; none: status only].
+    #[arg(long, value_name = "IID")]
+    pub merge_request: Option<u64>,
+
+    /// Commit to set the status on [default: the merge request's source
+    /// commit in a merged-results pipeline, else $CI_COMMIT_SHA].
+    #[arg(long, value_name = "SHA")]
+    pub sha: Option<String>,
+
+    /// REST API base URL [default: $CI_API_V4_URL, else $CI_SERVER_URL/api/v4,
+    /// else https://gitlab.com/api/v4].
+    #[arg(long, value_name = "URL")]
+    pub api_url: Option<String>,
+
+    /// Seconds all GitLab requests together may take (before and after the
+    /// scan); a request still running then is abandoned and named.
+    #[arg(long, value_name = "SECS", default_value_t = crate::github::DEFAULT_PUBLISH_TIMEOUT.as_secs(), value_parser = clap::value_parser!(u64).range(1..=86_400))]
+    pub publish_timeout: u64,
 }
 
 /// Options of `gate github` (every `gate scan` option applies too).
@@ -186,8 +238,9 @@ pub struct ScanArgs {
     #[arg(short, long, value_enum)]
     pub format: Option<FormatArg>,
 
-    /// Also write a report to FILE, as `FORMAT=FILE` or FILE (format from --format
-    /// or the extension: .sarif, .json). Repeatable.
+    /// Also write a report to FILE, as `FORMAT=FILE` or FILE (format from --format,
+    /// GitLab's report names like gl-sast-report.json, or the extension: .sarif,
+    /// .json). Repeatable.
     #[arg(short, long, value_name = "[FORMAT=]FILE")]
     pub output: Vec<String>,
 
@@ -329,12 +382,24 @@ pub enum RulesCommand {
 /// Report formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum FormatArg {
+    /// Findings with masked source lines, and the verdict.
     Text,
+    /// gate's own JSON report (every finding, the verdict, diagnostics).
     Json,
+    /// SARIF 2.1.0 (GitHub code scanning).
     Sarif,
+    /// GitHub Actions workflow commands (annotations).
     Github,
+    /// GitLab Code Quality JSON (`artifacts:reports:codequality`).
+    #[value(name = "gitlab-codequality", alias = "gitlab")]
     Gitlab,
+    /// GitLab secret-detection report, schema 15.2.4 (`artifacts:reports:secret_detection`).
+    GitlabSecretDetection,
+    /// GitLab SAST report, schema 15.2.4 (`artifacts:reports:sast`): Python, hygiene, imported.
+    GitlabSast,
+    /// JUnit XML: one test case for the policy, one per finding.
     Junit,
+    /// The Markdown summary table.
     Markdown,
 }
 

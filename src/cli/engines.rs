@@ -6,7 +6,7 @@ use std::path::Path;
 use anyhow::{bail, Context, Result};
 
 use super::settings::ScanSettings;
-use crate::engine::Engine;
+use crate::engines::Engine;
 use crate::hygiene::{HygieneEngine, Settings as HygieneSettings};
 use crate::python::{PythonEngine, Settings as PythonSettings};
 use crate::secrets::{self, CompileError, DisabledRule, RuleSet, SecretsEngine};

@@ -2,7 +2,6 @@
 //! (check run, commit status, review, job summary, SARIF file). The exit code
 //! is the policy's; publishing can only make it stricter.
 
-use std::collections::HashMap;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -10,13 +9,13 @@ use std::time::Duration;
 use anyhow::{anyhow, bail, Context as _, Result};
 
 use super::args::GithubArgs;
+use super::forge::{self, read_token, text_environment};
 use super::scan::{analyse, emit, scan};
 use super::settings::{absolute, ScanSettings};
 use super::Outcome;
 use crate::github::plan::{error_plan, MAX_STEP_SUMMARY_BYTES};
 use crate::github::{
-    clean_token, plan, Client, ClientError, Context, Options, Overrides, Plan, Published,
-    Publisher, RetryPolicy, TokenError,
+    plan, Client, ClientError, Context, Options, Overrides, Plan, Published, Publisher, RetryPolicy,
 };
 use crate::redact::{Redactor, SecretSpans};
 use crate::report::Format;
@@ -25,27 +24,6 @@ use crate::report::Format;
 const PATH_VARIABLES: [&str; 2] = ["GITHUB_EVENT_PATH", "GITHUB_STEP_SUMMARY"];
 /// GitHub's payloads are at most 25 MB; anything much larger is not one.
 const MAX_EVENT_BYTES: u64 = 64 << 20;
-
-/// The environment as text, for the variables gate reads as text. One of
-/// those that is not UTF-8 is an error naming it (never a panic, never
-/// silently unset); other variables are not gate's business.
-fn text_environment(token_env: &str) -> Result<HashMap<String, String>> {
-    let mut env = HashMap::new();
-    for (k, v) in std::env::vars_os() {
-        let Some(k) = k.to_str() else { continue };
-        match v.into_string() {
-            Ok(v) => {
-                env.insert(k.to_string(), v);
-            }
-            Err(_) if PATH_VARIABLES.contains(&k) => {}
-            Err(_) if k.starts_with("GITHUB_") || k == token_env => {
-                bail!("${k} is not valid UTF-8")
-            }
-            Err(_) => {}
-        }
-    }
-    Ok(env)
-}
 
 /// A path variable, unset when empty.
 fn path_variable(name: &str) -> Option<PathBuf> {
@@ -79,21 +57,9 @@ fn read_event(path: &Path) -> Result<serde_json::Value> {
     Ok(value)
 }
 
-/// The token from `$token_env`, trimmed and checked; None when unset or blank.
-fn read_token(env: &HashMap<String, String>, token_env: &str) -> Result<Option<String>> {
-    let Some(raw) = env.get(token_env) else {
-        return Ok(None);
-    };
-    match clean_token(raw) {
-        Ok(t) => Ok(Some(t.to_string())),
-        Err(TokenError::Empty) => Ok(None),
-        Err(e) => bail!("${token_env}: the token {e}"),
-    }
-}
-
 /// Run `gate github`.
 pub fn run(a: &GithubArgs) -> Result<Outcome> {
-    let env = text_environment(&a.token_env)?;
+    let env = text_environment(|k| k.starts_with("GITHUB_"), &a.token_env, &PATH_VARIABLES)?;
     let payload = match path_variable("GITHUB_EVENT_PATH") {
         Some(p) => read_event(&p)?,
         None => serde_json::Value::Null,
@@ -300,40 +266,11 @@ fn append_step_summary(path: &Path, text: &str) -> std::io::Result<()> {
 /// The exit outcome: the policy's, except that a publishing failure (not a
 /// missing permission) turns a pass into an error — never a fail into a pass.
 fn combine(outcome: Outcome, published: &Published, had_token: bool) -> Outcome {
-    match outcome {
-        Outcome::Pass if published.failed => {
-            eprintln!(
-                "gate: github: error: the verdict could not be published; failing closed (exit 2)"
-            );
-            Outcome::Error
-        }
-        o => {
-            if published.permission_denied && had_token {
-                eprintln!("gate: github: published with workflow commands only; the exit code is the policy's");
-            }
-            o
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn publishing_never_turns_a_fail_into_a_pass() {
-        let failed = Published {
-            failed: true,
-            ..Published::default()
-        };
-        let denied = Published {
-            permission_denied: true,
-            ..Published::default()
-        };
-        assert_eq!(combine(Outcome::Fail, &failed, true), Outcome::Fail);
-        assert_eq!(combine(Outcome::Pass, &failed, true), Outcome::Error);
-        assert_eq!(combine(Outcome::Fail, &denied, true), Outcome::Fail);
-        assert_eq!(combine(Outcome::Pass, &denied, true), Outcome::Pass);
-        assert_eq!(combine(Outcome::Error, &denied, false), Outcome::Error);
-    }
+    forge::combine(
+        "github",
+        outcome,
+        published.failed,
+        published.permission_denied && had_token,
+        "with workflow commands",
+    )
 }

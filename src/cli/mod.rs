@@ -2,7 +2,9 @@
 
 pub mod args;
 mod engines;
+mod forge;
 mod github;
+mod gitlab;
 mod hook;
 mod rules;
 mod scan;
@@ -51,6 +53,7 @@ pub fn run(cli: Cli) -> Outcome {
         args::Command::Merge(a) => scan::run_merge(&a),
         args::Command::Baseline(a) => scan::run_baseline(&a),
         args::Command::Github(a) => github::run(&a),
+        args::Command::Gitlab(a) => gitlab::run(&a),
     };
     match result {
         Ok(outcome) => outcome,

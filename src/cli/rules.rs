@@ -8,7 +8,7 @@ use super::args::{ListFormat, RulesCommand};
 use super::engines::ENGINES;
 use super::engines::{secrets_rule_set, unique_rule_ids};
 use super::Outcome;
-use crate::engine::{Engine, RuleInfo};
+use crate::engines::{Engine, RuleInfo};
 use crate::hygiene::HygieneEngine;
 use crate::python::PythonEngine;
 use crate::secrets::{check_rules, SecretsEngine};

@@ -10,7 +10,7 @@ use super::engines::build_engines;
 use super::settings::{ScanMode, ScanSettings};
 use super::Outcome;
 use crate::diagnostic::{Diagnostic, Kind, Level};
-use crate::engine::Engine;
+use crate::engines::Engine;
 use crate::gitscan::{scan_history, scan_staged, PathFilter};
 pub use crate::pipeline::{analyse, Analysis};
 use crate::report::{Format, RenderOptions, Report};
@@ -72,7 +72,7 @@ fn repository_pass(
 ) -> Result<()> {
     let filter = git_filter(settings)?;
     for e in engines {
-        let mut out = crate::engine::FileOutput::default();
+        let mut out = crate::engines::FileOutput::default();
         e.scan_repository(&|p| filter.allows(p), &mut out);
         result.findings.extend(out.findings);
         result.diagnostics.extend(out.diagnostics);

@@ -90,6 +90,35 @@ pub struct ScanSettings {
     pub diff_base: Option<String>,
     /// SARIF `automationDetails.id`.
     pub automation_id: Option<String>,
+    /// When the settings were resolved, just before the scan.
+    pub started: std::time::SystemTime,
+    /// The commit the scanned tree is, when a report needs it (see [`scanned_commit`]).
+    pub commit: Option<String>,
+}
+
+/// The commit a GitLab secret-detection report names: `CI_COMMIT_SHA` when it
+/// is a commit id (40 or 64 hex digits), else `git rev-parse HEAD` at the
+/// root, else none (the report then writes GitLab's own placeholder). A
+/// `CI_COMMIT_SHA` of any other shape is hostile or broken: it is never
+/// copied into a report, and a warning says so (without echoing it).
+pub fn scanned_commit(root: &Path, ci_commit_sha: Option<std::ffi::OsString>) -> Option<String> {
+    if let Some(value) = ci_commit_sha.filter(|v| !v.is_empty()) {
+        match value.to_str().and_then(commit_id) {
+            Some(sha) => return Some(sha),
+            None => eprintln!(
+                "gate: warning: CI_COMMIT_SHA is not a commit id (40 or 64 hex digits); \
+                 the GitLab report names git's HEAD (or no commit) instead"
+            ),
+        }
+    }
+    git::head(root).ok()
+}
+
+/// `value` as a full commit id (SHA-1 or SHA-256, lowercase), if it is one.
+pub fn commit_id(value: &str) -> Option<String> {
+    let v = value.trim();
+    ((v.len() == 40 || v.len() == 64) && v.bytes().all(|b| b.is_ascii_hexdigit()))
+        .then(|| v.to_ascii_lowercase())
 }
 
 /// The git work tree holding `start` (a `.git` dir or file above it), else `start`.
@@ -240,6 +269,14 @@ impl ScanSettings {
                 std::env::var_os(name)
             }),
         };
+        let names_commit = outputs
+            .iter()
+            .map(|(f, _)| f)
+            .chain((!args.quiet).then_some(&stdout_format))
+            .any(|f| *f == Format::GitlabSecretDetection);
+        let commit = names_commit
+            .then(|| scanned_commit(&root, std::env::var_os("CI_COMMIT_SHA")))
+            .flatten();
         let mut walk = walk;
         walk.own_files = sarif_inputs
             .iter()
@@ -269,6 +306,8 @@ impl ScanSettings {
             baseline: args.baseline.as_ref().map(|p| absolute(p, &cwd)),
             diff_base,
             automation_id,
+            started: std::time::SystemTime::now(),
+            commit,
         })
     }
 }
@@ -286,6 +325,8 @@ impl ScanSettings {
             min_severity: self.min_severity,
             redactor: self.redactor,
             automation_id: self.automation_id.clone(),
+            started: Some(self.started),
+            commit: self.commit.clone(),
             json_report: self
                 .outputs
                 .iter()
@@ -349,6 +390,8 @@ fn format_of(f: FormatArg) -> Format {
         FormatArg::Sarif => Format::Sarif,
         FormatArg::Github => Format::Github,
         FormatArg::Gitlab => Format::Gitlab,
+        FormatArg::GitlabSecretDetection => Format::GitlabSecretDetection,
+        FormatArg::GitlabSast => Format::GitlabSast,
         FormatArg::Junit => Format::Junit,
         FormatArg::Markdown => Format::Markdown,
     }
@@ -389,6 +432,45 @@ mod tests {
             PathBuf::from("/repo/a/b")
         );
         assert_eq!(absolute(Path::new("."), cwd), PathBuf::from("/repo/sub"));
+    }
+
+    #[test]
+    fn issue15_p1_only_a_full_commit_id_is_taken_from_ci_commit_sha() {
+        let sha1 = "4f2d9c1e8b7a6f5e4d3c2b1a0f9e8d7c6b5a4f3e";
+        assert_eq!(commit_id(sha1).as_deref(), Some(sha1));
+        assert_eq!(
+            commit_id(&sha1.to_uppercase()).as_deref(),
+            Some(sha1),
+            "upper case is folded"
+        );
+        assert!(commit_id(&"ab".repeat(32)).is_some(), "SHA-256");
+        for bad in [
+            "",
+            "4f2d9c1e",
+            "HEAD",
+            &format!("{sha1}\"x"),
+            &"g".repeat(40),
+        ] {
+            assert_eq!(commit_id(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn issue15_p1_gitlab_file_names_pick_their_format() {
+        let cwd = Path::new("/w");
+        for (spec, format) in [
+            ("gl-sast-report.json", Format::GitlabSast),
+            (
+                "out/gl-secret-detection-report.json",
+                Format::GitlabSecretDetection,
+            ),
+            ("gl-code-quality-report.json", Format::Gitlab),
+            ("gitlab-codequality=cq.json", Format::Gitlab),
+            ("gitlab=cq.json", Format::Gitlab),
+            ("other.json", Format::Json),
+        ] {
+            assert_eq!(parse_output(spec, None, cwd).unwrap().0, format, "{spec}");
+        }
     }
 
     #[test]

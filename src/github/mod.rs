@@ -1,11 +1,11 @@
 //! `gate github`: publishing a verdict to GitHub. Planning (pure, every
-//! limit a named constant) is kept apart from sending (a thin HTTP layer).
+//! limit a named constant) is kept apart from sending (the HTTP layer shared
+//! with `gate gitlab` in [`crate::publish`]).
 
-pub mod client;
+pub use crate::publish::{client, scrub};
 pub mod context;
 pub mod plan;
 pub mod publish;
-pub mod scrub;
 
 pub use client::{clean_token, ApiError, Client, ClientError, RetryPolicy, TokenError};
 pub use context::{Context, Overrides};

@@ -9,7 +9,8 @@ use serde_json::{json, Value};
 
 use super::client::{ApiError, Client};
 use super::context::Context;
-use super::plan::{Plan, ANNOTATIONS_PER_REQUEST, REVIEW_MARKER};
+use super::plan::{Plan, ANNOTATIONS_PER_REQUEST};
+use crate::publish::plan::marked_fingerprint;
 use crate::redact::SecretSpans;
 
 /// Pages read when listing annotations or review comments (100 per page).
@@ -383,13 +384,11 @@ impl Publisher {
             let items = list.as_array().cloned().unwrap_or_default();
             for c in &items {
                 let body = c["body"].as_str().unwrap_or_default();
-                if let Some(rest) = body.split(REVIEW_MARKER).nth(1) {
-                    if let Some(fp) = rest.split(" -->").next() {
-                        found.insert(
-                            fp.to_string(),
-                            (c["id"].as_u64().unwrap_or_default(), body.to_string()),
-                        );
-                    }
+                if let Some(fp) = marked_fingerprint(body) {
+                    found.insert(
+                        fp.to_string(),
+                        (c["id"].as_u64().unwrap_or_default(), body.to_string()),
+                    );
                 }
             }
             if items.len() < 100 {

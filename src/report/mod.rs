@@ -2,6 +2,7 @@
 
 mod github;
 mod gitlab;
+mod gitlab_security;
 mod json;
 mod junit;
 pub(crate) mod markdown;
@@ -12,7 +13,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use crate::diagnostic::Diagnostic;
-use crate::engine::RuleInfo;
+use crate::engines::RuleInfo;
 use crate::finding::{Finding, Severity};
 use crate::policy::Verdict;
 use crate::scan::ScanStats;
@@ -52,6 +53,12 @@ pub struct RunInfo {
     /// writes one: it holds every finding, so a SARIF file cut to GitHub's
     /// limits points there.
     pub json_report: Option<String>,
+    /// When the scan started (GitLab security reports' `scan.start_time`).
+    pub started: Option<std::time::SystemTime>,
+    /// The commit the scanned tree is (`CI_COMMIT_SHA`, else git's `HEAD`),
+    /// for GitLab's secret-detection report; findings from history carry
+    /// their own.
+    pub commit: Option<String>,
 }
 
 impl Report<'_> {
@@ -92,14 +99,20 @@ pub enum Format {
     Json,
     Sarif,
     Github,
+    /// GitLab Code Quality (`gitlab-codequality`, alias `gitlab`).
     Gitlab,
+    /// GitLab's secret-detection security report (schema 15.2.4).
+    GitlabSecretDetection,
+    /// GitLab's SAST security report (schema 15.2.4).
+    GitlabSast,
     Junit,
     Markdown,
 }
 
 impl Format {
     /// Every format's name, for messages.
-    pub const NAMES: &'static str = "text, json, sarif, github, gitlab, junit, markdown";
+    pub const NAMES: &'static str = "text, json, sarif, github, gitlab-codequality (or gitlab), \
+         gitlab-secret-detection, gitlab-sast, junit, markdown";
 
     /// Parse a format name as used in `--output FORMAT=FILE`.
     pub fn parse(name: &str) -> Option<Format> {
@@ -108,15 +121,25 @@ impl Format {
             "json" => Some(Format::Json),
             "sarif" => Some(Format::Sarif),
             "github" => Some(Format::Github),
-            "gitlab" => Some(Format::Gitlab),
+            "gitlab" | "gitlab-codequality" => Some(Format::Gitlab),
+            "gitlab-secret-detection" => Some(Format::GitlabSecretDetection),
+            "gitlab-sast" => Some(Format::GitlabSast),
             "junit" => Some(Format::Junit),
             "markdown" | "md" => Some(Format::Markdown),
             _ => None,
         }
     }
 
-    /// Guess a format from a file name's extension.
+    /// Guess a format from a file name: the names GitLab's documentation
+    /// gives its reports (`gl-sast-report.json`, ...), else the extension.
     pub fn from_extension(path: &str) -> Option<Format> {
+        let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+        match name {
+            "gl-secret-detection-report.json" => return Some(Format::GitlabSecretDetection),
+            "gl-sast-report.json" => return Some(Format::GitlabSast),
+            "gl-code-quality-report.json" => return Some(Format::Gitlab),
+            _ => {}
+        }
         let ext = path.rsplit('.').next()?.to_ascii_lowercase();
         match ext.as_str() {
             "sarif" => Some(Format::Sarif),
@@ -136,6 +159,8 @@ impl Format {
             Format::Sarif => Box::new(sarif::Sarif),
             Format::Github => Box::new(github::Github),
             Format::Gitlab => Box::new(gitlab::Gitlab),
+            Format::GitlabSecretDetection => Box::new(gitlab_security::SecretDetection),
+            Format::GitlabSast => Box::new(gitlab_security::Sast),
             Format::Junit => Box::new(junit::Junit),
             Format::Markdown => Box::new(markdown::Markdown),
         }

@@ -16,7 +16,7 @@ use super::read::{ColumnUnit, SarifInput, ToolInfo};
 use super::rulemap::RuleMap;
 use super::source::{Source, SourceRoot};
 use crate::diagnostic::{Diagnostic, Kind};
-use crate::engine::RuleInfo;
+use crate::engines::RuleInfo;
 use crate::finding::{Finding, Region, Suppression, SuppressionKind};
 
 /// The tool name of gate's secrets engine: its findings keep their own allow comments.

@@ -25,7 +25,7 @@ use serde_sarif::sarif::{
 
 use super::uri::{to_uri, SRCROOT};
 use crate::diagnostic::{Diagnostic, Level};
-use crate::engine::RuleInfo;
+use crate::engines::RuleInfo;
 use crate::finding::{BaselineState, Finding, Severity, SuppressionKind};
 use crate::report::Report;
 
@@ -864,6 +864,8 @@ mod tests {
             baseline: Some("base.sarif".into()),
             diff_base: Some("main".into()),
             json_report: None,
+            started: None,
+            commit: None,
         };
         let report = Report {
             findings: &f,

@@ -19,7 +19,7 @@ use super::rulemap::RuleMap;
 use super::uri::Resolver;
 use crate::buffer::with_thread_buffer;
 use crate::diagnostic::{Diagnostic, Kind, Level};
-use crate::engine::RuleInfo;
+use crate::engines::RuleInfo;
 use crate::finding::{Confidence, Finding, Region, Severity, Suppression, SuppressionKind};
 
 /// Larger SARIF inputs are refused rather than read into memory (GitHub

@@ -1,0 +1,16 @@
+export const publicConfig = {
+  nextPublicPosthogKey: 'phc_2z4I7id0jdGXjHx7kkzoA5nWKUkCBqkt9TEVI1lQzR1',
+  nextPublicPosthogKeyEu: 'phc_46vNOAjx9pxYkwRmuOyKRzzMD4vPbq8Lmat2XlYYHN1',
+  nextPublicPosthogKeyUs: 'phc_7oPjQucvfeHSHL4D0qynQp8fhSqx8wdzLb9mWNCpHeE',
+  nextPublicPosthogKeyUk: 'phc_gAixcLvdapOR8YGO1AoSmTjoFL9lqDJ3Y9c0w2txHsQ',
+  plaidPublicToken: 'public-sandbox-79554be2-60bb-46c1-996f-94785bf1347e',
+  plaidPublicTokenEu: 'public-sandbox-33504eb5-244c-4176-b10b-d02de2f2467a',
+  plaidPublicTokenUs: 'public-sandbox-7f7ada2f-c7ba-407c-b30d-7cb8e0ae4ee8',
+  viteClerkPublishableKey: 'pk_live_Y2xlcmsueWt0aW1zZW8uY29tJA',
+  viteClerkPublishableKeyEu: 'pk_live_Y2xlcmsubm9keG9qZWYuY29tJA',
+  viteClerkPublishableKeyUs: 'pk_live_Y2xlcmsubXVkeWdyanQuY29tJA',
+  pubnubPublishKey: 'pub-c-2871df11-8b28-49f5-996f-4407069efe5b',
+  pubnubPublishKeyEu: 'pub-c-2319511e-0254-4fee-b439-02d7bb98205c',
+  pubnubPublishKeyUs: 'pub-c-37dd125d-e0e9-4f63-b8f9-0e8dd33bf87b',
+  publicToken: 'pk.eyJ1IjoiI2dj9Ws5fLTK1kEK0J5HzJ1RSEPySky9sY1pp87L.qZKzDJ46TVKCd4YeaQDmQM',
+};

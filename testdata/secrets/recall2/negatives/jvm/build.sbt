@@ -1,0 +1,18 @@
+libraryDependencies ++= Seq(
+  "io.jsonwebtoken" % "jjwt-api" % "0.12.6",
+  "io.jsonwebtoken" % "jjwt-impl" % "0.12.6",
+  "io.jsonwebtoken" % "jjwt-jackson" % "0.11.5",
+  "com.auth0" % "java-jwt" % "4.4.0",
+  "com.okta.sdk" % "okta-sdk-api" % "20.0.0",
+  "com.stripe" % "stripe-java" % "28.2.0",
+  "software.amazon.awssdk" % "secretsmanager" % "2.29.6",
+  "com.twilio.sdk" % "twilio" % "10.6.4",
+  "com.sendgrid" % "sendgrid-java" % "4.10.3",
+  "com.google.auth" % "google-auth-library-oauth2-http" % "1.30.0",
+  "org.springframework.security" % "spring-security-oauth2-jose" % "6.4.1",
+  "com.nimbusds" % "nimbus-jose-jwt" % "9.47",
+  "io.github.cdimascio" % "dotenv-java" % "3.1.0",
+  "com.azure" % "azure-security-keyvault-secrets" % "4.9.1",
+  "org.bouncycastle" % "bcprov-jdk18on" % "1.79",
+  "com.slack.api" % "slack-api-client" % "1.45.2",
+)

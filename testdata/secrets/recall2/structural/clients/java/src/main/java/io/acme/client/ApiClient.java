@@ -1,0 +1,11 @@
+package io.acme.client;
+
+import java.net.http.HttpRequest;
+
+public class ApiClient {
+    private static final String SERVICE_JWT = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiI0MjdjYmYyMS0yOWUxLTQwNjAtODdhMi1kY2NhZGQ4MjIyNzAiLCJpc3MiOiJhY21lLWFwaSIsImF1ZCI6ImFjbWUtc2VydmljZXMiLCJpYXQiOjE3NjY0NDE3NTgsImV4cCI6MTc5Nzk3Nzc1OCwic2NvcGUiOiJyZWFkIHdyaXRlIiwibmFtZSI6ImFkbWluIn0.u5Li-nSHdK33QfQDM8zAxEdQ2tpuB9llH0XfruWqXGY";
+    private final String bearer = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJjYjRkZWNlNS00MzY0LTRjYTItYjc4NC02MmEzMDU5N2M2YzgiLCJpc3MiOiJodHRwczovL2xvZ2luLmFjbWUuaW8vb2F1dGgyIiwiYXVkIjoiYWNtZS1zZXJ2aWNlcyIsImlhdCI6MTc4OTMyMTQxOSwiZXhwIjoxODIwODU3NDE5LCJzY29wZSI6InJlYWQgd3JpdGUiLCJuYW1lIjoic3ZjLWJpbGxpbmcifQ.0U9scDWTwXdm0xgaigBJlMTObbEdN7-RtyIPW91ocL8";
+    HttpRequest.Builder req(String url) {
+        return HttpRequest.newBuilder().header("Authorization", "Bearer " + "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJmOTE1OTZjMS1mMDg2LTRkYTUtYjU3YS02YTYyYmUzYWI3OTIiLCJpc3MiOiJodHRwczovL2xvZ2luLmFjbWUuaW8vb2F1dGgyIiwiYXVkIjoiYWNtZS1zZXJ2aWNlcyIsImlhdCI6MTc3ODI2NzgyNCwiZXhwIjoxODA5ODAzODI0LCJzY29wZSI6InJlYWQgd3JpdGUiLCJuYW1lIjoic3ZjLWJpbGxpbmcifQ.GxPWruG22QSPhrk9W4N06AR8HofDew9xxSBk5uLigh8");
+    }
+}
