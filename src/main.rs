@@ -7,6 +7,7 @@ use clap::Parser;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    gate::alloc::configure();
     gate::alloc::install_for_tree_sitter();
     let cli = gate::cli::Cli::parse();
     gate::cli::run(cli).into()

@@ -105,6 +105,54 @@ fn cases() -> Vec<(&'static str, Vec<u8>)> {
         ("coding_utf16", b"# coding: utf-16\nx = 1\n"),
         ("coding_unknown", b"# coding: no-such-codec\nx = 1\n"),
         ("coding_with_bom", b"\xef\xbb\xbf# coding: latin-1\nx = 1\n"),
+        ("coding_utf8_spelled_without_dash_with_bom", b"\xef\xbb\xbf# coding: utf8\nx = 1\n"),
+        // Legacy codecs CPython decodes (issue 16: sphinx's cp_1251_coded.py was skipped).
+        (
+            "coding_cp1251",
+            b"# -*- coding: cp1251 -*-\nx = '\xcf\xf0\xe8\xe2\xe5\xf2'\n",
+        ),
+        (
+            "coding_windows_1251_alias",
+            b"# vim: set fileencoding=windows-1251 :\nx = '\xcf\xf0'\n",
+        ),
+        ("coding_cp1252_euro", b"# coding: cp1252\nx = '\x80'\n"),
+        ("coding_cp1252_unmapped_byte", b"# coding: cp1252\nx = '\x81'\n"),
+        ("coding_koi8_r", b"# coding: koi8-r\nx = '\xf0\xd2\xc9'\n"),
+        ("coding_ascii_high_byte", b"# coding: ascii\nx = '\xe9'\n"),
+        ("coding_cp864_percent_is_not_an_operator", b"# coding: cp864\nx = 1 % 2\n"),
+        ("coding_shift_jis", b"# coding: shift_jis\nx = '\x93\xfa\x96\x7b'\n"),
+        // The second byte of \x95\x5c is a backslash when read as ASCII.
+        ("coding_shift_jis_trail_backslash", b"# coding: sjis\nx = '\x95\x5c'\n"),
+        ("coding_euc_jp", b"# coding: euc-jp\nx = '\xc6\xfc\xcb\xdc'\n"),
+        ("coding_euc_jp_truncated", b"# coding: euc-jp\nx = '\xc6'\n"),
+        (
+            "coding_iso2022_jp",
+            b"# coding: iso-2022-jp\nx = '\x1b$BF|K\\\x1b(B'\n",
+        ),
+        ("coding_gb2312", b"# coding: gb2312\nx = '\xd6\xd0'\n"),
+        ("coding_big5", b"# coding: big5\nx = '\xa4\xa4'\n"),
+        ("coding_euc_kr", b"# coding: euc-kr\nx = '\xc7\xd1'\n"),
+        // \N{NAME}: names and aliases in any case; computed names in upper case only.
+        (
+            "name_escapes",
+            b"x = '\\N{bullet}\\N{Latin Small Letter A}\\N{BOM}\\N{LF}\\N{HANGUL SYLLABLE GAG}\\N{CJK UNIFIED IDEOGRAPH-4E00}'\n",
+        ),
+        ("name_escape_in_fstring", b"x = f'{a}\\N{BULLET}'\n"),
+        ("name_escape_in_bytes_is_no_escape", b"x = b'\\N{NOT A NAME}'\n"),
+        ("unknown_name_escape", b"x = '\\N{NOT A NAME}'\n"),
+        (
+            "named_sequence_escape",
+            b"x = '\\N{LATIN CAPITAL LETTER A WITH MACRON AND GRAVE}'\n",
+        ),
+        (
+            "computed_name_escape_in_lower_case",
+            b"x = '\\N{cjk unified ideograph-4E00}'\n",
+        ),
+        ("unknown_name_escape_in_fstring", b"x = f'{a}\\N{NOT A NAME}'\n"),
+        (
+            "unknown_name_escape_in_docstring",
+            b"def f():\n    '\\N{NOT A NAME}'\n",
+        ),
     ]
     .into_iter()
     .map(|(n, b)| (n, b.to_vec()))

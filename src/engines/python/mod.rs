@@ -9,6 +9,7 @@
 
 mod bandit_config;
 pub mod checks;
+mod codec_tables;
 pub mod codecs;
 pub mod context;
 pub mod literal;
@@ -17,6 +18,8 @@ mod options;
 pub mod registry;
 pub mod syntax;
 pub mod tree;
+mod unicode_aliases;
+mod unicode_name;
 mod walk;
 
 use crate::diagnostic::{Diagnostic, Kind, Level};
@@ -118,8 +121,12 @@ impl Engine for PythonEngine {
     fn scan(&self, file: &SourceFile<'_>, out: &mut FileOutput) {
         let src = match syntax::prepare(file.bytes) {
             Ok(s) => s,
-            Err(p) => {
+            Err(syntax::Unprepared::Invalid(p)) => {
                 out.diagnostics.push(unparsable(file.path, &p));
+                return;
+            }
+            Err(syntax::Unprepared::Undecodable(p)) => {
+                out.diagnostics.push(undecodable(file.path, &p));
                 return;
             }
         };
@@ -223,6 +230,20 @@ fn unparsable(path: &str, p: &syntax::SyntaxProblem) -> Diagnostic {
         path,
         format!(
             "skipped by the python engine: not valid Python 3 ({}); bandit skips it too",
+            p.message
+        ),
+    )
+    .at(p.line, Some(p.column))
+}
+
+/// A file Python reads but gate cannot decode: bandit scans it, gate does not.
+fn undecodable(path: &str, p: &syntax::SyntaxProblem) -> Diagnostic {
+    Diagnostic::file(
+        Level::Warning,
+        Kind::Unparsable,
+        path,
+        format!(
+            "skipped by the python engine: {}; Python reads it, so bandit scans it",
             p.message
         ),
     )

@@ -5,8 +5,10 @@ use std::borrow::Cow;
 
 use tree_sitter::{Node, TreeCursor};
 
+use super::codecs::{self, Codec};
 use super::options::PythonVersion;
 use super::tree::{children, text, Kinds};
+use super::unicode_name;
 
 /// Python's tokenizer refuses more nested brackets than this.
 pub const MAX_BRACKET_DEPTH: u32 = 200;
@@ -33,67 +35,94 @@ impl SyntaxProblem {
     }
 }
 
+/// Why [`prepare`] gave no text to parse.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unprepared {
+    /// Python refuses the file too.
+    Invalid(SyntaxProblem),
+    /// Python decodes the file; gate has no decoder for its codec.
+    Undecodable(SyntaxProblem),
+}
+
+impl Unprepared {
+    /// What is wrong, and where.
+    pub fn problem(&self) -> &SyntaxProblem {
+        match self {
+            Unprepared::Invalid(p) | Unprepared::Undecodable(p) => p,
+        }
+    }
+}
+
 /// Byte-level problems: NUL bytes, the coding cookie, undecodable text. Returns
-/// the text to parse as Python's tokenizer sees it: a BOM dropped, a lone `\r`
-/// turned into `\n` (a line break for Python; same length, so every offset
-/// holds), a latin-1 file declared as such transcoded to UTF-8.
-pub fn prepare(bytes: &[u8]) -> Result<Cow<'_, [u8]>, SyntaxProblem> {
+/// the text to parse as Python's tokenizer sees it, in UTF-8: a BOM dropped, a
+/// lone `\r` turned into `\n` (a line break for Python; same length, so every
+/// offset holds), a file in another codec than UTF-8 decoded as its cookie says.
+pub fn prepare(bytes: &[u8]) -> Result<Cow<'_, [u8]>, Unprepared> {
     let (bytes, bom) = match bytes.strip_prefix(b"\xef\xbb\xbf") {
         Some(rest) => (rest, true),
         None => (bytes, false),
     };
     if let Some(i) = memchr::memchr(0, bytes) {
         let (line, column) = position(bytes, i);
-        return Err(SyntaxProblem {
+        return Err(Unprepared::Invalid(SyntaxProblem {
             line,
             column,
             message: "source code cannot contain null bytes".into(),
-        });
+        }));
     }
     let bytes = lone_cr_to_lf(bytes);
-    let coding = coding_cookie(&bytes);
-    if let Some((name, line)) = &coding {
-        let problem = |message: String| SyntaxProblem {
-            line: *line,
+    let Some((name, cookie_line)) = coding_cookie(&bytes) else {
+        return match std::str::from_utf8(&bytes) {
+            Ok(_) => Ok(bytes),
+            Err(e) => {
+                let at = e.valid_up_to();
+                let (line, column) = position(&bytes, at);
+                Err(Unprepared::Invalid(SyntaxProblem {
+                    line,
+                    column,
+                    message: format!(
+                        "'utf-8' codec can't decode byte 0x{:02x}: not valid UTF-8 and no coding declared",
+                        bytes[at]
+                    ),
+                }))
+            }
+        };
+    };
+    let at_cookie = |message: String| {
+        Unprepared::Invalid(SyntaxProblem {
+            line: cookie_line,
             column: 1,
             message,
-        };
-        let n = normalize_codec(name);
-        if !is_utf8(&n) {
-            if bom {
-                return Err(problem(format!("encoding problem: {name} with BOM")));
-            }
-            if super::codecs::GARBLES_ASCII.contains(&n.as_str()) {
-                return Err(problem(format!(
-                    "the coding cookie declares {name}, which does not read this ASCII text as itself"
-                )));
-            }
-            if !super::codecs::READS_ASCII.contains(&n.as_str()) {
-                return Err(problem(format!("unknown encoding: {name}")));
-            }
+        })
+    };
+    if bom && !codecs::is_tokenizer_utf8(&name) {
+        return Err(at_cookie(format!("encoding problem: {name} with BOM")));
+    }
+    let Some(found) = codecs::lookup(&name) else {
+        return Err(at_cookie(format!("unknown encoding: {name}")));
+    };
+    if let Codec::GarblesAscii = found.codec {
+        return Err(at_cookie(format!(
+            "the coding cookie declares {name}, which does not read this ASCII text as itself"
+        )));
+    }
+    match codecs::decode(&found, &bytes) {
+        Ok(Cow::Borrowed(_)) => Ok(bytes),
+        Ok(Cow::Owned(text)) => Ok(Cow::Owned(text)),
+        Err(e) => {
+            let (line, column) = position(&bytes, e.offset);
+            let problem = SyntaxProblem {
+                line,
+                column,
+                message: e.message,
+            };
+            Err(if e.unsupported {
+                Unprepared::Undecodable(problem)
+            } else {
+                Unprepared::Invalid(problem)
+            })
         }
     }
-    if std::str::from_utf8(&bytes).is_ok() {
-        return Ok(bytes);
-    }
-    let e = std::str::from_utf8(&bytes).unwrap_err();
-    if coding
-        .as_ref()
-        .is_some_and(|(name, _)| is_single_byte_latin(&normalize_codec(name)))
-    {
-        let s: String = bytes.iter().map(|&b| b as char).collect();
-        return Ok(Cow::Owned(s.into_bytes()));
-    }
-    let at = e.valid_up_to();
-    let (line, column) = position(&bytes, at);
-    Err(SyntaxProblem {
-        line,
-        column,
-        message: format!(
-            "'utf-8' codec can't decode byte 0x{:02x}: not valid UTF-8 and no single-byte coding declared",
-            bytes[at]
-        ),
-    })
 }
 
 /// Python reads `\r\n` and a lone `\r` as one line break each.
@@ -158,53 +187,6 @@ pub fn coding_cookie(bytes: &[u8]) -> Option<(String, u32)> {
         }
     }
     None
-}
-
-/// A codec name as Python's codec registry compares it.
-fn normalize_codec(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    let mut gap = false;
-    for c in name.chars().map(|c| c.to_ascii_lowercase()) {
-        if c.is_ascii_alphanumeric() || c == '.' {
-            if gap && !out.is_empty() {
-                out.push('_');
-            }
-            gap = false;
-            out.push(c);
-        } else {
-            gap = true;
-        }
-    }
-    out
-}
-
-fn is_utf8(normalized: &str) -> bool {
-    matches!(
-        normalized,
-        "utf_8" | "utf8" | "u8" | "utf" | "utf8_ucs2" | "utf8_ucs4" | "cp65001" | "utf_8_sig"
-    ) || normalized.starts_with("utf_8_")
-}
-
-/// Codecs whose bytes gate reads as the code points of the same number.
-fn is_single_byte_latin(normalized: &str) -> bool {
-    matches!(
-        normalized,
-        "latin_1"
-            | "latin1"
-            | "latin"
-            | "iso_8859_1"
-            | "iso8859_1"
-            | "iso_latin_1"
-            | "8859"
-            | "l1"
-            | "cp819"
-            | "cp1252"
-            | "windows_1252"
-            | "iso_8859_15"
-            | "iso8859_15"
-    ) || normalized.starts_with("latin_1_")
-        || normalized.starts_with("iso_8859_1_")
-        || normalized.starts_with("iso_latin_1_")
 }
 
 /// Node-level problems: Python 2 statements and literals, Python 3.12-only
@@ -573,8 +555,8 @@ fn underscores(t: &[u8]) -> Option<&'static str> {
 /// The escape Python refuses in a string literal's text between its quotes
 /// (or an f-string's literal part): `\x` without two hex digits, `\u` / `\U`
 /// without four / eight, a code point past U+10FFFF, a malformed `\N{...}`.
-/// Raw strings have no escapes; bytes have no `\u`, `\U` or `\N`. Whether a
-/// `\N{NAME}` names a real character is not checked (no name table).
+/// Raw strings have no escapes; bytes have no `\u`, `\U` or `\N`. A
+/// `\N{NAME}` must name a character Python knows.
 pub fn escape_problem(content: &[u8], raw: bool, bytes: bool) -> Option<&'static str> {
     if raw {
         return None;
@@ -605,10 +587,15 @@ pub fn escape_problem(content: &[u8], raw: bool, bytes: bool) -> Option<&'static
             }
             b'N' if !bytes => {
                 let rest = &content[at + 2..];
-                let ok = rest.first() == Some(&b'{')
-                    && memchr::memchr(b'}', rest).is_some_and(|close| close > 1);
-                if !ok {
+                let close = (rest.first() == Some(&b'{'))
+                    .then(|| memchr::memchr(b'}', rest))
+                    .flatten()
+                    .filter(|&close| close > 1);
+                let Some(close) = close else {
                     return Some("(unicode error) malformed \\N character escape");
+                };
+                if !unicode_name::is_known(&rest[1..close]) {
+                    return Some("(unicode error) unknown Unicode character name");
                 }
             }
             _ => {}
@@ -852,8 +839,10 @@ mod tests {
     #[test]
     fn nul_and_bad_utf8_are_problems_with_positions() {
         let e = prepare(b"x = 1\ny = '\0'\n").unwrap_err();
+        let e = e.problem();
         assert_eq!((e.line, e.column), (2, 6));
         let e = prepare(b"x = 1\n\n  '\xff'\n").unwrap_err();
+        let e = e.problem();
         assert_eq!((e.line, e.column), (3, 4));
         assert!(e.message.contains("0xff"));
     }
