@@ -2,7 +2,7 @@
 //! gracefully. Nothing here decides what to say; [`super::plan`] did.
 
 use std::collections::HashSet;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use http::Method;
 use serde_json::{json, Value};
@@ -55,7 +55,6 @@ pub struct Publisher {
     /// Annotations GitHub holds on the run, as far as we know.
     annotation_count: u64,
     /// What is left of `opts.timeout`.
-    time_left: Duration,
     state: Published,
 }
 
@@ -75,14 +74,14 @@ fn now() -> String {
 
 impl Publisher {
     /// A publisher for `ctx`, talking through `client`.
-    pub fn new(client: Client, ctx: Context, opts: Options) -> Publisher {
+    pub fn new(mut client: Client, ctx: Context, opts: Options) -> Publisher {
+        client.set_budget(opts.timeout);
         Publisher {
             client,
             ctx,
             check_run_id: None,
             existing: HashSet::new(),
             annotation_count: 0,
-            time_left: opts.timeout,
             opts,
             state: Published::default(),
         }
@@ -91,19 +90,6 @@ impl Publisher {
     /// Check every request body from now on for the run's secrets.
     pub fn set_guard(&mut self, secrets: SecretSpans) {
         self.client.set_guard(secrets);
-    }
-
-    /// Start the clock: no request of this phase runs past what is left.
-    fn arm(&mut self) -> Instant {
-        let now = Instant::now();
-        self.client.set_deadline(Some(now + self.time_left));
-        now
-    }
-
-    /// Stop the clock (the scan between the phases does not count).
-    fn disarm(&mut self, began: Instant) {
-        self.time_left = self.time_left.saturating_sub(began.elapsed());
-        self.client.set_deadline(None);
     }
 
     fn repo_path(&self) -> String {
@@ -150,9 +136,9 @@ impl Publisher {
     /// Start: the check run `in_progress` (created, or the re-run's one
     /// reset) and a `pending` commit status.
     pub async fn start(&mut self) {
-        let began = self.arm();
+        self.client.arm();
         self.start_within_deadline().await;
-        self.disarm(began);
+        self.client.disarm();
     }
 
     async fn start_within_deadline(&mut self) {
@@ -242,7 +228,7 @@ impl Publisher {
     /// Finish: complete the check run with the verdict and every annotation,
     /// set the final status, post the review.
     pub async fn finish(&mut self, plan: &Plan) -> Published {
-        if self.time_left.is_zero() {
+        if self.client.budget_left().is_some_and(|left| left.is_zero()) {
             // Everything would fail at once; one line says why, not one per request.
             eprintln!(
                 "gate: github: error: the publishing deadline ({}, --publish-timeout) was used up before the results could be sent; nothing more is sent",
@@ -251,9 +237,9 @@ impl Publisher {
             self.state.failed = true;
             return self.state.clone();
         }
-        let began = self.arm();
+        self.client.arm();
         self.finish_within_deadline(plan).await;
-        self.disarm(began);
+        self.client.disarm();
         self.state.clone()
     }
 

@@ -3,7 +3,7 @@
 //! gracefully. Nothing here decides what to say; [`super::plan`] did.
 
 use std::collections::HashMap;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use http::Method;
 use serde_json::{json, Value};
@@ -69,7 +69,6 @@ pub struct Publisher {
     ctx: Context,
     opts: Options,
     /// What is left of `opts.timeout`.
-    time_left: Duration,
     state: Published,
 }
 
@@ -82,11 +81,11 @@ fn discussion_id(v: &Value) -> Option<String> {
 
 impl Publisher {
     /// A publisher for `ctx`, talking through `client`.
-    pub fn new(client: Client, ctx: Context, opts: Options) -> Publisher {
+    pub fn new(mut client: Client, ctx: Context, opts: Options) -> Publisher {
+        client.set_budget(opts.timeout);
         Publisher {
             client,
             ctx,
-            time_left: opts.timeout,
             opts,
             state: Published::default(),
         }
@@ -95,19 +94,6 @@ impl Publisher {
     /// Check every request body from now on for the run's secrets.
     pub fn set_guard(&mut self, secrets: SecretSpans) {
         self.client.set_guard(secrets);
-    }
-
-    /// Start the clock: no request of this phase runs past what is left.
-    fn arm(&mut self) -> Instant {
-        let now = Instant::now();
-        self.client.set_deadline(Some(now + self.time_left));
-        now
-    }
-
-    /// Stop the clock (the scan between the phases does not count).
-    fn disarm(&mut self, began: Instant) {
-        self.time_left = self.time_left.saturating_sub(began.elapsed());
-        self.client.set_deadline(None);
     }
 
     /// `/projects/:id/merge_requests/:iid` of the merge request's project.
@@ -139,14 +125,14 @@ impl Publisher {
         if !self.opts.status {
             return;
         }
-        let began = self.arm();
+        self.client.arm();
         self.post_status("running", "gate is scanning").await;
-        self.disarm(began);
+        self.client.disarm();
     }
 
     /// Finish: the summary note, the discussions, the final status.
     pub async fn finish(&mut self, plan: &Plan) -> Published {
-        if self.time_left.is_zero() {
+        if self.client.budget_left().is_some_and(|left| left.is_zero()) {
             eprintln!(
                 "gate: gitlab: error: the publishing deadline ({}, --publish-timeout) was used up before the results could be sent; nothing more is sent",
                 seconds(self.opts.timeout)
@@ -154,9 +140,9 @@ impl Publisher {
             self.state.failed = true;
             return self.state.clone();
         }
-        let began = self.arm();
+        self.client.arm();
         self.finish_within_deadline(plan).await;
-        self.disarm(began);
+        self.client.disarm();
         self.state.clone()
     }
 

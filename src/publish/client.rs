@@ -287,6 +287,11 @@ pub struct Client {
     guard: SecretSpans,
     /// No request runs past this instant (the publishing deadline).
     deadline: Option<Instant>,
+    /// What is left of publishing's time (None: unbounded), spent only
+    /// between [`Client::arm`] and [`Client::disarm`].
+    budget: Option<Duration>,
+    /// When the running phase began.
+    armed: Option<Instant>,
 }
 
 /// What to do before re-sending a write that may already have happened.
@@ -358,6 +363,8 @@ impl Client {
             policy,
             guard: SecretSpans::default(),
             deadline: None,
+            budget: None,
+            armed: None,
         })
     }
 
@@ -390,10 +397,31 @@ impl Client {
         }
     }
 
-    /// From now on no request runs past `deadline` (None: only the I/O
-    /// timeout bounds a request).
-    pub fn set_deadline(&mut self, deadline: Option<Instant>) {
-        self.deadline = deadline;
+    /// All of publishing may take `total`, counted only while a phase runs
+    /// (the scan between the phases does not count).
+    pub fn set_budget(&mut self, total: Duration) {
+        self.budget = Some(total);
+    }
+
+    /// What is left of the budget (None: no budget was set).
+    pub fn budget_left(&self) -> Option<Duration> {
+        self.budget
+    }
+
+    /// Start a phase: no request runs past what is left of the budget.
+    pub fn arm(&mut self) {
+        let now = Instant::now();
+        self.armed = Some(now);
+        self.deadline = self.budget.map(|left| now + left);
+    }
+
+    /// End the phase: what it took is spent; only the I/O timeout bounds a
+    /// request until the next phase.
+    pub fn disarm(&mut self) {
+        if let (Some(began), Some(left)) = (self.armed.take(), self.budget.as_mut()) {
+            *left = left.saturating_sub(began.elapsed());
+        }
+        self.deadline = None;
     }
 
     /// `text` with the token and any credential masked: every message the
