@@ -32,6 +32,9 @@ pub struct RuleSet {
     prefilter: Option<DFA>,
     /// For each prefilter pattern, the rules that listed it as a keyword.
     keyword_rules: Vec<Vec<usize>>,
+    /// For each prefilter pattern that is all letters, its length: a hit of
+    /// it inside a longer word wakes no rule with `keyword_boundary`.
+    word_keyword_len: Vec<Option<usize>>,
     /// Rules with no keywords: they run on every file they apply to.
     unkeyed_rules: Vec<usize>,
     /// Rules whose `path` or allowlists depend on the file path.
@@ -87,6 +90,14 @@ impl RuleSet {
             .filter(|(_, r)| r.path.is_some() || r.allowlists.iter().any(|a| !a.paths.is_empty()))
             .map(|(i, _)| i)
             .collect();
+        let word_keyword_len = keywords
+            .iter()
+            .map(|k| {
+                k.bytes()
+                    .all(|b| b.is_ascii_alphabetic())
+                    .then_some(k.len())
+            })
+            .collect();
         let path_only_rules = (0..rules.len())
             .filter(|&i| rules[i].regex.is_none())
             .collect();
@@ -103,6 +114,7 @@ impl RuleSet {
             global_allowlists,
             prefilter,
             keyword_rules,
+            word_keyword_len,
             unkeyed_rules,
             path_sensitive,
             path_only_rules,
@@ -280,8 +292,15 @@ impl RuleSet {
                     (ls, le)
                 }
             };
+            // Stage 4b's test, early: a match must hold one of the rule's
+            // keywords as a word, and that occurrence is a hit of its own.
+            let inside_a_word = self.word_keyword_len[pattern]
+                .is_some_and(|len| !is_identifier_word(bytes, hit, hit + len));
             for &r in &self.keyword_rules[pattern] {
-                if !applicable[r] || self.rules[r].regex.is_none() {
+                if !applicable[r]
+                    || self.rules[r].regex.is_none()
+                    || inside_a_word && self.rules[r].keyword_boundary
+                {
                     continue;
                 }
                 let window = if self.rules[r].multiline {
