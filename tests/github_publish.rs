@@ -7,73 +7,17 @@ mod github;
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
-use gate::finding::{assign_fingerprints, Confidence, Finding, Region, SecretMatch, Severity};
+use gate::finding::Finding;
 use gate::github::context::PullRequest;
 use gate::github::plan::{plan, Plan};
 use gate::github::{Client, Context, Options, Published, Publisher, RetryPolicy};
 use gate::policy::{evaluate, Policy, Verdict};
 use gate::redact::{redact_analysis, Redactor, SecretSpans};
 use gate::report::{Report, RunInfo};
-use github::{assert_no_secrets, happy, requests, sequence, PLANTED};
+use github::{assert_no_secrets, findings, happy, requests, sequence, PLANTED};
 use serde_json::{json, Value};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
-
-/// `n` findings: three in four are planted secrets (critical, failing the
-/// gate, the secret also in the message and snippet), one in four a
-/// multi-line medium Python finding that does not fail.
-fn findings(n: usize) -> Vec<Finding> {
-    let mut v: Vec<Finding> = (0..n)
-        .map(|i| {
-            let line = i as u32 + 1;
-            if i % 4 == 3 {
-                let mut f = Finding::new(
-                    "B602",
-                    "gate-python",
-                    Severity::Medium,
-                    Confidence::High,
-                    format!("src/mod{}.py", i % 7),
-                    Region {
-                        start_line: line,
-                        start_column: 5,
-                        end_line: line + 2,
-                        end_column: 9,
-                    },
-                    "subprocess call with shell=True identified",
-                );
-                f.snippet = Some("subprocess.run(cmd,\n    shell=True)".into());
-                f.changed = Some(true);
-                f
-            } else {
-                let secret = PLANTED[i % 3];
-                let mut f = Finding::new(
-                    "github-pat",
-                    "gate-secrets",
-                    Severity::Critical,
-                    Confidence::High,
-                    format!("src/settings{}.py", i % 5),
-                    Region {
-                        start_line: line,
-                        start_column: 9,
-                        end_line: line,
-                        end_column: 49,
-                    },
-                    format!("token {secret} found"),
-                );
-                f.snippet = Some(format!("TOKEN = \"{secret}\"  # deploy"));
-                f.secret = Some(SecretMatch {
-                    value: secret.to_string(),
-                    matched: format!("\"{secret}\""),
-                    entropy: 4.5,
-                });
-                f.changed = Some(true);
-                f
-            }
-        })
-        .collect();
-    assign_fingerprints(&mut v);
-    v
-}
 
 struct Scenario {
     findings: Vec<Finding>,

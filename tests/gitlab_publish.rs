@@ -8,7 +8,7 @@ mod gitlab;
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
-use gate::finding::{assign_fingerprints, Confidence, Finding, Region, SecretMatch, Severity};
+use gate::finding::Finding;
 use gate::gitlab::plan::{plan, Plan, DEFAULT_MAX_DISCUSSIONS, MAX_NOTE_CHARS};
 use gate::gitlab::{Context, MergeRequest, Options, Published, Publisher};
 use gate::policy::{evaluate, Policy, Verdict};
@@ -16,7 +16,7 @@ use gate::publish::{Api, Client, RetryPolicy};
 use gate::redact::{redact_analysis, Redactor, SecretSpans};
 use gate::report::{Report, RunInfo};
 use gitlab::{
-    assert_no_secrets, happy, requests, sequence, BASE_SHA, HEAD_SHA, PLANTED, START_SHA,
+    assert_no_secrets, findings, happy, requests, sequence, BASE_SHA, HEAD_SHA, PLANTED, START_SHA,
 };
 use serde_json::{json, Value};
 use wiremock::matchers::{method, path};
@@ -24,62 +24,6 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const MR: &str = "/projects/42/merge_requests/7";
 const TOKEN: &str = "glpat-test-token-not-real";
-
-/// `n` findings: three in four are planted secrets (critical, failing the
-/// gate, the secret also in the message and snippet), one in four a medium
-/// Python finding that does not fail.
-fn findings(n: usize) -> Vec<Finding> {
-    let mut v: Vec<Finding> = (0..n)
-        .map(|i| {
-            let line = i as u32 + 1;
-            if i % 4 == 3 {
-                let mut f = Finding::new(
-                    "B602",
-                    "gate-python",
-                    Severity::Medium,
-                    Confidence::High,
-                    format!("src/mod{}.py", i % 7),
-                    Region {
-                        start_line: line,
-                        start_column: 5,
-                        end_line: line + 2,
-                        end_column: 9,
-                    },
-                    "subprocess call with shell=True identified",
-                );
-                f.snippet = Some("subprocess.run(cmd,\n    shell=True)".into());
-                f.changed = Some(true);
-                f
-            } else {
-                let secret = PLANTED[i % 3];
-                let mut f = Finding::new(
-                    "github-pat",
-                    "gate-secrets",
-                    Severity::Critical,
-                    Confidence::High,
-                    format!("src/settings{}.py", i % 5),
-                    Region {
-                        start_line: line,
-                        start_column: 9,
-                        end_line: line,
-                        end_column: 49,
-                    },
-                    format!("token {secret} found"),
-                );
-                f.snippet = Some(format!("TOKEN = \"{secret}\"  # deploy"));
-                f.secret = Some(SecretMatch {
-                    value: secret.to_string(),
-                    matched: format!("\"{secret}\""),
-                    entropy: 4.5,
-                });
-                f.changed = Some(true);
-                f
-            }
-        })
-        .collect();
-    assign_fingerprints(&mut v);
-    v
-}
 
 struct Scenario {
     findings: Vec<Finding>,

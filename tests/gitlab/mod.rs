@@ -5,14 +5,19 @@
 
 use serde_json::{json, Value};
 use wiremock::matchers::{method, path, path_regex};
-use wiremock::{Mock, MockServer, Request, ResponseTemplate};
+use wiremock::{Mock, MockServer, ResponseTemplate};
 
-/// Secret values planted in findings; no request may carry one.
-pub const PLANTED: [&str; 3] = [
-    "ghp_u8jzPde0IgxLd6GncfBAepfJBd0Kh8oOOL8d",
-    "AKIAZ7Q3LKD2V5XNP4MA",
-    "xoxb-3316281452-8173665291734-Qw7eRtYuIoPaSdFgHjKlZx",
-];
+#[path = "../fake_api/mod.rs"]
+mod fake_api;
+
+#[allow(unused_imports)] // Not every test crate uses every piece.
+pub use fake_api::{assert_no_secrets, findings, sequence, Seen, PLANTED};
+
+/// Every request the server received under `base_path`, each write checked
+/// against GitLab's documented body (see [`fake_api::requests`]).
+pub async fn requests(server: &MockServer, base_path: &str) -> Vec<Seen> {
+    fake_api::requests(server, base_path, operation, schema).await
+}
 
 /// The merge request's `diff_refs` in the fake API.
 pub const BASE_SHA: &str = "1111111111111111111111111111111111111111";
@@ -89,85 +94,6 @@ pub fn operation(method: &str, rel: &str) -> Option<&'static str> {
             Some("discussion-note")
         }
         _ => None,
-    }
-}
-
-/// One request as the tests look at it.
-#[derive(Debug, Clone)]
-pub struct Seen {
-    pub method: String,
-    /// Path after the API base, with the query.
-    pub path: String,
-    pub body: Option<Value>,
-    pub raw: String,
-}
-
-/// Every request the server received, each write validated against its
-/// schema (panics naming the violation) and every GET checked to carry no body.
-pub async fn requests(server: &MockServer, base_path: &str) -> Vec<Seen> {
-    let reqs: Vec<Request> = server.received_requests().await.unwrap();
-    reqs.iter()
-        .map(|r| {
-            let m = r.method.to_string();
-            let full = r.url.path().to_string();
-            let rel = full
-                .strip_prefix(base_path)
-                .unwrap_or_else(|| panic!("{m} {full} is outside the API base {base_path}"))
-                .to_string();
-            let raw = String::from_utf8_lossy(&r.body).into_owned();
-            let body: Option<Value> = if raw.trim().is_empty() {
-                None
-            } else {
-                Some(serde_json::from_str(&raw).expect("request body is JSON"))
-            };
-            if m == "GET" {
-                assert!(body.is_none(), "GET {rel} carries a body");
-            } else {
-                let op = operation(&m, &rel).unwrap_or_else(|| panic!("unexpected {m} {rel}"));
-                let s = schema(op);
-                let v = jsonschema::draft7::new(&s).expect("schema compiles");
-                let b = body.clone().unwrap_or(Value::Null);
-                let errors: Vec<String> = v
-                    .iter_errors(&b)
-                    .map(|e| format!("{e} at {}", e.instance_path))
-                    .collect();
-                assert!(
-                    errors.is_empty(),
-                    "{m} {rel} violates {op}: {errors:#?}\n{b:#}"
-                );
-            }
-            let path = match r.url.query() {
-                Some(q) => format!("{rel}?{q}"),
-                None => rel,
-            };
-            Seen {
-                method: m,
-                path,
-                body,
-                raw,
-            }
-        })
-        .collect()
-}
-
-/// `METHOD path-without-query` of every request.
-pub fn sequence(seen: &[Seen]) -> Vec<String> {
-    seen.iter()
-        .map(|s| format!("{} {}", s.method, s.path.split('?').next().unwrap()))
-        .collect()
-}
-
-/// Fail if any request (path or body) carries a planted secret.
-pub fn assert_no_secrets(seen: &[Seen]) {
-    for s in seen {
-        for p in PLANTED {
-            assert!(
-                !s.raw.contains(p) && !s.path.contains(p),
-                "{} {} carries a planted secret",
-                s.method,
-                s.path
-            );
-        }
     }
 }
 
