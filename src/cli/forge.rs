@@ -6,8 +6,11 @@ use std::collections::HashMap;
 
 use anyhow::{bail, Result};
 
+use super::args::ScanArgs;
+use super::settings::ScanSettings;
 use super::Outcome;
 use crate::publish::{clean_token, TokenError};
+use crate::redact::Redactor;
 
 /// The environment as text, for the variables gate reads as text (those
 /// `reads` names, and `token_env`). One of those that is not UTF-8 is an
@@ -32,6 +35,31 @@ pub fn text_environment(
         }
     }
     Ok(env)
+}
+
+/// The scan settings a publishing command runs with: never unredacted (no
+/// secret value is ever published), and gating only the changes since
+/// `diff_base` (the pull or merge request's base) unless the command line
+/// names a base or the policy says otherwise. `forge` (`github`) and
+/// `request` (`pull request`) name them in what is said on stderr.
+pub fn publishing_settings(
+    scan: &ScanArgs,
+    forge: &str,
+    request: &str,
+    diff_base: Option<String>,
+) -> Result<ScanSettings> {
+    let mut settings = ScanSettings::resolve(scan)?;
+    if settings.redactor.is_off() {
+        eprintln!("gate: {forge}: --no-redact is ignored: no secret value is ever published");
+        settings.redactor = Redactor::default();
+    }
+    if scan.diff_base.is_none() && settings.config.policy.new_only != Some(false) {
+        if let Some(base) = diff_base {
+            eprintln!("gate: {forge}: gating the {request}'s changes since {base}");
+            settings.diff_base = Some(base);
+        }
+    }
+    Ok(settings)
 }
 
 /// The token from `$token_env`, trimmed and checked; None when unset or blank.

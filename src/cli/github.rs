@@ -9,7 +9,7 @@ use std::time::Duration;
 use anyhow::{anyhow, bail, Context as _, Result};
 
 use super::args::GithubArgs;
-use super::forge::{self, read_token, text_environment};
+use super::forge::{self, publishing_settings, read_token, text_environment};
 use super::scan::{analyse, emit, scan};
 use super::settings::{absolute, ScanSettings};
 use super::Outcome;
@@ -17,7 +17,7 @@ use crate::github::plan::{error_plan, MAX_STEP_SUMMARY_BYTES};
 use crate::github::{
     plan, Client, ClientError, Context, Options, Overrides, Plan, Published, Publisher, RetryPolicy,
 };
-use crate::redact::{Redactor, SecretSpans};
+use crate::redact::SecretSpans;
 use crate::report::Format;
 
 /// Variables `gate github` reads as paths: any bytes the OS allows are fine.
@@ -178,17 +178,7 @@ fn prepare(
     cwd: &Path,
     step_summary: Option<&Path>,
 ) -> Result<ScanSettings> {
-    let mut settings = ScanSettings::resolve(&a.scan)?;
-    if settings.redactor.is_off() {
-        eprintln!("gate: github: --no-redact is ignored: no secret value is ever published");
-        settings.redactor = Redactor::default();
-    }
-    if a.scan.diff_base.is_none() && settings.config.policy.new_only != Some(false) {
-        if let Some(base) = ctx.diff_base() {
-            eprintln!("gate: github: gating the pull request's changes since {base}");
-            settings.diff_base = Some(base);
-        }
-    }
+    let mut settings = publishing_settings(&a.scan, "github", "pull request", ctx.diff_base())?;
     let sarif = absolute(&a.sarif_output, cwd);
     // A re-run in the same work tree must not scan the last run's report.
     settings.walk.own_files.push(sarif.clone());

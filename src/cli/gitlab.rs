@@ -10,14 +10,14 @@ use std::time::Duration;
 use anyhow::{anyhow, bail, Context as _, Result};
 
 use super::args::GitlabArgs;
-use super::forge::{self, read_token, text_environment};
+use super::forge::{self, publishing_settings, read_token, text_environment};
 use super::scan::{analyse, emit, scan};
 use super::settings::ScanSettings;
 use super::Outcome;
 use crate::gitlab::plan::{error_plan, Plan};
 use crate::gitlab::{plan, Context, Options, Overrides, Published, Publisher};
 use crate::publish::{Api, Client, ClientError, RetryPolicy};
-use crate::redact::{Redactor, SecretSpans};
+use crate::redact::SecretSpans;
 
 /// The variable GitLab puts the job token in.
 const JOB_TOKEN: &str = "CI_JOB_TOKEN";
@@ -158,18 +158,7 @@ pub fn run(a: &GitlabArgs) -> Result<Outcome> {
 /// The scan settings `gate gitlab` runs with: never unredacted, the merge
 /// request's diff base as the diff base.
 fn prepare(a: &GitlabArgs, ctx: &Context) -> Result<ScanSettings> {
-    let mut settings = ScanSettings::resolve(&a.scan)?;
-    if settings.redactor.is_off() {
-        eprintln!("gate: gitlab: --no-redact is ignored: no secret value is ever published");
-        settings.redactor = Redactor::default();
-    }
-    if a.scan.diff_base.is_none() && settings.config.policy.new_only != Some(false) {
-        if let Some(base) = ctx.diff_base() {
-            eprintln!("gate: gitlab: gating the merge request's changes since {base}");
-            settings.diff_base = Some(base);
-        }
-    }
-    Ok(settings)
+    publishing_settings(&a.scan, "gitlab", "merge request", ctx.diff_base())
 }
 
 /// Send the plan; when the API could not be written to, list the findings
