@@ -228,12 +228,7 @@ impl Publisher {
     /// Finish: complete the check run with the verdict and every annotation,
     /// set the final status, post the review.
     pub async fn finish(&mut self, plan: &Plan) -> Published {
-        if self.client.budget_left().is_some_and(|left| left.is_zero()) {
-            // Everything would fail at once; one line says why, not one per request.
-            eprintln!(
-                "gate: github: error: the publishing deadline ({}, --publish-timeout) was used up before the results could be sent; nothing more is sent",
-                super::client::seconds(self.opts.timeout)
-            );
+        if self.client.budget_spent("github", self.opts.timeout) {
             self.state.failed = true;
             return self.state.clone();
         }

@@ -10,7 +10,7 @@ use serde_json::{json, Value};
 
 use super::context::Context;
 use super::plan::{summary_marker, Discussion, Plan};
-use crate::publish::client::{seconds, ApiError, Client};
+use crate::publish::client::{ApiError, Client};
 use crate::publish::plan::marked_fingerprint;
 use crate::redact::SecretSpans;
 
@@ -132,11 +132,7 @@ impl Publisher {
 
     /// Finish: the summary note, the discussions, the final status.
     pub async fn finish(&mut self, plan: &Plan) -> Published {
-        if self.client.budget_left().is_some_and(|left| left.is_zero()) {
-            eprintln!(
-                "gate: gitlab: error: the publishing deadline ({}, --publish-timeout) was used up before the results could be sent; nothing more is sent",
-                seconds(self.opts.timeout)
-            );
+        if self.client.budget_spent("gitlab", self.opts.timeout) {
             self.state.failed = true;
             return self.state.clone();
         }

@@ -403,9 +403,18 @@ impl Client {
         self.budget = Some(total);
     }
 
-    /// What is left of the budget (None: no budget was set).
-    pub fn budget_left(&self) -> Option<Duration> {
-        self.budget
+    /// Whether the budget was set and is used up. Then every request would
+    /// fail at once: this says why in one line (naming `forge` and
+    /// `--publish-timeout`'s `total`), not one per request.
+    pub fn budget_spent(&self, forge: &str, total: Duration) -> bool {
+        let spent = self.budget.is_some_and(|left| left.is_zero());
+        if spent {
+            eprintln!(
+                "gate: {forge}: error: the publishing deadline ({}, --publish-timeout) was used up before the results could be sent; nothing more is sent",
+                seconds(total)
+            );
+        }
+        spent
     }
 
     /// Start a phase: no request runs past what is left of the budget.
