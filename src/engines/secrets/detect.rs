@@ -32,8 +32,9 @@ pub struct RuleSet {
     prefilter: Option<DFA>,
     /// For each prefilter pattern, the rules that listed it as a keyword.
     keyword_rules: Vec<Vec<usize>>,
-    /// For each prefilter pattern that is all letters, its length: a hit of
-    /// it inside a longer word wakes no rule with `keyword_boundary`.
+    /// For each prefilter pattern that is all letters and listed by a rule
+    /// with `keyword_boundary`, its length: a hit of it inside a longer word
+    /// wakes no such rule (other patterns' hits are not tested).
     word_keyword_len: Vec<Option<usize>>,
     /// Rules with no keywords: they run on every file they apply to.
     unkeyed_rules: Vec<usize>,
@@ -92,10 +93,11 @@ impl RuleSet {
             .collect();
         let word_keyword_len = keywords
             .iter()
-            .map(|k| {
-                k.bytes()
-                    .all(|b| b.is_ascii_alphabetic())
-                    .then_some(k.len())
+            .zip(&keyword_rules)
+            .map(|(k, rs)| {
+                let tested = k.bytes().all(|b| b.is_ascii_alphabetic())
+                    && rs.iter().any(|&r| rules[r].keyword_boundary);
+                tested.then_some(k.len())
             })
             .collect();
         let path_only_rules = (0..rules.len())
