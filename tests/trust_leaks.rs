@@ -8,6 +8,7 @@
 
 mod common;
 mod github;
+mod gitlab;
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -328,6 +329,85 @@ async fn issue11_p1_gate_github_sends_and_writes_no_planted_secret() {
             "gate.sarif",
             &std::fs::read_to_string(t.path().join("gate.sarif")).unwrap(),
         );
+    }
+}
+
+/// `gate gitlab` in a merge request pipeline on `t` (the last commit is
+/// the merge request), talking to the fake GitLab at `api`.
+async fn gate_gitlab(t: &Tree, runner: &Path, api: String) -> Output {
+    let (base, head) = (rev(t, "HEAD~1"), rev(t, "HEAD"));
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_gate"));
+    cmd.args(["gitlab", "--sarif", "bandit.sarif", "--sarif", "ruff.sarif"])
+        .args([
+            "--no-progress",
+            "-o",
+            "gitlab-secret-detection=gl-secret-detection-report.json",
+        ])
+        .args(["-o", "gitlab-sast=gl-sast-report.json"])
+        .args(["-o", "gitlab-codequality=gl-code-quality-report.json"])
+        .current_dir(t.path())
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("HOME", runner)
+        .env("CI", "true")
+        .env("GITLAB_CI", "true")
+        .env("CI_API_V4_URL", api)
+        .env("CI_PROJECT_ID", "42")
+        .env("CI_MERGE_REQUEST_IID", "7")
+        .env("CI_MERGE_REQUEST_DIFF_BASE_SHA", base)
+        .env("CI_COMMIT_SHA", head)
+        .env("GITLAB_TOKEN", "glpat-fakeProjectTokenForTests00");
+    tokio::task::spawn_blocking(move || cmd.output().unwrap())
+        .await
+        .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn issue11_p1_gate_gitlab_sends_and_writes_no_planted_secret() {
+    let t = leaky_repo();
+    let runner = tempfile::tempdir().unwrap();
+    // Once through the API, once with every write refused (the fallback:
+    // the failing findings in the job log).
+    for denied in [false, true] {
+        let server = MockServer::start().await;
+        if denied {
+            wiremock::Mock::given(wiremock::matchers::any())
+                .respond_with(
+                    wiremock::ResponseTemplate::new(403)
+                        .set_body_json(json!({"message": "403 Forbidden"})),
+                )
+                .mount(&server)
+                .await;
+        } else {
+            gitlab::happy(&server, "", "42").await;
+        }
+        let out = gate_gitlab(&t, runner.path(), server.uri()).await;
+        let (code, stdout, stderr) = parts(&out);
+        assert_eq!(code, 1, "stdout:\n{stdout}\nstderr:\n{stderr}");
+        assert_clean("stdout", &stdout);
+        assert_clean("stderr", &stderr);
+        let seen = gitlab::requests(&server, "").await;
+        assert!(!seen.is_empty());
+        for s in &seen {
+            assert_clean(&format!("{} {}", s.method, s.path), &s.raw);
+        }
+        if !denied {
+            assert!(
+                seen.iter()
+                    .any(|s| s.method == "POST" && s.path.ends_with("/notes")),
+                "the summary note is posted: {seen:?}"
+            );
+        }
+        for report in [
+            "gl-secret-detection-report.json",
+            "gl-sast-report.json",
+            "gl-code-quality-report.json",
+        ] {
+            assert_clean(
+                report,
+                &std::fs::read_to_string(t.path().join(report)).unwrap(),
+            );
+        }
     }
 }
 

@@ -7,6 +7,8 @@ use serde_json::{json, Value};
 use wiremock::matchers::{method, path, path_regex};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
+// One copy per fake API: a test crate that fakes both holds it twice.
+#[allow(clippy::duplicate_mod)]
 #[path = "../fake_api/mod.rs"]
 mod fake_api;
 
