@@ -236,3 +236,90 @@ fn issue13_key_stores_are_reported_by_name_in_every_scan_mode() {
         .all(|f| f["severity"] == "high");
     assert!(high, "{}", history.stdout);
 }
+
+/// A Braintree private key (random hex, never issued).
+const BRAINTREE_HEX: &str = "9dcaca70216b86efb9c082aa53e4c4ef";
+
+/// Issue 13 (recall, layouts): a notebook keeps each line of a cell as a JSON
+/// string, so a key assigned next to its provider's name reads
+/// `os.environ[\"BRAINTREE_PRIVATE_KEY\"] = \"…\"`; a JSON document kept in
+/// a string value has every quote escaped. Both are read unescaped, found
+/// where the file has them, and masked in every report.
+#[test]
+fn issue13_keys_in_notebook_cells_and_json_in_json_are_found_and_masked() {
+    let t = Tree::new();
+    t.file(
+        "notebooks/report.ipynb",
+        format!(
+            "{{\n \"cells\": [\n  {{\n   \"source\": [\n    \"import os\\n\",\n    \
+             \"os.environ[\\\"BRAINTREE_PRIVATE_KEY\\\"] = \\\"{BRAINTREE_HEX}\\\"\\n\"\n   ]\n  }}\n ]\n}}\n"
+        ),
+    );
+    t.file(
+        "config/settings.json",
+        format!("{{\"payments\": \"{{\\\"braintree\\\": {{\\\"private_key\\\": \\\"{BRAINTREE_HEX}\\\"}}}}\"}}\n"),
+    );
+    // The same escaped text outside JSON, and a notebook holding a placeholder.
+    t.file(
+        "notes.txt",
+        format!("os.environ[\\\"BRAINTREE_PRIVATE_KEY\\\"] = \\\"{BRAINTREE_HEX}\\\"\n"),
+    );
+    t.file(
+        "notebooks/template.ipynb",
+        "{\"cells\": [{\"source\": [\"os.environ[\\\"BRAINTREE_PRIVATE_KEY\\\"] = \\\"<your-key>\\\"\\n\"]}]}\n",
+    );
+    let run = t.gate(&[
+        "scan",
+        "--engines",
+        "secrets",
+        "-f",
+        "json",
+        "--fail-on",
+        "info",
+    ]);
+    let json = run.json();
+    let found: Vec<(String, u64, u64, String)> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["path"].as_str().unwrap().to_string(),
+                f["start_line"].as_u64().unwrap(),
+                f["start_column"].as_u64().unwrap(),
+                f["rule_id"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    // Columns are the file's own: where the hex starts on the escaped line.
+    let nb_col = 1 + "    \"os.environ[\\\"BRAINTREE_PRIVATE_KEY\\\"] = \\\"".len() as u64;
+    let json_col =
+        1 + "{\"payments\": \"{\\\"braintree\\\": {\\\"private_key\\\": \\\"".len() as u64;
+    assert_eq!(
+        found,
+        vec![
+            (
+                "config/settings.json".into(),
+                1,
+                json_col,
+                "braintree-private-key".into()
+            ),
+            (
+                "notebooks/report.ipynb".into(),
+                6,
+                nb_col,
+                "braintree-private-key".into()
+            ),
+        ],
+        "{json:#}"
+    );
+    for format in ["text", "json", "sarif", "markdown"] {
+        let run = t.gate(&["scan", "--engines", "secrets", "-f", format]);
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        assert!(
+            !run.stdout.contains(&BRAINTREE_HEX[..12]),
+            "{format} shows the key:\n{}",
+            run.stdout
+        );
+    }
+}

@@ -28,10 +28,13 @@ const GITLAB: &str = "glpat-Xk3v9Qm2Rt7Lp4Wz8Ny1";
 const NPM: &str = "npm_a8Kd93LmQz72XcVb41PoRt56YuIo09WeQsZx";
 /// Only ever inside an imported SARIF snippet or message: no file in the tree holds it.
 const ONLY_IN_SARIF: &str = "ghp_Qw8eRt5yUi2oPa7sDf4gHj1kLz9xCv6bNm3M";
+/// Only ever in a notebook cell, as an escaped JSON string next to its
+/// provider's name: found only once the cell is read unescaped.
+const IN_NOTEBOOK: &str = "8cdad5ad578e853ce60822b6f9e14aeb";
 /// Only ever in a commit that a later commit removed.
 const ONLY_IN_HISTORY: &str = "glpat-Hq7Wm2Zx9Lc4Vb8Nk3Tp";
 
-const PLANTED: [&str; 8] = [
+const PLANTED: [&str; 9] = [
     GH,
     GH2,
     AWS,
@@ -40,6 +43,7 @@ const PLANTED: [&str; 8] = [
     NPM,
     ONLY_IN_SARIF,
     ONLY_IN_HISTORY,
+    IN_NOTEBOOK,
 ];
 
 /// Fail naming the output and the secret if any 10-character piece of a
@@ -122,6 +126,17 @@ fn leaky_repo() -> Tree {
         format!("tokens: {{github: {GH}, gitlab: {GITLAB}, npm: {NPM}}}\n"),
     );
     t.file(".env", format!("GH={GH2} STRIPE={STRIPE} AWS={AWS}\n"));
+    // The GitHub token is found in the file as it is; the Braintree key only
+    // in the unescaped cell, and must be masked in the token's excerpt too.
+    t.file(
+        "analysis.ipynb",
+        format!(
+            "{{\"cells\": [{{\"cell_type\": \"code\", \"source\": [\n\
+             \x20 \"import os\\n\",\n\
+             \x20 \"os.environ[\\\"BRAINTREE_PRIVATE_KEY\\\"] = \\\"{IN_NOTEBOOK}\\\"; gh = \\\"{GH}\\\"\\n\"\n\
+             ]}}]}}\n"
+        ),
+    );
     t.file("bandit.sarif", tool_sarif("Bandit", "B602"));
     t.file("ruff.sarif", tool_sarif("ruff", "S602"));
     git(dir, &["add", "-A"]);

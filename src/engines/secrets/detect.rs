@@ -12,6 +12,7 @@ use memchr::{memchr, memrchr};
 use super::compile::{duplicate_names, Allowlist, Candidate, CompileError, Rule};
 use super::decode;
 use super::entropy::shannon;
+use super::json_view::{self, JsonView};
 use super::syntax::Decode;
 
 /// How far either side of a keyword hit a single-line rule looks, at most,
@@ -134,6 +135,10 @@ impl RuleSet {
         });
         let decoded = self.decoded(bytes, &mut out);
         out.extend(decoded);
+        if json_view::wants(path) {
+            let escaped = self.escaped_detections(path, bytes, commit, &applicable, &out);
+            out.extend(escaped);
+        }
         // A file named like a key store is reported by its name only when its
         // content showed nothing (a PEM `id_rsa` is the private-key rule's).
         if out.is_empty() {
@@ -166,6 +171,45 @@ impl RuleSet {
             }
         }
         out
+    }
+
+    /// Detections in the unescaped strings of a notebook or JSON file (see
+    /// [`JsonView`]), placed on the file's own bytes; those that the file as
+    /// it is already gave (`found`) are not repeated.
+    fn escaped_detections(
+        &self,
+        path: &str,
+        bytes: &[u8],
+        commit: Option<&str>,
+        applicable: &[bool],
+        found: &[Detection],
+    ) -> Vec<Detection> {
+        let Some(view) = JsonView::of(bytes) else {
+            return Vec::new();
+        };
+        let mut ds = SCRATCH.with_borrow_mut(|windows| {
+            self.regex_detections(path, &view.text, commit, applicable, windows)
+        });
+        let decoded = self.decoded(&view.text, &mut ds);
+        ds.extend(decoded);
+        let known: std::collections::HashSet<(usize, usize, usize)> = found
+            .iter()
+            .map(|d| (d.rule, d.secret_start, d.secret_end))
+            .collect();
+        ds.into_iter()
+            .map(|d| {
+                let (start, end) = view.file_range(d.start, d.end);
+                let (secret_start, secret_end) = view.file_range(d.secret_start, d.secret_end);
+                Detection {
+                    start,
+                    end,
+                    secret_start,
+                    secret_end,
+                    ..d
+                }
+            })
+            .filter(|d| !known.contains(&(d.rule, d.secret_start, d.secret_end)))
+            .collect()
     }
 
     /// Judge the detections of decoding rules (taken out of `ds`): each is

@@ -7,6 +7,7 @@ mod decode;
 mod detect;
 mod entropy;
 mod gitleaks;
+mod json_view;
 mod syntax;
 
 use std::path::Path;
