@@ -16,11 +16,12 @@ pub struct JsonView {
     spans: Vec<(usize, usize)>,
 }
 
-/// Files whose strings are worth reading unescaped: notebooks and JSON.
+/// Files whose strings are worth reading unescaped: notebooks, JSON, and
+/// the JSON documents tools write (HTTP archives, Terraform state).
 pub fn wants(path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or(path);
     let ext = name.rsplit_once('.').map_or("", |(_, e)| e);
-    ["ipynb", "json", "jsonl", "ndjson"]
+    ["ipynb", "json", "jsonl", "ndjson", "har", "tfstate"]
         .iter()
         .any(|e| ext.eq_ignore_ascii_case(e))
 }
@@ -207,6 +208,7 @@ mod tests {
     fn only_notebooks_and_json_are_read() {
         assert!(wants("nb/Analysis.ipynb"));
         assert!(wants("conf/app.JSON"));
+        assert!(wants("captures/login.har"));
         assert!(!wants("app.py"));
         assert!(!wants("json"));
     }
