@@ -6,14 +6,29 @@
 //! it maps back to the escaped span it came from, so findings, excerpts and
 //! masks stay on the file's own bytes.
 
+/// Files larger than this are scanned only as they are: a view keeps a
+/// record per escape, which for a file made of escapes is several times its
+/// size.
+const MAX_INPUT: usize = 16 << 20;
+
 /// The unescaped contents of a file's JSON strings that hold escapes, one
-/// string after another (each ending in a line break), and for each byte of
-/// that text the span of the file it came from.
+/// string after another (each ending in a line break), and where in the file
+/// each byte of that text came from.
 #[derive(Debug, Default)]
 pub struct JsonView {
     pub text: Vec<u8>,
-    /// Per byte of `text`: start and end offset in the file.
-    spans: Vec<(usize, usize)>,
+    /// In order of `view`; the first starts at 0.
+    pieces: Vec<Piece>,
+}
+
+/// Bytes of the view from `view` up to the next piece, and their origin: a
+/// verbatim run (view byte `view + k` is file byte `file + k`), or the text
+/// of one escape (each of its bytes comes from the file's `file..file + len`).
+#[derive(Debug, Clone, Copy)]
+struct Piece {
+    view: usize,
+    file: usize,
+    escape_len: Option<usize>,
 }
 
 /// Files whose strings are worth reading unescaped: notebooks, JSON, and
@@ -32,6 +47,9 @@ impl JsonView {
     /// A string is a `"` to the next unescaped `"` on the same line; text
     /// that is not valid JSON is read as far as that goes.
     pub fn of(bytes: &[u8]) -> Option<JsonView> {
+        if bytes.len() > MAX_INPUT {
+            return None;
+        }
         let mut view = JsonView::default();
         let mut at = 0;
         while let Some(q) = memchr::memchr(b'"', &bytes[at..]) {
@@ -51,17 +69,47 @@ impl JsonView {
 
     /// File offsets of the view's `start..end` (empty stays empty).
     pub fn file_range(&self, start: usize, end: usize) -> (usize, usize) {
-        let last = self.spans.len() - 1;
-        let first = self.spans[start.min(last)].0;
+        let last = self.text.len() - 1;
+        let first = self.origin(start.min(last)).0;
         if end <= start {
             return (first, first);
         }
-        (first, self.spans[(end - 1).min(last)].1.max(first))
+        (first, self.origin((end - 1).min(last)).1.max(first))
     }
 
-    fn push(&mut self, b: u8, span: (usize, usize)) {
+    /// The file span view byte `v` came from.
+    fn origin(&self, v: usize) -> (usize, usize) {
+        let p = self.pieces[self.pieces.partition_point(|p| p.view <= v) - 1];
+        match p.escape_len {
+            None => (p.file + v - p.view, p.file + v - p.view + 1),
+            Some(len) => (p.file, p.file + len),
+        }
+    }
+
+    /// File byte `at`, as it is.
+    fn push_verbatim(&mut self, b: u8, at: usize) {
+        let extends = self
+            .pieces
+            .last()
+            .is_some_and(|p| p.escape_len.is_none() && p.file + (self.text.len() - p.view) == at);
+        if !extends {
+            self.pieces.push(Piece {
+                view: self.text.len(),
+                file: at,
+                escape_len: None,
+            });
+        }
         self.text.push(b);
-        self.spans.push(span);
+    }
+
+    /// The text of the escape at `at`, `len` bytes of the file.
+    fn push_escape(&mut self, text: &[u8], at: usize, len: usize) {
+        self.pieces.push(Piece {
+            view: self.text.len(),
+            file: at,
+            escape_len: Some(len),
+        });
+        self.text.extend_from_slice(text);
     }
 
     /// Unescape the string body `bytes[from..to]` onto the view.
@@ -69,7 +117,7 @@ impl JsonView {
         let mut i = from;
         while i < to {
             if bytes[i] != b'\\' || i + 1 >= to {
-                self.push(bytes[i], (i, i + 1));
+                self.push_verbatim(bytes[i], i);
                 i += 1;
                 continue;
             }
@@ -84,26 +132,24 @@ impl JsonView {
                 _ => None,
             };
             if let Some(c) = simple {
-                self.push(c, (i, i + 2));
+                self.push_escape(&[c], i, 2);
                 i += 2;
                 continue;
             }
             match unicode_escape(bytes, i, to) {
                 Some((c, len)) => {
                     let mut buf = [0; 4];
-                    for &b in c.encode_utf8(&mut buf).as_bytes() {
-                        self.push(b, (i, i + len));
-                    }
+                    self.push_escape(c.encode_utf8(&mut buf).as_bytes(), i, len);
                     i += len;
                 }
                 None => {
-                    self.push(b'\\', (i, i + 1));
+                    self.push_verbatim(b'\\', i);
                     i += 1;
                 }
             }
         }
         if self.text.last() != Some(&b'\n') {
-            self.push(b'\n', (to, to));
+            self.push_escape(b"\n", to, 0);
         }
     }
 }
@@ -186,7 +232,8 @@ mod tests {
     }
 
     /// Any bytes (escapes cut anywhere, lone quotes, line ends) give a view
-    /// whose every byte maps back inside the file, in order.
+    /// whose every byte maps back inside the file, in order, and a byte
+    /// taken as it is maps to itself.
     #[test]
     fn any_bytes_map_back_inside_the_file_in_order() {
         use proptest::prelude::*;
@@ -198,10 +245,21 @@ mod tests {
                     let (s, e) = v.file_range(i, i + 1);
                     prop_assert!(s <= e && e <= bytes.len(), "{s}..{e} of {}", bytes.len());
                     prop_assert!(s >= last);
+                    if e == s + 1 {
+                        prop_assert_eq!(v.text[i], bytes[s], "view byte {} from file byte {}", i, s);
+                    }
                     last = s;
                 }
             }
         });
+    }
+
+    #[test]
+    fn files_beyond_the_limit_are_not_viewed() {
+        let escapes = br#""\n""#.repeat(MAX_INPUT / 4);
+        assert!(JsonView::of(&escapes).is_some());
+        let more = [escapes.as_slice(), br#""\n""#].concat();
+        assert!(JsonView::of(&more).is_none());
     }
 
     #[test]
