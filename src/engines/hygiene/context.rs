@@ -4,6 +4,7 @@
 use super::dockerfile::{Dockerfile, LineIndex};
 use super::kind::FileKind;
 use super::options::Options;
+use super::registry::Anchor;
 use super::repo::EnvStatus;
 use super::shell::Script;
 use super::yaml::{Node, Span, Yaml};
@@ -382,6 +383,10 @@ pub struct Hit {
     /// The secret value the finding quotes, if any: masked by the
     /// redaction point in every text a report shows.
     pub secret: Option<String>,
+    /// The anchor ids this finding answers to, when they are fewer than the
+    /// check's (an untagged `FROM x` is hadolint's DL3006, `FROM x:latest`
+    /// its DL3007): what its tags name and which anchor ignores cover it.
+    pub anchors: Option<&'static [Anchor]>,
 }
 
 /// Where checks report; the engine sets which check is running.
@@ -424,7 +429,16 @@ impl Hits {
             message: message.into(),
             span,
             secret: None,
+            anchors: None,
         });
+    }
+
+    /// Mark the last report as answering only to `anchors`, a part of its
+    /// check's (the rest name other problems than this one).
+    pub fn anchored(&mut self, anchors: &'static [Anchor]) {
+        if let Some(h) = self.hits.last_mut() {
+            h.anchors = Some(anchors);
+        }
     }
 
     /// Report a value that is a secret itself (a password in plain

@@ -299,12 +299,12 @@ impl Engine for HygieneEngine {
                 },
                 _ => line.to_string(),
             });
-            f.tags = c
-                .anchors
+            let anchors = h.anchors.unwrap_or(c.anchors);
+            f.tags = anchors
                 .iter()
                 .map(|a| format!("{}:{}", a.tool(), a.id()))
                 .collect();
-            let mut suppressed = suppress::suppressed_by(c, kind, &text, line_start);
+            let mut suppressed = suppress::suppressed_by(c.id, anchors, kind, &text, line_start);
             if let (None, Some(d)) = (&suppressed, &docker) {
                 // hadolint's ignore comment sits above the instruction,
                 // whichever of its lines the finding is on.
@@ -316,7 +316,7 @@ impl Engine for HygieneEngine {
                         .rfind('\n')
                         .map_or(0, |i| i + 1);
                     if first != line_start {
-                        suppressed = suppress::suppressed_by(c, kind, &text, first);
+                        suppressed = suppress::suppressed_by(c.id, anchors, kind, &text, first);
                     }
                 }
             }
