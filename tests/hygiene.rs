@@ -566,3 +566,114 @@ fn issue12_p5_big_gitlab_pipelines_and_scripts_are_read_in_linear_time() {
     assert_eq!(d.path.as_deref(), Some("docker-compose.yml"));
     assert!(d.line.is_some_and(|l| l >= 1), "{d:?}");
 }
+
+/// (path, line, message) of every diagnostic of a JSON report.
+fn diagnostics(report: &Value) -> Vec<(String, u64, String)> {
+    report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["path"].as_str().unwrap_or("").to_string(),
+                d["line"].as_u64().unwrap_or(0),
+                d["message"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn issue12_p2_gitlab_local_includes_extends_and_anchors_are_followed_never_fetched() {
+    let t = Tree::new();
+    t.file(
+        ".gitlab-ci.yml",
+        "\
+include:
+  - local: /ci/templates.yml
+  - 'ci/missing.yml'
+  - remote: https://example.com/ci.yml
+  - template: Jobs/SAST.gitlab-ci.yml
+  - project: group/shared
+    file: /ci.yml
+test:
+  extends: .python
+  script:
+    - pytest
+deploy:
+  extends: [.docker, .nowhere]
+  script:
+    - make deploy
+loop-a:
+  extends: loop-b
+loop-b:
+  extends: loop-a
+",
+    );
+    t.file(
+        "ci/templates.yml",
+        "\
+include: ci/nested.yml
+.python:
+  image: python:latest
+.docker:
+  image: docker:27.3
+  before_script:
+    - pip install awscli
+",
+    );
+    t.file(
+        "ci/nested.yml",
+        "\
+include: ci/templates.yml
+.services:
+  services: [redis]
+",
+    );
+    let run = t.gate(&["scan", ".", "--engines", "hygiene", "--format", "json"]);
+    assert_eq!(run.code, 1, "{}\n{}", run.stdout, run.stderr);
+    let mut got: Vec<(String, u64, String)> = run.hits();
+    got.sort();
+    assert_eq!(
+        got,
+        [
+            (
+                "ci/nested.yml".to_string(),
+                3,
+                "unpinned-images".to_string()
+            ),
+            (
+                "ci/templates.yml".to_string(),
+                3,
+                "unpinned-images".to_string()
+            ),
+            (
+                "ci/templates.yml".to_string(),
+                7,
+                "unpinned-pip-install".to_string()
+            ),
+        ],
+        "each finding in the file that holds it, once: {}",
+        run.stdout
+    );
+    let d = diagnostics(&run.json());
+    let at = |path: &str, line: u64, words: &[&str]| {
+        assert!(
+            d.iter()
+                .any(|(p, l, m)| p == path && *l == line && words.iter().all(|w| m.contains(w))),
+            "no diagnostic {path}:{line} {words:?} in {d:#?}"
+        );
+    };
+    at(".gitlab-ci.yml", 3, &["ci/missing.yml", "not found"]);
+    at(".gitlab-ci.yml", 4, &["remote", "not followed"]);
+    at(".gitlab-ci.yml", 5, &["template", "not followed"]);
+    at(".gitlab-ci.yml", 6, &["project", "not followed"]);
+    at(".gitlab-ci.yml", 13, &["`.nowhere`"]);
+    at(".gitlab-ci.yml", 17, &["cycle"]);
+    at("ci/nested.yml", 1, &["ci/templates.yml", "again"]);
+    assert!(
+        !d.iter()
+            .any(|(_, _, m)| m.contains("`.python`") || m.contains("`.docker`")),
+        "templates from the include are known: {d:#?}"
+    );
+}

@@ -152,24 +152,33 @@ fn docker_step(cx: &Cx<'_>, uses: &Node, out: &mut Hits) {
     }
 }
 
-/// A GitLab `image:` or services entry: a string, or a map with `name:`.
-fn gitlab_image(node: &Node) -> Option<&Node> {
+/// A GitLab `image:` or services entry: a string, or a map with `name:`
+/// (through aliases and merge keys).
+fn gitlab_image<'a>(cx: &Cx<'a>, node: &'a Node) -> Option<&'a Node> {
+    let node = cx.deref(node);
     match &node.value {
         Value::Scalar(_) => Some(node),
-        Value::Map(_) => node.get("name"),
+        Value::Map(_) => cx.get(node, "name"),
         _ => None,
     }
 }
 
-/// `image:` and `services:` where GitLab reads them.
+/// `image:` and `services:` where GitLab reads them, through aliases and
+/// merge keys (`<<: *defaults`): each judged once, where it is written.
 fn gitlab(cx: &Cx<'_>, out: &mut Hits) {
+    let mut seen = std::collections::HashSet::new();
     for (what, scope) in cx.gitlab_scopes() {
-        if let Some(img) = scope.get("image").and_then(gitlab_image) {
-            judge(cx, &what, img, out);
+        if let Some(img) = cx.get(scope, "image").and_then(|i| gitlab_image(cx, i)) {
+            if seen.insert(img.span.start_byte) {
+                judge(cx, &what, img, out);
+            }
         }
-        for svc in scope.get("services").map(Node::items).unwrap_or_default() {
-            if let Some(img) = gitlab_image(svc) {
-                judge(cx, &format!("{what} service"), img, out);
+        let services = cx.get(scope, "services").map(|s| cx.deref(s).items());
+        for svc in services.unwrap_or_default() {
+            if let Some(img) = gitlab_image(cx, svc) {
+                if seen.insert(img.span.start_byte) {
+                    judge(cx, &format!("{what} service"), img, out);
+                }
             }
         }
     }
