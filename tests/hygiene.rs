@@ -677,3 +677,60 @@ include: ci/templates.yml
         "templates from the include are known: {d:#?}"
     );
 }
+
+#[test]
+fn issue12_p3_a_token_sent_with_curl_is_one_finding_across_engines_and_masked() {
+    // Built at run time: the repository holds no whole token.
+    let token = format!("glpat-{}", "Xk3v9Qm2Rt7Lp4Wz8Ny1");
+    let t = Tree::new();
+    t.file(
+        ".gitlab-ci.yml",
+        format!(
+            "deploy:\n  image: alpine:3.20\n  script:\n    - 'curl --fail --header \"PRIVATE-TOKEN: {token}\" \"$CI_API_V4_URL/projects\"'\n    - curl -u deploy:hunter2 https://nexus.example.com/upload\n"
+        ),
+    );
+    for format in ["json", "text", "sarif"] {
+        let run = t.gate(&["scan", ".", "--format", format]);
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        assert!(
+            !run.stdout.contains(&token) && !run.stderr.contains(&token),
+            "{format} shows the token: {}",
+            run.stdout
+        );
+    }
+    let run = t.gate(&["scan", ".", "--format", "json"]);
+    let report = run.json();
+    let line4: Vec<&Value> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["start_line"] == 4)
+        .collect();
+    assert_eq!(line4.len(), 1, "one finding for one token: {line4:#?}");
+    let f = &line4[0];
+    assert_eq!(f["tool"], "gate-secrets", "{f:#}");
+    let tools: Vec<&str> = f["tools"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    assert!(tools.contains(&"gate-hygiene"), "{tools:?}");
+    // A password no secrets rule calls a secret stays hygiene's finding.
+    let line5: Vec<(String, u64, String)> =
+        run.hits().into_iter().filter(|(_, l, _)| *l == 5).collect();
+    assert_eq!(
+        line5,
+        [(
+            ".gitlab-ci.yml".to_string(),
+            5,
+            "curl-literal-token".to_string()
+        )]
+    );
+    // With the secrets engine off, hygiene reports the token itself.
+    let run = t.gate(&["scan", ".", "--engines", "hygiene", "--format", "json"]);
+    assert!(run
+        .hits()
+        .contains(&(".gitlab-ci.yml".into(), 4, "curl-literal-token".into())));
+    assert!(!run.stdout.contains(&token));
+}
