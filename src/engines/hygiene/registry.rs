@@ -149,7 +149,7 @@ checks! {
     "overprovisioned-secrets" Medium High 200 [Workflow, Action] [Zizmor("overprovisioned-secrets")] overprovisioned_secrets File;
     "secrets-inherit" Medium High 200 [Workflow] [Zizmor("secrets-inherit")] secrets_inherit Job;
     "template-injection" High High 94 [Workflow, Action] [Zizmor("template-injection")] template_injection Step;
-    "unpinned-images" High High 829 [Workflow, GitlabCi, Compose] [Zizmor("unpinned-images")] unpinned_images File;
+    "unpinned-images" High High 829 [Workflow, Action, GitlabCi, Compose] [Zizmor("unpinned-images")] unpinned_images File;
     "unpinned-pip-install" Medium High 1357 [Workflow, Action, Dockerfile, GitlabCi, ShellScript] [Hadolint("DL3013")] unpinned_pip_install Shell;
     "unpinned-requirements" Medium High 1357 [Requirements] [] unpinned_requirements File;
     "unpinned-uses" High High 829 [Workflow, Action] [Zizmor("unpinned-uses")] unpinned_uses File;

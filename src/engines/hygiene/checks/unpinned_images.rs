@@ -10,7 +10,9 @@ doc!(
 
 ## What it does
 Flags images with no tag or the `:latest` tag (HIGH): a GitHub workflow
-job's `container:` and `services.*` and a step's `uses: docker://...`; a GitLab CI job's `image:` and
+job's `container:` and `services.*` and a step's `uses: docker://...`
+(in workflows and composite actions), a Docker container action's
+`runs.image: docker://...`; a GitLab CI job's `image:` and
 `services:` (and those of `default:` or the top level); a compose file's
 `services.*.image` (a service that also has `build:` names the image it
 builds, and is not judged). With `[hygiene] pin_digests = true`, an image
@@ -152,6 +154,26 @@ fn docker_step(cx: &Cx<'_>, uses: &Node, out: &mut Hits) {
     }
 }
 
+/// A composite action's `uses: docker://` steps, and the image a Docker
+/// container action runs (`runs.image: docker://...`; a `Dockerfile` there
+/// is built, and its `FROM` is checked in the Dockerfile).
+fn action(cx: &Cx<'_>, out: &mut Hits) {
+    for step in cx.steps(&[]) {
+        if let Some(uses) = step.uses().filter(|u| {
+            u.as_str()
+                .is_some_and(|s| s.trim_start().starts_with("docker://"))
+        }) {
+            docker_step(cx, uses, out);
+        }
+    }
+    if let Some(image) = cx.root().and_then(|r| r.route("runs.image")).filter(|i| {
+        i.as_str()
+            .is_some_and(|s| s.trim_start().starts_with("docker://"))
+    }) {
+        docker_step(cx, image, out);
+    }
+}
+
 /// A GitLab `image:` or services entry: a string, or a map with `name:`
 /// (through aliases and merge keys).
 fn gitlab_image<'a>(cx: &Cx<'a>, node: &'a Node) -> Option<&'a Node> {
@@ -209,6 +231,7 @@ fn compose(cx: &Cx<'_>, out: &mut Hits) {
 pub fn check(cx: &Cx<'_>, out: &mut Hits) {
     match cx.kind {
         FileKind::Workflow => cx.jobs().iter().for_each(|j| workflow_job(cx, j, out)),
+        FileKind::Action => action(cx, out),
         FileKind::GitlabCi => gitlab(cx, out),
         FileKind::Compose => compose(cx, out),
         _ => {}
