@@ -268,8 +268,6 @@ DESIGN = [
      "the file silences zizmor at the trigger (`# zizmor: ignore[...]`); gate's finding is at the checkout, where no ignore is"),
     ("template-injection", "missed", lambda f, t: not any(GATE_RISKY.search(e) for e in re.findall(r"\$\{\{(.*?)\}\}", t)),
      "context gate does not call attacker-controlled (github.ref/base_ref, matrix, env, job.*, URLs)"),
-    ("template-injection", "extra", lambda f, t: ".outputs." in f["message"],
-     "step/job outputs: gate flags them MEDIUM (they often carry outside text), zizmor only when it traces them"),
     ("unpinned-uses", "extra", lambda f, t: re.search(r"uses:\s*['\"]?\$", t) is not None,
      "`uses:` that is neither owner/repo@ref nor ./path: gate calls it unpinned, zizmor skips it"),
     ("artipacked", "extra", lambda f, t: re.search(r"checkout@(v([6-9]|\d\d)|[0-9a-f]{40}\s*#\s*v([6-9]|\d\d))", t) is not None,
