@@ -734,3 +734,135 @@ fn issue12_p3_a_token_sent_with_curl_is_one_finding_across_engines_and_masked() 
         .contains(&(".gitlab-ci.yml".into(), 4, "curl-literal-token".into())));
     assert!(!run.stdout.contains(&token));
 }
+
+/// A minimal SARIF file of one tool: (rule, path, line) results.
+fn sarif(tool: &str, results: &[(&str, &str, u32)]) -> String {
+    let results: Vec<Value> = results
+        .iter()
+        .map(|(rule, path, line)| {
+            serde_json::json!({
+                "ruleId": rule,
+                "level": "warning",
+                "message": {"text": format!("{rule} says so")},
+                "locations": [{"physicalLocation": {
+                    "artifactLocation": {"uri": path},
+                    "region": {"startLine": line}
+                }}]
+            })
+        })
+        .collect();
+    serde_json::json!({
+        "version": "2.1.0",
+        "runs": [{"tool": {"driver": {"name": tool}}, "results": results}]
+    })
+    .to_string()
+}
+
+#[test]
+fn issue12_p1_per_finding_anchors_merge_imported_sarif_and_name_the_right_ids() {
+    let t = Tree::new();
+    t.file("a/Dockerfile", "FROM python\nRUN echo hi\n");
+    t.file("b/Dockerfile", "FROM node:latest\nUSER root\n");
+    t.file(
+        "hadolint.sarif",
+        sarif(
+            "Hadolint",
+            &[
+                ("DL3006", "a/Dockerfile", 1),
+                ("DL3007", "b/Dockerfile", 1),
+                ("DL3002", "b/Dockerfile", 2),
+            ],
+        ),
+    );
+    t.file(
+        "checkov.sarif",
+        sarif(
+            "checkov",
+            &[
+                ("CKV_DOCKER_3", "a/Dockerfile", 1),
+                ("CKV_DOCKER_8", "b/Dockerfile", 2),
+            ],
+        ),
+    );
+    let run = t.gate(&[
+        "scan",
+        ".",
+        "--engines",
+        "hygiene",
+        "--sarif",
+        "hadolint.sarif",
+        "--sarif",
+        "checkov.sarif",
+        "--format",
+        "json",
+    ]);
+    let report = run.json();
+    let mut got: Vec<(String, u64, String, Vec<String>, Vec<String>)> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            let list = |k: &str| -> Vec<String> {
+                f[k].as_array()
+                    .unwrap()
+                    .iter()
+                    .filter_map(|v| v.as_str().map(str::to_string))
+                    .collect()
+            };
+            (
+                f["path"].as_str().unwrap().to_string(),
+                f["start_line"].as_u64().unwrap(),
+                f["rule_id"].as_str().unwrap().to_string(),
+                list("tools"),
+                list("tags"),
+            )
+        })
+        .collect();
+    got.sort();
+    let s = |v: &[&str]| -> Vec<String> { v.iter().map(|x| x.to_string()).collect() };
+    assert_eq!(
+        got,
+        [
+            (
+                "a/Dockerfile".into(),
+                1,
+                "dockerfile-no-user".into(),
+                s(&["gate-hygiene", "checkov"]),
+                s(&["checkov:CKV_DOCKER_3"])
+            ),
+            (
+                "a/Dockerfile".into(),
+                1,
+                "dockerfile-unpinned-from".into(),
+                s(&["gate-hygiene", "hadolint"]),
+                s(&["hadolint:DL3006", "checkov:CKV_DOCKER_7"])
+            ),
+            (
+                "b/Dockerfile".into(),
+                1,
+                "dockerfile-unpinned-from".into(),
+                s(&["gate-hygiene", "hadolint"]),
+                s(&["hadolint:DL3007", "checkov:CKV_DOCKER_7"])
+            ),
+            (
+                "b/Dockerfile".into(),
+                2,
+                "dockerfile-root-user".into(),
+                s(&["gate-hygiene", "checkov", "hadolint"]),
+                s(&["hadolint:DL3002", "checkov:CKV_DOCKER_8"])
+            ),
+        ],
+        "one finding per problem, each naming its own anchor ids: {}",
+        run.stdout
+    );
+    for (alias, check) in [
+        ("DL3002", "dockerfile-root-user"),
+        ("CKV_DOCKER_8", "dockerfile-root-user"),
+        ("CKV_DOCKER_3", "dockerfile-no-user"),
+        ("DL3006", "dockerfile-unpinned-from"),
+    ] {
+        let run = t.gate(&["rules", "explain", alias]);
+        assert_eq!(run.code, 0, "{alias}: {}", run.stderr);
+        assert!(run.stdout.contains(check), "{alias}: {}", run.stdout);
+    }
+}
