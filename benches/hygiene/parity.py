@@ -2,7 +2,7 @@
 """Parity of gate's hygiene checks with zizmor and hadolint on real files.
 
     benches/hygiene/parity.py [--corpus corpora/hygiene] [--gate target/release/gate]
-                              [--out corpora/hygiene-parity] [--show N]
+                              [--out target/hygiene-parity] [--show N]
 
 Runs, on the corpus that collect.py gathers:
   gate scan CORPUS --engines hygiene --format json
@@ -301,7 +301,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--corpus", default=os.path.join(ROOT, "corpora/hygiene"))
     ap.add_argument("--gate", default=os.path.join(ROOT, "target/release/gate"))
-    ap.add_argument("--out", default=os.path.join(ROOT, "corpora/hygiene-parity"))
+    # Not under corpora/: the fetched corpora are shared and read-only.
+    ap.add_argument("--out", default=os.path.join(ROOT, "target/hygiene-parity"))
     ap.add_argument("--show", type=int, default=3, help="disagreements printed per check")
     a = ap.parse_args()
     a.gate = os.path.abspath(a.gate)
