@@ -735,6 +735,9 @@ fn issue12_p3_a_token_sent_with_curl_is_one_finding_across_engines_and_masked() 
     assert!(!run.stdout.contains(&token));
 }
 
+/// (path, line, rule, tools, tags) of a finding.
+type Merged = (String, u64, String, Vec<String>, Vec<String>);
+
 /// A minimal SARIF file of one tool: (rule, path, line) results.
 fn sarif(tool: &str, results: &[(&str, &str, u32)]) -> String {
     let results: Vec<Value> = results
@@ -797,7 +800,7 @@ fn issue12_p1_per_finding_anchors_merge_imported_sarif_and_name_the_right_ids() 
         "json",
     ]);
     let report = run.json();
-    let mut got: Vec<(String, u64, String, Vec<String>, Vec<String>)> = report["findings"]
+    let mut got: Vec<Merged> = report["findings"]
         .as_array()
         .unwrap()
         .iter()

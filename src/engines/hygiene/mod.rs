@@ -238,7 +238,9 @@ impl HygieneEngine {
             env,
         };
         unknown_keys(&cx, out);
-        if let (FileKind::GitlabCi, Some(y)) = (kind, &parsed) {
+        // Includes are read from the work tree: a pipeline read from a
+        // commit (history scans) would be judged against other files.
+        if let (FileKind::GitlabCi, Some(y), None) = (kind, &parsed, &file.commit) {
             self.gitlab_includes(file.path, &text, y, chain, out);
         }
         let jobs = cx.jobs();
