@@ -766,39 +766,20 @@ fn issue12_p1_per_finding_anchors_merge_imported_sarif_and_name_the_right_ids() 
     let t = Tree::new();
     t.file("a/Dockerfile", "FROM python\nRUN echo hi\n");
     t.file("b/Dockerfile", "FROM node:latest\nUSER root\n");
-    t.file(
-        "hadolint.sarif",
-        sarif(
-            "Hadolint",
-            &[
-                ("DL3006", "a/Dockerfile", 1),
-                ("DL3007", "b/Dockerfile", 1),
-                ("DL3002", "b/Dockerfile", 2),
-            ],
-        ),
-    );
-    t.file(
-        "checkov.sarif",
-        sarif(
-            "checkov",
-            &[
-                ("CKV_DOCKER_3", "a/Dockerfile", 1),
-                ("CKV_DOCKER_8", "b/Dockerfile", 2),
-            ],
-        ),
-    );
-    let run = t.gate(&[
-        "scan",
-        ".",
-        "--engines",
-        "hygiene",
-        "--sarif",
-        "hadolint.sarif",
-        "--sarif",
-        "checkov.sarif",
-        "--format",
-        "json",
-    ]);
+    let hadolint: &[(&str, &str, u32)] = &[
+        ("DL3006", "a/Dockerfile", 1),
+        ("DL3007", "b/Dockerfile", 1),
+        ("DL3002", "b/Dockerfile", 2),
+    ];
+    let checkov: &[(&str, &str, u32)] = &[
+        ("CKV_DOCKER_3", "a/Dockerfile", 1),
+        ("CKV_DOCKER_8", "b/Dockerfile", 2),
+    ];
+    t.file("hadolint.sarif", sarif("Hadolint", hadolint));
+    t.file("checkov.sarif", sarif("checkov", checkov));
+    let args =
+        "scan . --engines hygiene --sarif hadolint.sarif --sarif checkov.sarif --format json";
+    let run = t.gate(&args.split(' ').collect::<Vec<_>>());
     let report = run.json();
     let mut got: Vec<Merged> = report["findings"]
         .as_array()

@@ -16,25 +16,27 @@ that reason). checkov's `CKV_DOCKER_3`. hadolint has no such rule (its
 `dockerfile-root-user`'s finding).
 
 ## Why is this bad?
-A process that runs as root inside the container turns any code execution
-bug (a deserialisation flaw, a template injection) into root in the
-container, one kernel bug away from the host, with write access to
-everything in the image.
+Most official base images (`python`, `node`, `debian`) set no user, so the
+application runs as root: a code execution bug in it becomes root in the
+container, with write access to everything in the image. That the base
+image sets a user is worth saying in the Dockerfile, where a reviewer sees
+it.
 
 ## Example
 ```dockerfile
-FROM python:3.12-slim
-COPY . /app
-CMD ["gunicorn", "app:app"]
+FROM node:22-slim
+WORKDIR /srv
+COPY . .
+CMD ["node", "server.js"]
 ```
 
 ## Use instead
 ```dockerfile
-FROM python:3.12-slim
-RUN useradd --uid 10001 --create-home app
-COPY . /app
-USER 10001
-CMD ["gunicorn", "app:app"]
+FROM node:22-slim
+WORKDIR /srv
+COPY --chown=node:node . .
+USER node
+CMD ["node", "server.js"]
 ```
 
 ## References
