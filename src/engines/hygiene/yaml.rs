@@ -438,14 +438,9 @@ impl Builder<'_, '_> {
         self.src.get(n.byte_range()).unwrap_or("")
     }
 
-    /// Keep `node` under the name of the anchor `&name` decorating `n`, if
-    /// any, while the budget lasts (past it, aliases to it stay unresolved
-    /// and the file says so once).
-    fn keep_anchor(&mut self, n: TsNode<'_>, node: &Node) {
-        let mut cursor = n.walk();
-        let Some(anchor) = n.named_children(&mut cursor).find(|c| c.kind() == "anchor") else {
-            return;
-        };
+    /// Keep `node` under the name of `anchor` (`&name`) while the budget
+    /// lasts (past it, aliases to it stay unresolved and the file says so once).
+    fn keep_anchor(&mut self, anchor: TsNode<'_>, node: &Node) {
         let cost = node
             .span
             .end_byte
@@ -486,10 +481,14 @@ impl Builder<'_, '_> {
                 // Skip anchors and tags: the content is the last named child
                 // that is neither (a plain scalar wraps a typed scalar).
                 let mut cursor = n.walk();
-                let inner = n
-                    .named_children(&mut cursor)
-                    .filter(|c| !matches!(c.kind(), "anchor" | "tag" | "comment"))
-                    .last();
+                let (mut inner, mut anchor) = (None, None);
+                for c in n.named_children(&mut cursor) {
+                    match c.kind() {
+                        "anchor" => anchor = Some(c),
+                        "tag" | "comment" => {}
+                        _ => inner = Some(c),
+                    }
+                }
                 let node = match (n.kind(), inner) {
                     ("plain_scalar", _) => self.plain(n),
                     (_, Some(c)) => {
@@ -500,8 +499,8 @@ impl Builder<'_, '_> {
                     }
                     (_, None) => Node::null(span),
                 };
-                if n.kind() != "plain_scalar" {
-                    self.keep_anchor(n, &node);
+                if let Some(a) = anchor.filter(|_| n.kind() != "plain_scalar") {
+                    self.keep_anchor(a, &node);
                 }
                 node
             }
