@@ -1,6 +1,6 @@
 //! Everything after the engines ran, as one named list of stages that every
 //! front end shares (`gate scan`, `gate github`, `gate merge`, `gate
-//! baseline`): import SARIF → merge → overrides → fingerprints → ignore files
+//! baseline`): import SARIF → merge → same secret → overrides → fingerprints → ignore files
 //! → baseline → diff scope → minimum severity → verdict → redaction →
 //! completeness. A front end resolves its settings into a [`Pipeline`], runs
 //! the engines, calls [`analyse`] and prints; it decides nothing itself.
@@ -94,6 +94,10 @@ pub const STAGES: &[Stage] = &[
     Stage {
         name: "merge",
         run: merge,
+    },
+    Stage {
+        name: "same-secret",
+        run: |_, _, st| one_finding_per_secret(&mut st.findings),
     },
     Stage {
         name: "overrides",
@@ -262,6 +266,72 @@ fn merge(p: &Pipeline, _: &[Box<dyn Engine>], st: &mut State) {
         .filter(|(id, _)| !st.rules.contains_key(id))
         .collect();
     st.tools = merged.tools;
+}
+
+/// One finding per leaked value across engines. A hygiene check that quotes
+/// a secret (a token written into `curl -H`, a password in a compose
+/// `environment:`) and a secrets rule that matched the same value on the
+/// same lines report one problem: the secrets finding stays (it names the
+/// provider, and `gate:allow` / `.gitleaksignore` are how teams review
+/// leaks), and records that the hygiene engine saw it too (its tool, and
+/// the check as a `gate-hygiene:<id>` tag). A hygiene finding whose value no
+/// secrets rule matched (`-u deploy:hunter2`) stays as it is. Merge keys are
+/// rule aliases, which never cross engines: this is the one place that does.
+fn one_finding_per_secret(findings: &mut Vec<Finding>) {
+    let mut by_path: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, f) in findings.iter().enumerate() {
+        if f.tool == secrets::TOOL && f.secret.is_some() {
+            by_path.entry(f.path.as_str()).or_default().push(i);
+        }
+    }
+    if by_path.is_empty() {
+        return;
+    }
+    // (hygiene finding, secrets finding that covers it)
+    let mut covered: Vec<(usize, usize)> = Vec::new();
+    for (i, f) in findings.iter().enumerate() {
+        if f.tool != crate::hygiene::TOOL {
+            continue;
+        }
+        let Some(value) = f.secret.as_ref().map(|s| s.value.as_str()) else {
+            continue;
+        };
+        let Some(candidates) = by_path.get(f.path.as_str()) else {
+            continue;
+        };
+        let same = candidates.iter().copied().find(|&j| {
+            let g = &findings[j];
+            let theirs = g.secret.as_ref().map_or("", |s| s.value.as_str());
+            g.region.start_line <= f.region.end_line
+                && f.region.start_line <= g.region.end_line
+                && !theirs.is_empty()
+                && !value.is_empty()
+                && (theirs.contains(value) || value.contains(theirs))
+        });
+        if let Some(j) = same {
+            covered.push((i, j));
+        }
+    }
+    if covered.is_empty() {
+        return;
+    }
+    let mut drop = vec![false; findings.len()];
+    for &(i, j) in &covered {
+        let tag = format!("{}:{}", crate::hygiene::TOOL, findings[i].rule_id);
+        let g = &mut findings[j];
+        if !g.tools.iter().any(|t| t == crate::hygiene::TOOL) {
+            g.tools.push(crate::hygiene::TOOL.to_string());
+        }
+        if !g.tags.contains(&tag) {
+            g.tags.push(tag);
+        }
+        drop[i] = true;
+    }
+    let mut k = 0;
+    findings.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
 }
 
 /// `.gateignore` / `.gitleaksignore` fingerprints, under every alias a rule answers to.
@@ -444,6 +514,7 @@ mod tests {
             [
                 "import",
                 "merge",
+                "same-secret",
                 "overrides",
                 "fingerprints",
                 "ignore-files",
@@ -455,6 +526,68 @@ mod tests {
                 "completeness"
             ]
         );
+    }
+
+    fn finding(tool: &str, rule: &str, line: u32, secret: Option<&str>) -> Finding {
+        let region = crate::finding::Region {
+            start_line: line,
+            start_column: 1,
+            end_line: line,
+            end_column: 80,
+        };
+        let mut f = Finding::new(
+            rule,
+            tool,
+            Severity::High,
+            crate::finding::Confidence::High,
+            ".gitlab-ci.yml",
+            region,
+            "m",
+        );
+        f.secret = secret.map(|s| crate::finding::SecretMatch {
+            value: s.to_string(),
+            matched: s.to_string(),
+            entropy: 4.0,
+        });
+        f
+    }
+
+    #[test]
+    fn issue12_p3_a_secret_two_engines_report_is_one_finding_the_secrets_one() {
+        let token = "glpat-AbCdEf0123456789xYzW";
+        let mut fs = vec![
+            finding(crate::hygiene::TOOL, "curl-literal-token", 3, Some(token)),
+            finding(secrets::TOOL, "gitlab-pat", 3, Some(token)),
+            // No secrets rule matched this one: it stays.
+            finding(
+                crate::hygiene::TOOL,
+                "curl-literal-token",
+                4,
+                Some("hunter2"),
+            ),
+            // The same value on another line is another problem.
+            finding(crate::hygiene::TOOL, "curl-literal-token", 9, Some(token)),
+            // A hygiene finding that quotes nothing is never merged.
+            finding(crate::hygiene::TOOL, "unpinned-images", 3, None),
+        ];
+        one_finding_per_secret(&mut fs);
+        let got: Vec<(&str, u32)> = fs
+            .iter()
+            .map(|f| (f.rule_id.as_str(), f.region.start_line))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("gitlab-pat", 3),
+                ("curl-literal-token", 4),
+                ("curl-literal-token", 9),
+                ("unpinned-images", 3)
+            ]
+        );
+        assert_eq!(fs[0].tools, [secrets::TOOL, crate::hygiene::TOOL]);
+        assert!(fs[0]
+            .tags
+            .contains(&"gate-hygiene:curl-literal-token".to_string()));
     }
 
     #[test]

@@ -213,8 +213,12 @@ fn issue15_p1_every_report_validates_with_secret_python_and_hygiene_findings() {
     assert_eq!(from.len(), 1, "{:#}", r.sast);
     let ids = identifiers(from[0]);
     assert!(ids.contains(&pair("hadolint_rule_id", "DL3007")), "{ids:?}");
+    assert!(
+        !ids.contains(&pair("hadolint_rule_id", "DL3006")),
+        "a `:latest` image is DL3007 only: {ids:?}"
+    );
     assert!(ids.contains(&pair("cwe", "829")), "{ids:?}");
-    assert!(!by_rule(&r.sast, "dockerfile-root-user").is_empty());
+    assert!(!by_rule(&r.sast, "dockerfile-no-user").is_empty());
 
     // Bandit's B105 sees the token too: SAST, and masked there as well.
     assert_eq!(by_rule(&r.sast, "B105").len(), 1, "{:#}", r.sast);

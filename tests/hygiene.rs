@@ -566,3 +566,287 @@ fn issue12_p5_big_gitlab_pipelines_and_scripts_are_read_in_linear_time() {
     assert_eq!(d.path.as_deref(), Some("docker-compose.yml"));
     assert!(d.line.is_some_and(|l| l >= 1), "{d:?}");
 }
+
+/// (path, line, message) of every diagnostic of a JSON report.
+fn diagnostics(report: &Value) -> Vec<(String, u64, String)> {
+    report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["path"].as_str().unwrap_or("").to_string(),
+                d["line"].as_u64().unwrap_or(0),
+                d["message"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn issue12_p2_gitlab_local_includes_extends_and_anchors_are_followed_never_fetched() {
+    let t = Tree::new();
+    t.file(
+        ".gitlab-ci.yml",
+        "\
+include:
+  - local: /ci/templates.yml
+  - 'ci/missing.yml'
+  - remote: https://example.com/ci.yml
+  - template: Jobs/SAST.gitlab-ci.yml
+  - project: group/shared
+    file: /ci.yml
+test:
+  extends: .python
+  script:
+    - pytest
+deploy:
+  extends: [.docker, .nowhere]
+  script:
+    - make deploy
+loop-a:
+  extends: loop-b
+loop-b:
+  extends: loop-a
+",
+    );
+    t.file(
+        "ci/templates.yml",
+        "\
+include: ci/nested.yml
+.python:
+  image: python:latest
+.docker:
+  image: docker:27.3
+  before_script:
+    - pip install awscli
+",
+    );
+    t.file(
+        "ci/nested.yml",
+        "\
+include: ci/templates.yml
+.services:
+  services: [redis]
+",
+    );
+    let run = t.gate(&["scan", ".", "--engines", "hygiene", "--format", "json"]);
+    assert_eq!(run.code, 1, "{}\n{}", run.stdout, run.stderr);
+    let mut got: Vec<(String, u64, String)> = run.hits();
+    got.sort();
+    assert_eq!(
+        got,
+        [
+            (
+                "ci/nested.yml".to_string(),
+                3,
+                "unpinned-images".to_string()
+            ),
+            (
+                "ci/templates.yml".to_string(),
+                3,
+                "unpinned-images".to_string()
+            ),
+            (
+                "ci/templates.yml".to_string(),
+                7,
+                "unpinned-pip-install".to_string()
+            ),
+        ],
+        "each finding in the file that holds it, once: {}",
+        run.stdout
+    );
+    let d = diagnostics(&run.json());
+    let at = |path: &str, line: u64, words: &[&str]| {
+        assert!(
+            d.iter()
+                .any(|(p, l, m)| p == path && *l == line && words.iter().all(|w| m.contains(w))),
+            "no diagnostic {path}:{line} {words:?} in {d:#?}"
+        );
+    };
+    at(".gitlab-ci.yml", 3, &["ci/missing.yml", "not found"]);
+    at(".gitlab-ci.yml", 4, &["remote", "not followed"]);
+    at(".gitlab-ci.yml", 5, &["template", "not followed"]);
+    at(".gitlab-ci.yml", 6, &["project", "not followed"]);
+    at(".gitlab-ci.yml", 13, &["`.nowhere`"]);
+    at(".gitlab-ci.yml", 17, &["cycle"]);
+    at("ci/nested.yml", 1, &["ci/templates.yml", "again"]);
+    assert!(
+        !d.iter()
+            .any(|(_, _, m)| m.contains("`.python`") || m.contains("`.docker`")),
+        "templates from the include are known: {d:#?}"
+    );
+}
+
+#[test]
+fn issue12_p3_a_token_sent_with_curl_is_one_finding_across_engines_and_masked() {
+    // Built at run time: the repository holds no whole token.
+    let token = format!("glpat-{}", "Xk3v9Qm2Rt7Lp4Wz8Ny1");
+    let t = Tree::new();
+    t.file(
+        ".gitlab-ci.yml",
+        format!(
+            "deploy:\n  image: alpine:3.20\n  script:\n    - 'curl --fail --header \"PRIVATE-TOKEN: {token}\" \"$CI_API_V4_URL/projects\"'\n    - curl -u deploy:hunter2 https://nexus.example.com/upload\n"
+        ),
+    );
+    for format in ["json", "text", "sarif"] {
+        let run = t.gate(&["scan", ".", "--format", format]);
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        assert!(
+            !run.stdout.contains(&token) && !run.stderr.contains(&token),
+            "{format} shows the token: {}",
+            run.stdout
+        );
+    }
+    let run = t.gate(&["scan", ".", "--format", "json"]);
+    let report = run.json();
+    let line4: Vec<&Value> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["start_line"] == 4)
+        .collect();
+    assert_eq!(line4.len(), 1, "one finding for one token: {line4:#?}");
+    let f = &line4[0];
+    assert_eq!(f["tool"], "gate-secrets", "{f:#}");
+    let tools: Vec<&str> = f["tools"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    assert!(tools.contains(&"gate-hygiene"), "{tools:?}");
+    // A password no secrets rule calls a secret stays hygiene's finding.
+    let line5: Vec<(String, u64, String)> =
+        run.hits().into_iter().filter(|(_, l, _)| *l == 5).collect();
+    assert_eq!(
+        line5,
+        [(
+            ".gitlab-ci.yml".to_string(),
+            5,
+            "curl-literal-token".to_string()
+        )]
+    );
+    // With the secrets engine off, hygiene reports the token itself.
+    let run = t.gate(&["scan", ".", "--engines", "hygiene", "--format", "json"]);
+    assert!(run
+        .hits()
+        .contains(&(".gitlab-ci.yml".into(), 4, "curl-literal-token".into())));
+    assert!(!run.stdout.contains(&token));
+}
+
+/// (path, line, rule, tools, tags) of a finding.
+type Merged = (String, u64, String, Vec<String>, Vec<String>);
+
+/// A minimal SARIF file of one tool: (rule, path, line) results.
+fn sarif(tool: &str, results: &[(&str, &str, u32)]) -> String {
+    let results: Vec<Value> = results
+        .iter()
+        .map(|(rule, path, line)| {
+            serde_json::json!({
+                "ruleId": rule,
+                "level": "warning",
+                "message": {"text": format!("{rule} says so")},
+                "locations": [{"physicalLocation": {
+                    "artifactLocation": {"uri": path},
+                    "region": {"startLine": line}
+                }}]
+            })
+        })
+        .collect();
+    serde_json::json!({
+        "version": "2.1.0",
+        "runs": [{"tool": {"driver": {"name": tool}}, "results": results}]
+    })
+    .to_string()
+}
+
+#[test]
+fn issue12_p1_per_finding_anchors_merge_imported_sarif_and_name_the_right_ids() {
+    let t = Tree::new();
+    t.file("a/Dockerfile", "FROM python\nRUN echo hi\n");
+    t.file("b/Dockerfile", "FROM node:latest\nUSER root\n");
+    let hadolint: &[(&str, &str, u32)] = &[
+        ("DL3006", "a/Dockerfile", 1),
+        ("DL3007", "b/Dockerfile", 1),
+        ("DL3002", "b/Dockerfile", 2),
+    ];
+    let checkov: &[(&str, &str, u32)] = &[
+        ("CKV_DOCKER_3", "a/Dockerfile", 1),
+        ("CKV_DOCKER_8", "b/Dockerfile", 2),
+    ];
+    t.file("hadolint.sarif", sarif("Hadolint", hadolint));
+    t.file("checkov.sarif", sarif("checkov", checkov));
+    let args =
+        "scan . --engines hygiene --sarif hadolint.sarif --sarif checkov.sarif --format json";
+    let run = t.gate(&args.split(' ').collect::<Vec<_>>());
+    let report = run.json();
+    let mut got: Vec<Merged> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            let list = |k: &str| -> Vec<String> {
+                f[k].as_array()
+                    .unwrap()
+                    .iter()
+                    .filter_map(|v| v.as_str().map(str::to_string))
+                    .collect()
+            };
+            (
+                f["path"].as_str().unwrap().to_string(),
+                f["start_line"].as_u64().unwrap(),
+                f["rule_id"].as_str().unwrap().to_string(),
+                list("tools"),
+                list("tags"),
+            )
+        })
+        .collect();
+    got.sort();
+    let s = |v: &[&str]| -> Vec<String> { v.iter().map(|x| x.to_string()).collect() };
+    assert_eq!(
+        got,
+        [
+            (
+                "a/Dockerfile".into(),
+                1,
+                "dockerfile-no-user".into(),
+                s(&["gate-hygiene", "checkov"]),
+                s(&["checkov:CKV_DOCKER_3"])
+            ),
+            (
+                "a/Dockerfile".into(),
+                1,
+                "dockerfile-unpinned-from".into(),
+                s(&["gate-hygiene", "hadolint"]),
+                s(&["hadolint:DL3006", "checkov:CKV_DOCKER_7"])
+            ),
+            (
+                "b/Dockerfile".into(),
+                1,
+                "dockerfile-unpinned-from".into(),
+                s(&["gate-hygiene", "hadolint"]),
+                s(&["hadolint:DL3007", "checkov:CKV_DOCKER_7"])
+            ),
+            (
+                "b/Dockerfile".into(),
+                2,
+                "dockerfile-root-user".into(),
+                s(&["gate-hygiene", "checkov", "hadolint"]),
+                s(&["hadolint:DL3002", "checkov:CKV_DOCKER_8"])
+            ),
+        ],
+        "one finding per problem, each naming its own anchor ids: {}",
+        run.stdout
+    );
+    for (alias, check) in [
+        ("DL3002", "dockerfile-root-user"),
+        ("CKV_DOCKER_8", "dockerfile-root-user"),
+        ("CKV_DOCKER_3", "dockerfile-no-user"),
+        ("DL3006", "dockerfile-unpinned-from"),
+    ] {
+        let run = t.gate(&["rules", "explain", alias]);
+        assert_eq!(run.code, 0, "{alias}: {}", run.stderr);
+        assert!(run.stdout.contains(check), "{alias}: {}", run.stdout);
+    }
+}

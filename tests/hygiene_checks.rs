@@ -14,7 +14,7 @@ const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/testdata/hygiene/checks"
 
 /// Where a fixture is scanned from: its kind follows from this path
 /// (`.yml` fixtures are workflows, `.compose.yml` compose files,
-/// `.gitlab-ci.yml` GitLab pipelines, `.sh` shell scripts, `.txt`
+/// `.gitlab-ci.yml` GitLab pipelines, `.action.yml` actions, `.sh` shell scripts, `.txt`
 /// requirements files, `.env` env files, `.json` files decide by content;
 /// Dockerfiles sit at the root of `DIR`, which has no `.dockerignore`).
 fn report_path(name: &str) -> String {
@@ -23,6 +23,9 @@ fn report_path(name: &str) -> String {
     }
     if name.ends_with(".gitlab-ci.yml") {
         return format!("ci/{name}");
+    }
+    if let Some(stem) = name.strip_suffix(".action.yml") {
+        return format!("actions/{stem}/action.yml");
     }
     match name.rsplit_once('.').map(|(_, ext)| ext) {
         Some("sh") => format!("scripts/{name}"),

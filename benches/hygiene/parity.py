@@ -2,16 +2,17 @@
 """Parity of gate's hygiene checks with zizmor and hadolint on real files.
 
     benches/hygiene/parity.py [--corpus corpora/hygiene] [--gate target/release/gate]
-                              [--out corpora/hygiene-parity] [--show N]
+                              [--out target/hygiene-parity] [--show N]
 
 Runs, on the corpus that collect.py gathers:
   gate scan CORPUS --engines hygiene --format json
   zizmor --offline --format json --no-config REPO_DIR...   (zizmor 1.32, default persona)
   hadolint --format json --no-fail DOCKERFILE...           (hadolint 2.15, no config)
-and reports, for every gate check that names a zizmor or hadolint id as an
-anchor (the registry's aliases, which gate writes into each finding's tags as
-`tool:id`), the anchor's findings gate also reports (recall) and gate's
-findings the anchor also reports (precision), on the files that anchor reads
+and reports, for every zizmor or hadolint id a gate check names as an anchor
+(the registry's aliases; each finding's tags name, as `tool:id`, the ids
+that finding answers to), the anchor's findings of that id gate also reports
+(recall) and gate's findings tagged with it the anchor also reports
+(precision), on the files that anchor reads
 (zizmor: workflows; hadolint: Dockerfiles). Two findings agree when they sit
 in the same file and their line ranges overlap (zizmor reports a step or a
 job where gate reports the key inside it). Every disagreement is written to
@@ -241,8 +242,6 @@ GATE_RISKY = re.compile(
 # Documented design differences: (check, side, test(finding, text), class).
 # Every class is explained in benches/hygiene/RESULTS.md.
 DESIGN = [
-    ("dockerfile-root-user", "extra", lambda f, t: "sets no USER" in f["message"],
-     "no USER at all: gate flags it (checkov CKV_DOCKER_3), hadolint DL3002 only an explicit root USER"),
     ("dockerfile-unpinned-from", "extra", lambda f, t: "$" in t.split("\n")[0],
      "FROM $ARG: gate reads the ARG's default, hadolint does not judge variables"),
     ("*", "extra", lambda f, t: re.search(r"<<-?['\"]?\w", t) is not None,
@@ -261,16 +260,14 @@ DESIGN = [
      "`apt-get dist-clean` (apt 2.7+) removes the lists: gate knows it, hadolint 2.15 does not"),
     ("dockerfile-apt-lists", "missed", lambda f, t: "/var/lib/apt/lists" in t,
      "lists removed by another form of rm (`rm /var/lib/apt/lists/*_*`): gate accepts it, hadolint wants `rm -rf .../*`"),
-    ("dockerfile-secret-env", "missed", lambda f, t: re.search(r"(USER|NAME)\w*=", t) is not None or re.search(r"=\s*(\"\"|''|$)", t.strip()) is not None,
-     "hadolint flags names like USERNAME and empty defaults; gate wants a secret-looking name with a value"),
+    ("dockerfile-secret-env", "missed", lambda f, t: re.search(r"\b(ARG|ENV)\s+\w*(USER|NAME|_FILE|_PATH)\w*\b", t) is not None,
+     "hadolint flags names such as USERNAME and *_FILE, which hold no secret; gate wants a secret-looking name"),
     ("dangerous-triggers", "missed", lambda f, t: True,
      "zizmor flags the trigger itself; gate only a checkout of the pull request's code under it"),
     ("dangerous-triggers", "extra", lambda f, t: "zizmor: ignore[dangerous-triggers]" in open_text(f),
      "the file silences zizmor at the trigger (`# zizmor: ignore[...]`); gate's finding is at the checkout, where no ignore is"),
     ("template-injection", "missed", lambda f, t: not any(GATE_RISKY.search(e) for e in re.findall(r"\$\{\{(.*?)\}\}", t)),
      "context gate does not call attacker-controlled (github.ref/base_ref, matrix, env, job.*, URLs)"),
-    ("template-injection", "extra", lambda f, t: ".outputs." in f["message"],
-     "step/job outputs: gate flags them MEDIUM (they often carry outside text), zizmor only when it traces them"),
     ("unpinned-uses", "extra", lambda f, t: re.search(r"uses:\s*['\"]?\$", t) is not None,
      "`uses:` that is neither owner/repo@ref nor ./path: gate calls it unpinned, zizmor skips it"),
     ("artipacked", "extra", lambda f, t: re.search(r"checkout@(v([6-9]|\d\d)|[0-9a-f]{40}\s*#\s*v([6-9]|\d\d))", t) is not None,
@@ -304,7 +301,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--corpus", default=os.path.join(ROOT, "corpora/hygiene"))
     ap.add_argument("--gate", default=os.path.join(ROOT, "target/release/gate"))
-    ap.add_argument("--out", default=os.path.join(ROOT, "corpora/hygiene-parity"))
+    # Not under corpora/: the fetched corpora are shared and read-only.
+    ap.add_argument("--out", default=os.path.join(ROOT, "target/hygiene-parity"))
     ap.add_argument("--show", type=int, default=3, help="disagreements printed per check")
     a = ap.parse_args()
     a.gate = os.path.abspath(a.gate)
@@ -361,14 +359,13 @@ def compare(a):
         theirs = [f for f in theirs_all if f["id"] == ident]
         mine = [f for f in gate if f["check"] == check and f["path"] in readable
                 and [tool, ident] in [list(x) for x in f["anchors"]]]
-        # A gate check with several ids of one tool (DL3006 + DL3007) is
-        # compared with all of them together.
-        same_check = {i for (t, i), c in alias.items() if t == tool and c == check}
-        theirs_any = [f for f in theirs_all if f["id"] in same_check]
+        # Per anchor id: a gate finding names in its tags the ids it answers
+        # to (an untagged FROM is DL3006, a `:latest` one DL3007), and is
+        # compared with the anchor's findings of those ids only.
         jobs = {}
         near = lambda x, y: same_place(check, a.corpus, jobs, x, y)
         hit = [t for t in theirs if any(near(t, m) for m in mine)]
-        right = [m for m in mine if any(near(m, t) for t in theirs_any)]
+        right = [m for m in mine if any(near(m, t) for t in theirs)]
         recall = len(hit) / len(theirs) if theirs else None
         precision = len(right) / len(mine) if mine else None
         classes = collections.Counter()

@@ -406,8 +406,13 @@ fn identifiers(f: &Finding, rule: Option<&RuleInfo>, rule_id: &str) -> Vec<Ident
         }
     }
     if let Some(check) = registry::by_id(rule_id) {
+        // gate's own finding names the anchors it answers to in its tags (an
+        // untagged `FROM` is DL3006, not DL3007); an imported one, all of them.
+        let own = f.tools.iter().any(|t| t == crate::hygiene::TOOL);
         for a in check.anchors {
-            ids.push(anchor(*a));
+            if !own || f.tags.contains(&format!("{}:{}", a.tool(), a.id())) {
+                ids.push(anchor(*a));
+            }
         }
     }
     for tool in f.tools.iter().filter(|t| !t.starts_with("gate")) {

@@ -4,6 +4,7 @@
 use super::dockerfile::{Dockerfile, LineIndex};
 use super::kind::FileKind;
 use super::options::Options;
+use super::registry::Anchor;
 use super::repo::EnvStatus;
 use super::shell::Script;
 use super::yaml::{Node, Span, Yaml};
@@ -252,9 +253,27 @@ impl<'a> Cx<'a> {
         };
         root.pairs()
             .iter()
-            .filter(|p| p.value.is_map() && !GITLAB_GLOBAL_KEYS.contains(&p.key_str()))
-            .map(|p| (p.key_str(), &p.value))
+            .filter(|p| p.key_str() != "<<" && !GITLAB_GLOBAL_KEYS.contains(&p.key_str()))
+            .map(|p| (p.key_str(), self.deref(&p.value)))
+            .filter(|(_, job)| job.is_map())
             .collect()
+    }
+
+    /// The node an alias names (itself for any other node).
+    pub fn deref(&self, n: &'a Node) -> &'a Node {
+        match self.yaml {
+            Some(y) => y.deref(n),
+            None => n,
+        }
+    }
+
+    /// `key` of a mapping, through aliases and merge keys (`<<: *defaults`):
+    /// the node where the value is written.
+    pub fn get(&self, map: &'a Node, key: &str) -> Option<&'a Node> {
+        match self.yaml {
+            Some(y) => y.get(map, key),
+            None => map.get(key),
+        }
     }
 
     /// Where GitLab settles a job's image and scripts: the top level (the
@@ -264,7 +283,7 @@ impl<'a> Cx<'a> {
             return Vec::new();
         };
         let mut out = vec![("pipeline".to_string(), root)];
-        if let Some(d) = root.get("default").filter(|d| d.is_map()) {
+        if let Some(d) = self.get(root, "default").filter(|d| d.is_map()) {
             out.push(("`default`".to_string(), d));
         }
         for (name, job) in self.gitlab_jobs() {
@@ -275,13 +294,20 @@ impl<'a> Cx<'a> {
 
     /// Every line of `before_script:`, `script:` and `after_script:`, each
     /// parsed as shell (GitLab runs each item as a command of one shell).
+    /// A line reached through several jobs (a template's, an anchored
+    /// list merged into many) is one script, read where it is written.
     fn gitlab_scripts(&self) -> Vec<Script<'a>> {
-        fn lines<'n>(n: &'n Node, depth: usize, out: &mut Vec<&'n super::yaml::Scalar>) {
-            match &n.value {
+        fn lines<'n>(
+            cx: &Cx<'n>,
+            n: &'n Node,
+            depth: usize,
+            out: &mut Vec<&'n super::yaml::Scalar>,
+        ) {
+            match &cx.deref(n).value {
                 super::yaml::Value::Scalar(s) => out.push(s),
                 // `!reference [...]` and YAML anchors nest sequences a level or two.
                 super::yaml::Value::Seq(items) if depth < 4 => {
-                    items.iter().for_each(|i| lines(i, depth + 1, out))
+                    items.iter().for_each(|i| lines(cx, i, depth + 1, out))
                 }
                 _ => {}
             }
@@ -289,11 +315,13 @@ impl<'a> Cx<'a> {
         let mut scalars = Vec::new();
         for (_, scope) in self.gitlab_scopes() {
             for key in ["before_script", "script", "after_script"] {
-                if let Some(n) = scope.get(key) {
-                    lines(n, 0, &mut scalars);
+                if let Some(n) = self.get(scope, key) {
+                    lines(self, n, 0, &mut scalars);
                 }
             }
         }
+        let mut seen = std::collections::HashSet::new();
+        scalars.retain(|s| seen.insert((s.pos_at(0).1, &s.value)));
         scalars.into_iter().map(Script::parse).collect()
     }
 }
@@ -382,6 +410,10 @@ pub struct Hit {
     /// The secret value the finding quotes, if any: masked by the
     /// redaction point in every text a report shows.
     pub secret: Option<String>,
+    /// The anchor ids this finding answers to, when they are fewer than the
+    /// check's (an untagged `FROM x` is hadolint's DL3006, `FROM x:latest`
+    /// its DL3007): what its tags name and which anchor ignores cover it.
+    pub anchors: Option<&'static [Anchor]>,
 }
 
 /// Where checks report; the engine sets which check is running.
@@ -424,7 +456,16 @@ impl Hits {
             message: message.into(),
             span,
             secret: None,
+            anchors: None,
         });
+    }
+
+    /// Mark the last report as answering only to `anchors`, a part of its
+    /// check's (the rest name other problems than this one).
+    pub fn anchored(&mut self, anchors: &'static [Anchor]) {
+        if let Some(h) = self.hits.last_mut() {
+            h.anchors = Some(anchors);
+        }
     }
 
     /// Report a value that is a secret itself (a password in plain

@@ -12,6 +12,7 @@
 pub mod checks;
 pub mod context;
 pub mod dockerfile;
+pub mod gitlab;
 pub mod json;
 pub mod kind;
 mod options;
@@ -142,23 +143,25 @@ impl HygieneEngine {
     }
 }
 
-impl Engine for HygieneEngine {
-    fn name(&self) -> &'static str {
-        "hygiene"
-    }
-
-    fn wants(&self, path: &str) -> bool {
-        kind::by_path(path).is_some()
-    }
-
-    fn scan(&self, file: &SourceFile<'_>, out: &mut FileOutput) {
-        let kind = match kind::by_path(file.path) {
-            Some(PathKind::Known(k)) => k,
-            Some(PathKind::Json) => match kind::json_kind(file.bytes) {
+impl HygieneEngine {
+    /// Scan one file, as `forced` when an include says what it is (a file
+    /// a pipeline includes is a pipeline whatever its name); `chain` holds
+    /// the pipelines that included it, outermost first.
+    fn scan_as(
+        &self,
+        file: &SourceFile<'_>,
+        forced: Option<FileKind>,
+        chain: &[String],
+        out: &mut FileOutput,
+    ) {
+        let kind = match (forced, kind::by_path(file.path)) {
+            (Some(k), _) => k,
+            (None, Some(PathKind::Known(k))) => k,
+            (None, Some(PathKind::Json)) => match kind::json_kind(file.bytes) {
                 Some(k) => k,
                 None => return,
             },
-            None => return,
+            (None, None) => return,
         };
         let checks = self.enabled_for(kind);
         if checks.is_empty() {
@@ -235,6 +238,11 @@ impl Engine for HygieneEngine {
             env,
         };
         unknown_keys(&cx, out);
+        // Includes are read from the work tree: a pipeline read from a
+        // commit (history scans) would be judged against other files.
+        if let (FileKind::GitlabCi, Some(y), None) = (kind, &parsed, &file.commit) {
+            self.gitlab_includes(file.path, &text, y, chain, out);
+        }
         let jobs = cx.jobs();
         let steps = cx.steps(&jobs);
         let needs_shell = checks
@@ -299,12 +307,12 @@ impl Engine for HygieneEngine {
                 },
                 _ => line.to_string(),
             });
-            f.tags = c
-                .anchors
+            let anchors = h.anchors.unwrap_or(c.anchors);
+            f.tags = anchors
                 .iter()
                 .map(|a| format!("{}:{}", a.tool(), a.id()))
                 .collect();
-            let mut suppressed = suppress::suppressed_by(c, kind, &text, line_start);
+            let mut suppressed = suppress::suppressed_by(c.id, anchors, kind, &text, line_start);
             if let (None, Some(d)) = (&suppressed, &docker) {
                 // hadolint's ignore comment sits above the instruction,
                 // whichever of its lines the finding is on.
@@ -316,7 +324,7 @@ impl Engine for HygieneEngine {
                         .rfind('\n')
                         .map_or(0, |i| i + 1);
                     if first != line_start {
-                        suppressed = suppress::suppressed_by(c, kind, &text, first);
+                        suppressed = suppress::suppressed_by(c.id, anchors, kind, &text, first);
                     }
                 }
             }
@@ -328,6 +336,105 @@ impl Engine for HygieneEngine {
             }
             out.findings.push(f);
         }
+    }
+
+    /// Follow a pipeline's local includes (each scanned as a pipeline under
+    /// its own path, unless the walker yields it as one anyway), say which
+    /// includes are not followed, and check its `extends:`.
+    fn gitlab_includes(
+        &self,
+        path: &str,
+        text: &str,
+        y: &yaml::Yaml,
+        chain: &[String],
+        out: &mut FileOutput,
+    ) {
+        let mut say = |level: Level, span: yaml::Span, msg: String| {
+            out.diagnostics.push(
+                Diagnostic::file(level, Kind::Input, path, format!("hygiene: {msg}")).at(
+                    span.start.line.max(1),
+                    Some(char_column(text, span.start_byte)),
+                ),
+            );
+        };
+        let mut known = std::collections::HashSet::new();
+        let mut follow = Vec::new();
+        for (span, inc) in gitlab::includes(y).into_iter().take(gitlab::MAX_INCLUDES) {
+            let rel = match inc {
+                gitlab::Include::NotFollowed(what) => {
+                    say(
+                        Level::Note,
+                        span,
+                        format!("{what} not followed (gate reads only this repository and never fetches): the jobs it defines are not checked"),
+                    );
+                    continue;
+                }
+                gitlab::Include::Local(rel) => rel,
+            };
+            if rel == path || chain.contains(&rel) {
+                say(
+                    Level::Warning,
+                    span,
+                    format!("include `{rel}` includes itself again: not followed a second time"),
+                );
+                continue;
+            }
+            if chain.len() >= gitlab::MAX_EXTENDS_DEPTH {
+                say(
+                    Level::Warning,
+                    span,
+                    format!(
+                        "include `{rel}` is nested more than {} levels deep: not followed",
+                        gitlab::MAX_EXTENDS_DEPTH
+                    ),
+                );
+                continue;
+            }
+            let Some(bytes) = self
+                .settings
+                .options
+                .root
+                .as_deref()
+                .and_then(|r| gitlab::read_local(r, &rel))
+            else {
+                say(Level::Warning, span, format!("include `{rel}` not found in the repository: the jobs it defines are not checked"));
+                continue;
+            };
+            let src = String::from_utf8_lossy(&bytes);
+            known.extend(gitlab::job_names(&yaml::parse(&src)));
+            follow.push((rel, bytes));
+        }
+        for (span, msg) in gitlab::extends_problems(y, &known) {
+            say(Level::Warning, span, msg);
+        }
+        let mut inner: Vec<String> = chain.to_vec();
+        inner.push(path.to_string());
+        for (rel, bytes) in follow {
+            // A pipeline the walker recognises by its name is scanned on its own.
+            if kind::by_path(&rel) == Some(PathKind::Known(FileKind::GitlabCi)) {
+                continue;
+            }
+            self.scan_as(
+                &SourceFile::new(&rel, &bytes),
+                Some(FileKind::GitlabCi),
+                &inner,
+                out,
+            );
+        }
+    }
+}
+
+impl Engine for HygieneEngine {
+    fn name(&self) -> &'static str {
+        "hygiene"
+    }
+
+    fn wants(&self, path: &str) -> bool {
+        kind::by_path(path).is_some()
+    }
+
+    fn scan(&self, file: &SourceFile<'_>, out: &mut FileOutput) {
+        self.scan_as(file, None, &[], out);
     }
 
     fn scan_repository(&self, allows: &dyn Fn(&str) -> bool, out: &mut FileOutput) {

@@ -133,8 +133,9 @@ checks! {
     "dockerfile-chmod-777" Medium High 732 [Dockerfile] [] dockerfile_chmod_777 Shell;
     "dockerfile-copy-secrets" Medium Medium 538 [Dockerfile] [] dockerfile_copy_secrets File;
     "dockerfile-curl-pipe-sh" Medium High 494 [Dockerfile] [] dockerfile_curl_pipe_sh Shell;
+    "dockerfile-no-user" Medium Medium 250 [Dockerfile] [Checkov("CKV_DOCKER_3")] dockerfile_no_user File;
     "dockerfile-pip-cache" Low High 0 [Dockerfile] [Hadolint("DL3042")] dockerfile_pip_cache Shell;
-    "dockerfile-root-user" Medium High 250 [Dockerfile] [Checkov("CKV_DOCKER_3"), Checkov("CKV_DOCKER_8"), Hadolint("DL3002")] dockerfile_root_user File;
+    "dockerfile-root-user" Medium High 250 [Dockerfile] [Hadolint("DL3002"), Checkov("CKV_DOCKER_8")] dockerfile_root_user File;
     "dockerfile-secret-env" High Medium 798 [Dockerfile] [Hadolint("DL3064")] dockerfile_secret_env File;
     "dockerfile-shell-form-cmd" Low High 0 [Dockerfile] [Hadolint("DL3025")] dockerfile_shell_form_cmd File;
     "dockerfile-unpinned-from" Medium High 829 [Dockerfile] [Hadolint("DL3006"), Hadolint("DL3007"), Checkov("CKV_DOCKER_7")] dockerfile_unpinned_from File;
@@ -148,7 +149,7 @@ checks! {
     "overprovisioned-secrets" Medium High 200 [Workflow, Action] [Zizmor("overprovisioned-secrets")] overprovisioned_secrets File;
     "secrets-inherit" Medium High 200 [Workflow] [Zizmor("secrets-inherit")] secrets_inherit Job;
     "template-injection" High High 94 [Workflow, Action] [Zizmor("template-injection")] template_injection Step;
-    "unpinned-images" High High 829 [Workflow, GitlabCi, Compose] [Zizmor("unpinned-images")] unpinned_images File;
+    "unpinned-images" High High 829 [Workflow, Action, GitlabCi, Compose] [Zizmor("unpinned-images")] unpinned_images File;
     "unpinned-pip-install" Medium High 1357 [Workflow, Action, Dockerfile, GitlabCi, ShellScript] [Hadolint("DL3013")] unpinned_pip_install Shell;
     "unpinned-requirements" Medium High 1357 [Requirements] [] unpinned_requirements File;
     "unpinned-uses" High High 829 [Workflow, Action] [Zizmor("unpinned-uses")] unpinned_uses File;

@@ -4,7 +4,7 @@
 //! `#checkov:skip=CKV_DOCKER_3:reason`.
 
 use super::kind::FileKind;
-use super::registry::{Anchor, Check};
+use super::registry::Anchor;
 
 /// The comment part of a line: from the first `#` that starts a comment
 /// (at the line start or after whitespace, as YAML, shell and Dockerfiles
@@ -39,10 +39,11 @@ fn bracket_ids<'a>(comment: &'a str, prefix: &str) -> Vec<&'a str> {
     out
 }
 
-/// Whether a check (by its id or anchors) is named by gate's or an anchor's
-/// ignore comment on `line`. `same_line` is false for the line above the
-/// finding, where only the forms that apply to the next line count.
-fn names(check: &Check, kind: FileKind, line: &str, same_line: bool) -> bool {
+/// Whether a finding of check `id` answering to `anchors` is named by
+/// gate's or an anchor's ignore comment on `line`. `same_line` is false for
+/// the line above the finding, where only the forms that apply to the next
+/// line count.
+fn names(id: &str, anchors: &[Anchor], kind: FileKind, line: &str, same_line: bool) -> bool {
     let Some(c) = comment(line) else {
         return false;
     };
@@ -51,11 +52,11 @@ fn names(check: &Check, kind: FileKind, line: &str, same_line: bool) -> bool {
     if gate_ok
         && bracket_ids(c, "gate:ignore")
             .iter()
-            .any(|w| *w == check.id || check.anchors.iter().any(|a| a.id() == *w))
+            .any(|w| *w == id || anchors.iter().any(|a| a.id() == *w))
     {
         return true;
     }
-    for a in check.anchors {
+    for a in anchors {
         let hit = match a {
             // zizmor reads its comment on the lines of the finding.
             Anchor::Zizmor(id) => {
@@ -90,10 +91,12 @@ fn names(check: &Check, kind: FileKind, line: &str, same_line: bool) -> bool {
     false
 }
 
-/// The comment that suppresses `check` for a finding on `line` (1-based),
-/// looking at that line and the one above; `lines` are the file's lines.
+/// The comment that suppresses a finding of check `id` answering to
+/// `anchors` on the line starting at byte `line_start`, looking at that
+/// line and the one above.
 pub fn suppressed_by(
-    check: &Check,
+    id: &str,
+    anchors: &[Anchor],
     kind: FileKind,
     src: &str,
     line_start: usize,
@@ -102,7 +105,7 @@ pub fn suppressed_by(
         .find('\n')
         .map_or(src.len(), |i| line_start + i);
     let this = src[line_start..line_end].trim_end_matches('\r');
-    if names(check, kind, this, true) {
+    if names(id, anchors, kind, this, true) {
         return comment(this).map(|c| c.trim().to_string());
     }
     if line_start == 0 {
@@ -111,7 +114,7 @@ pub fn suppressed_by(
     let prev_start = src[..line_start - 1].rfind('\n').map_or(0, |i| i + 1);
     let prev = src[prev_start..line_start - 1].trim_end_matches('\r');
     // Only a line that is nothing but a comment covers the line below it.
-    if prev.trim_start().starts_with('#') && names(check, kind, prev, false) {
+    if prev.trim_start().starts_with('#') && names(id, anchors, kind, prev, false) {
         return comment(prev).map(|c| c.trim().to_string());
     }
     None
@@ -120,64 +123,65 @@ pub fn suppressed_by(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::finding::{Confidence, Severity};
-    use crate::hygiene::registry::Run;
 
-    fn check(anchors: &'static [Anchor]) -> Check {
-        Check {
-            id: "unpinned-uses",
-            name: "x",
-            severity: Severity::High,
-            confidence: Confidence::High,
-            cwe: 0,
-            kinds: &[FileKind::Workflow],
-            anchors,
-            run: Run::File(|_, _| {}),
-            doc: "",
-        }
+    /// A finding of `unpinned-uses` answering to `anchors`.
+    fn check(anchors: &'static [Anchor]) -> &'static [Anchor] {
+        anchors
     }
 
-    fn at(c: &Check, kind: FileKind, src: &str, line: usize) -> bool {
+    fn at(anchors: &[Anchor], kind: FileKind, src: &str, line: usize) -> bool {
         let start: usize = src.split_inclusive('\n').take(line - 1).map(str::len).sum();
-        suppressed_by(c, kind, src, start).is_some()
+        suppressed_by("unpinned-uses", anchors, kind, src, start).is_some()
     }
 
     #[test]
     fn gate_and_anchor_comments_suppress_by_id_or_alias() {
         let c = check(&[Anchor::Zizmor("unpinned-uses"), Anchor::Hadolint("DL3007")]);
         let w = FileKind::Workflow;
-        assert!(at(&c, w, "uses: a/b@v1 # gate:ignore[unpinned-uses]\n", 1));
-        assert!(at(&c, w, "uses: a/b@v1 # gate:ignore[other, DL3007]\n", 1));
-        assert!(at(&c, w, "# gate:ignore[unpinned-uses]\nuses: a/b@v1\n", 2));
-        assert!(!at(&c, w, "# gate:ignore[other]\nuses: a/b@v1\n", 2));
+        assert!(at(c, w, "uses: a/b@v1 # gate:ignore[unpinned-uses]\n", 1));
+        assert!(at(c, w, "uses: a/b@v1 # gate:ignore[other, DL3007]\n", 1));
+        assert!(at(c, w, "# gate:ignore[unpinned-uses]\nuses: a/b@v1\n", 2));
+        assert!(!at(c, w, "# gate:ignore[other]\nuses: a/b@v1\n", 2));
         assert!(at(
-            &c,
+            c,
             w,
             "uses: a/b@v1 # zizmor: ignore[unpinned-uses]\n",
             1
         ));
         assert!(!at(
-            &c,
+            c,
             w,
             "# zizmor: ignore[unpinned-uses]\nuses: a/b@v1\n",
             2
         ));
-        assert!(!at(&c, w, "uses: 'a#gate:ignore[unpinned-uses]'\n", 1));
+        assert!(!at(c, w, "uses: 'a#gate:ignore[unpinned-uses]'\n", 1));
         let d = FileKind::Dockerfile;
         assert!(at(
-            &c,
+            c,
             d,
             "# hadolint ignore=DL3008,DL3007\nFROM x:latest\n",
             2
         ));
-        assert!(!at(&c, d, "FROM x:latest # hadolint ignore=DL3007\n", 1));
+        assert!(!at(c, d, "FROM x:latest # hadolint ignore=DL3007\n", 1));
         let k = check(&[Anchor::Checkov("CKV_DOCKER_3")]);
         assert!(at(
-            &k,
+            k,
             d,
             "#checkov:skip=CKV_DOCKER_3:runs as root on purpose\nFROM x\n",
             2
         ));
-        assert!(!at(&k, d, "#checkov:skip=CKV_DOCKER_30\nFROM x\n", 2));
+        assert!(!at(k, d, "#checkov:skip=CKV_DOCKER_30\nFROM x\n", 2));
+    }
+
+    #[test]
+    fn an_anchor_ignore_covers_only_findings_that_answer_to_it() {
+        // An untagged `FROM x` is hadolint's DL3006, not its DL3007: an
+        // ignore of DL3007 above it leaves it reported, gate's own id does not.
+        let untagged = check(&[Anchor::Hadolint("DL3006"), Anchor::Checkov("CKV_DOCKER_7")]);
+        let d = FileKind::Dockerfile;
+        assert!(!at(untagged, d, "# hadolint ignore=DL3007\nFROM x\n", 2));
+        assert!(at(untagged, d, "# hadolint ignore=DL3006\nFROM x\n", 2));
+        assert!(at(untagged, d, "# gate:ignore[unpinned-uses]\nFROM x\n", 2));
+        assert!(!at(untagged, d, "# gate:ignore[DL3007]\nFROM x\n", 2));
     }
 }

@@ -3,7 +3,10 @@
 //! Maps keep their pairs in order (duplicates included), scalars carry their
 //! decoded value and where each part of it came from, and every node knows
 //! its span. Aliases stay aliases: nothing is expanded, so a "billion laughs"
-//! file costs what its bytes cost. Nesting deeper than [`MAX_DEPTH`] is cut
+//! file costs what its bytes cost. Anchored nodes are kept by name (up to
+//! [`ANCHOR_BUDGET`] bytes per source byte), so a reader that needs an
+//! alias's value ([`Yaml::deref`], merge keys in [`Yaml::get`]) finds the
+//! node where it is written, with its position. Nesting deeper than [`MAX_DEPTH`] is cut
 //! off with a problem report instead of recursing without bound.
 
 use std::borrow::Cow;
@@ -224,18 +227,80 @@ impl Node {
     }
 }
 
+/// Bytes of anchored nodes kept per byte of source (plus [`ANCHOR_SLACK`]):
+/// anchors nested in anchors are each kept whole, and this bounds the
+/// copies to a small multiple of the file.
+pub const ANCHOR_BUDGET: usize = 2;
+const ANCHOR_SLACK: usize = 64 * 1024;
+/// Aliases followed from one another (`*a` naming a node that is `*b`...) and
+/// merge keys followed inside merged mappings, at most.
+pub const MAX_ALIAS_HOPS: usize = 16;
+
 /// A parsed YAML file: its documents and the problems met.
 #[derive(Debug, Default)]
 pub struct Yaml {
     pub documents: Vec<Node>,
     /// Syntax errors and cut-offs, with where they start (at most [`MAX_PROBLEMS`]).
     pub problems: Vec<(Span, String)>,
+    /// Anchored nodes by name, each with the byte its anchor starts at, in file order.
+    anchors: std::collections::HashMap<String, Vec<(usize, Node)>>,
 }
 
 impl Yaml {
     /// The first document (workflows and actions have one).
     pub fn root(&self) -> Option<&Node> {
         self.documents.first()
+    }
+
+    /// The node an alias names: the last anchor of that name before it
+    /// (YAML's rule); any other node is itself. Chains of aliases are
+    /// followed [`MAX_ALIAS_HOPS`] times at most.
+    pub fn deref<'a>(&'a self, mut n: &'a Node) -> &'a Node {
+        for _ in 0..MAX_ALIAS_HOPS {
+            let Value::Alias(name) = &n.value else {
+                return n;
+            };
+            let Some(defs) = self.anchors.get(name) else {
+                return n;
+            };
+            let i = defs.partition_point(|(at, _)| *at < n.span.start_byte);
+            match i.checked_sub(1) {
+                Some(i) => n = &defs[i].1,
+                None => return n,
+            }
+        }
+        n
+    }
+
+    /// The value of `key` in a mapping, as YAML's merge keys give it: a key
+    /// written in the mapping wins, then the mappings of `<<: *a` or
+    /// `<<: [*a, *b]` in order (the first that has it). Aliases are followed;
+    /// the node returned is where the value is written.
+    pub fn get<'a>(&'a self, map: &'a Node, key: &str) -> Option<&'a Node> {
+        self.get_at(map, key, 0)
+    }
+
+    fn get_at<'a>(&'a self, map: &'a Node, key: &str, depth: usize) -> Option<&'a Node> {
+        let map = self.deref(map);
+        if let Some(v) = map.get(key) {
+            return Some(self.deref(v));
+        }
+        if depth >= MAX_ALIAS_HOPS {
+            return None;
+        }
+        for p in map.pairs().iter().filter(|p| p.key_str() == "<<") {
+            let merged = self.deref(&p.value);
+            let sources: Vec<&Node> = match &merged.value {
+                Value::Seq(items) => items.iter().collect(),
+                _ => vec![merged],
+            };
+            for m in sources {
+                if let Some(v) = self.get_at(m, key, depth + 1) {
+                    return Some(v);
+                }
+            }
+        }
+        None
     }
 }
 
@@ -313,6 +378,8 @@ pub fn parse(src: &str) -> Yaml {
     let mut b = Builder {
         src,
         problems: &mut out.problems,
+        anchors: &mut out.anchors,
+        anchor_budget: src.len().saturating_mul(ANCHOR_BUDGET) + ANCHOR_SLACK,
     };
     let mut cursor = root.walk();
     for doc in root.named_children(&mut cursor) {
@@ -361,11 +428,40 @@ fn first_error(root: TsNode<'_>) -> Option<(Span, String)> {
 struct Builder<'s, 'p> {
     src: &'s str,
     problems: &'p mut Vec<(Span, String)>,
+    anchors: &'p mut std::collections::HashMap<String, Vec<(usize, Node)>>,
+    /// Bytes of anchored nodes that may still be kept.
+    anchor_budget: usize,
 }
 
 impl Builder<'_, '_> {
     fn text(&self, n: TsNode<'_>) -> &str {
         self.src.get(n.byte_range()).unwrap_or("")
+    }
+
+    /// Keep `node` under the name of `anchor` (`&name`) while the budget
+    /// lasts (past it, aliases to it stay unresolved and the file says so once).
+    fn keep_anchor(&mut self, anchor: TsNode<'_>, node: &Node) {
+        let cost = node
+            .span
+            .end_byte
+            .saturating_sub(node.span.start_byte)
+            .max(1);
+        if cost > self.anchor_budget {
+            if self.anchor_budget != 0 && self.problems.len() < MAX_PROBLEMS {
+                self.problems.push((
+                    Span::of(anchor),
+                    "YAML anchors nest too deeply to follow: aliases to this one and later ones are not resolved".into(),
+                ));
+            }
+            self.anchor_budget = 0;
+            return;
+        }
+        self.anchor_budget -= cost;
+        let name = self.text(anchor).trim_start_matches('&').to_string();
+        self.anchors
+            .entry(name)
+            .or_default()
+            .push((anchor.start_byte(), node.clone()));
     }
 
     /// A block_node / flow_node (or anything under them) → a model node.
@@ -385,11 +481,15 @@ impl Builder<'_, '_> {
                 // Skip anchors and tags: the content is the last named child
                 // that is neither (a plain scalar wraps a typed scalar).
                 let mut cursor = n.walk();
-                let inner = n
-                    .named_children(&mut cursor)
-                    .filter(|c| !matches!(c.kind(), "anchor" | "tag" | "comment"))
-                    .last();
-                match (n.kind(), inner) {
+                let (mut inner, mut anchor) = (None, None);
+                for c in n.named_children(&mut cursor) {
+                    match c.kind() {
+                        "anchor" => anchor = Some(c),
+                        "tag" | "comment" => {}
+                        _ => inner = Some(c),
+                    }
+                }
+                let node = match (n.kind(), inner) {
                     ("plain_scalar", _) => self.plain(n),
                     (_, Some(c)) => {
                         let mut node = self.node(c, depth + 1);
@@ -398,7 +498,11 @@ impl Builder<'_, '_> {
                         node
                     }
                     (_, None) => Node::null(span),
+                };
+                if let Some(a) = anchor.filter(|_| n.kind() != "plain_scalar") {
+                    self.keep_anchor(a, &node);
                 }
+                node
             }
             "block_mapping" | "flow_mapping" => {
                 let mut pairs = Vec::new();
@@ -849,6 +953,77 @@ mod tests {
         let c = r.get("c").unwrap();
         assert_eq!(c.items().len(), 3);
         assert_eq!(c.items()[0].value, Value::Alias("b".into()));
+    }
+
+    #[test]
+    fn aliases_and_merge_keys_resolve_to_where_the_value_is_written() {
+        let src = "\
+.img: &img python:latest
+.base: &base
+  image: *img
+  tags: [a]
+.more: &more
+  services: [redis]
+  tags: [b]
+job:
+  <<: [*base, *more]
+  tags: [c]
+other:
+  <<: *more
+";
+        let y = parse(src);
+        let r = y.root().unwrap();
+        let job = r.get("job").unwrap();
+        let image = y.get(job, "image").unwrap();
+        assert_eq!(image.as_str(), Some("python:latest"));
+        assert_eq!(
+            image.span.start.line, 1,
+            "the anchored scalar, where it is written"
+        );
+        assert_eq!(y.get(job, "tags").unwrap().span.start.line, 10);
+        assert_eq!(y.get(job, "services").unwrap().span.start.line, 6);
+        let other = r.get("other").unwrap();
+        assert_eq!(y.get(other, "tags").unwrap().span.start.line, 7);
+        assert!(y.get(other, "image").is_none());
+    }
+
+    #[test]
+    fn an_alias_names_the_last_anchor_before_it_and_loops_end() {
+        let y = parse("a: &x 1\nb: *x\nc: &x 2\nd: *x\ne: *nothing\n");
+        let r = y.root().unwrap();
+        assert_eq!(y.deref(r.get("b").unwrap()).as_str(), Some("1"));
+        assert_eq!(y.deref(r.get("d").unwrap()).as_str(), Some("2"));
+        assert!(matches!(
+            y.deref(r.get("e").unwrap()).value,
+            Value::Alias(_)
+        ));
+        // A merge key that merges itself ends.
+        let y = parse("a: &a\n  <<: *a\n  k: v\nb:\n  <<: *a\n");
+        let b = y.root().unwrap().get("b").unwrap();
+        assert_eq!(y.get(b, "k").unwrap().as_str(), Some("v"));
+        assert!(y.get(b, "missing").is_none());
+    }
+
+    #[test]
+    fn billion_laughs_anchors_cost_a_multiple_of_the_file() {
+        let mut src = String::from("l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+        for i in 1..10 {
+            let p = i - 1;
+            src.push_str(&format!(
+                "l{i}: &l{i} [*l{p}, *l{p}, *l{p}, *l{p}, *l{p}, *l{p}, *l{p}, *l{p}, *l{p}]\n"
+            ));
+        }
+        src.push_str("job:\n  <<: {script: *l9}\n");
+        let y = parse(&src);
+        let kept: usize = y
+            .anchors
+            .values()
+            .flatten()
+            .map(|(_, n)| n.span.end_byte - n.span.start_byte)
+            .sum();
+        assert!(kept <= src.len() * ANCHOR_BUDGET + ANCHOR_SLACK);
+        let job = y.root().unwrap().get("job").unwrap();
+        assert_eq!(y.get(job, "script").unwrap().items().len(), 9);
     }
 
     #[test]

@@ -1,5 +1,10 @@
 FROM python:3.12-slim
+# expect-next: dockerfile-secret-env
 ARG GITHUB_TOKEN
+# expect-next: dockerfile-secret-env
+ARG VITE_API_KEY=""
+ARG GITHUB_TOKEN_FILE
+ARG USERNAME=app
 ARG BUILD_VERSION=1.0
 # expect-next: dockerfile-secret-env
 ARG NPM_TOKEN=abc123

@@ -16,3 +16,9 @@ FROM build
 # hadolint ignore=DL3007
 FROM redis:latest
 USER 10001
+# An ignore of DL3007 does not cover an untagged image (DL3006).
+# hadolint ignore=DL3007 # expect-next: dockerfile-unpinned-from
+FROM memcached
+# hadolint ignore=DL3006
+FROM postgres
+USER 10001

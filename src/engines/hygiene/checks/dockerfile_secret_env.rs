@@ -11,14 +11,16 @@ Flags `ENV` and `ARG` whose name says it holds a credential (`*PASSWORD*`,
 `*PASSWD*`, `*TOKEN*`, `*SECRET*`, `*API_KEY*`, `*PRIVATE_KEY*`,
 `*ACCESS_KEY*`, `AWS_SECRET_ACCESS_KEY`...) and that is given a value:
 a literal is HIGH, a value taken from a build argument (`ENV TOKEN=$TOKEN`)
-MEDIUM. Names that point at a file (`*_FILE`, `*_PATH`, `*_DIR`) and an
-`ARG` without a default are not flagged. hadolint `DL3064` is the same
-problem; it also flags a bare `ARG GITHUB_TOKEN` and `*_FILE` names, which
-hold no value in the image.
+MEDIUM. A secret-looking `ARG` without a default (`ARG GITHUB_TOKEN`,
+`ARG API_KEY=""`) is MEDIUM too: the value passed with `--build-arg` is
+recorded in the history of every `RUN` after it. Names that point at a file
+(`*_FILE`, `*_PATH`, `*_DIR`) and an `ENV` set to nothing are not flagged.
+hadolint `DL3064` is the same problem; it also flags `*_FILE` names and
+names such as `USERNAME`, which hold no secret.
 
 ## Why is this bad?
-`ENV` values are stored in the image config and `ARG` values in its
-history: anyone who can pull the image (a registry reader, a leaked
+`ENV` values are stored in the image config and `ARG` values (defaults or
+passed with `--build-arg`) in its history: anyone who can pull the image (a registry reader, a leaked
 image) reads them with `docker inspect` or `docker history`.
 
 ## Example
@@ -76,7 +78,7 @@ pub fn check(cx: &Cx<'_>, out: &mut Hits) {
                     _ => Vec::new(),
                 }
             }
-            "ENV" | "ARG" => ins
+            "ENV" => ins
                 .args
                 .iter()
                 .filter_map(|w| {
@@ -84,10 +86,31 @@ pub fn check(cx: &Cx<'_>, out: &mut Hits) {
                     Some((k, v, w.range.clone()))
                 })
                 .collect(),
+            // `ARG NAME` has no default: its value comes with `--build-arg`.
+            "ARG" => ins
+                .args
+                .iter()
+                .map(|w| {
+                    let (k, v) = w.text.split_once('=').unwrap_or((&w.text, ""));
+                    (k, v, w.range.clone())
+                })
+                .collect(),
             _ => continue,
         };
         for (name, value, range) in pairs {
-            if value.is_empty() || !secret_name(name) {
+            if !secret_name(name) {
+                continue;
+            }
+            let value = value.trim_matches(['"', '\'']);
+            if value.is_empty() {
+                if ins.keyword == "ARG" {
+                    out.add_rated(
+                        Severity::Medium,
+                        Confidence::Medium,
+                        d.index.span(range),
+                        format!("`ARG {name}` takes a secret as a build argument: the value given with `--build-arg` is recorded in the image history (`docker history`) of every RUN after it; use a build secret (`RUN --mount=type=secret`)"),
+                    );
+                }
                 continue;
             }
             let from_var = value.starts_with('$');

@@ -18,6 +18,7 @@ pub(crate) mod prelude {
     pub use crate::finding::{Confidence, Severity};
     pub use crate::hygiene::context::{Cx, Hits, Job, Step};
     pub use crate::hygiene::kind::FileKind;
+    pub use crate::hygiene::registry::Anchor;
     pub use crate::hygiene::yaml::{Node, Pair, Scalar, Span, Style, Value};
 }
 
@@ -38,6 +39,7 @@ pub mod dockerfile_apt_update_alone;
 pub mod dockerfile_chmod_777;
 pub mod dockerfile_copy_secrets;
 pub mod dockerfile_curl_pipe_sh;
+pub mod dockerfile_no_user;
 pub mod dockerfile_pip_cache;
 pub mod dockerfile_root_user;
 pub mod dockerfile_secret_env;

@@ -14,7 +14,8 @@ as code: `actions/github-script`'s `script:`, `8398a7/action-slack`'s
 and pull-request titles and bodies, branch names (`github.head_ref`,
 `github.event.pull_request.head.ref`), commit messages and authors (HIGH),
 and step or job outputs and workflow inputs, which often carry such text
-(MEDIUM). Numbers, SHAs, ids, URLs GitHub builds, `secrets.*` and
+(MEDIUM). Numbers, SHAs, ids, URLs GitHub builds, a cache's `cache-hit`
+output, `secrets.*` and
 expressions that can only yield a boolean (`contains(...)`, comparisons)
 are not flagged. Same problem
 as zizmor's `template-injection`.
@@ -101,6 +102,11 @@ fn risk(path: &str) -> Option<Severity> {
             return None;
         }
         return Some(Severity::High);
+    }
+    // `cache-hit` (actions/cache, the setup-* actions) is only ever `true`,
+    // `false` or empty.
+    if p.ends_with(".outputs.cache-hit") {
+        return None;
     }
     if (p.starts_with("steps.") || p.starts_with("needs.")) && p.contains(".outputs.")
         || p.starts_with("inputs.")

@@ -10,7 +10,9 @@ doc!(
 
 ## What it does
 Flags images with no tag or the `:latest` tag (HIGH): a GitHub workflow
-job's `container:` and `services.*` and a step's `uses: docker://...`; a GitLab CI job's `image:` and
+job's `container:` and `services.*` and a step's `uses: docker://...`
+(in workflows and composite actions), a Docker container action's
+`runs.image: docker://...`; a GitLab CI job's `image:` and
 `services:` (and those of `default:` or the top level); a compose file's
 `services.*.image` (a service that also has `build:` names the image it
 builds, and is not judged). With `[hygiene] pin_digests = true`, an image
@@ -152,24 +154,53 @@ fn docker_step(cx: &Cx<'_>, uses: &Node, out: &mut Hits) {
     }
 }
 
-/// A GitLab `image:` or services entry: a string, or a map with `name:`.
-fn gitlab_image(node: &Node) -> Option<&Node> {
+/// A composite action's `uses: docker://` steps, and the image a Docker
+/// container action runs (`runs.image: docker://...`; a `Dockerfile` there
+/// is built, and its `FROM` is checked in the Dockerfile).
+fn action(cx: &Cx<'_>, out: &mut Hits) {
+    for step in cx.steps(&[]) {
+        if let Some(uses) = step.uses().filter(|u| {
+            u.as_str()
+                .is_some_and(|s| s.trim_start().starts_with("docker://"))
+        }) {
+            docker_step(cx, uses, out);
+        }
+    }
+    if let Some(image) = cx.root().and_then(|r| r.route("runs.image")).filter(|i| {
+        i.as_str()
+            .is_some_and(|s| s.trim_start().starts_with("docker://"))
+    }) {
+        docker_step(cx, image, out);
+    }
+}
+
+/// A GitLab `image:` or services entry: a string, or a map with `name:`
+/// (through aliases and merge keys).
+fn gitlab_image<'a>(cx: &Cx<'a>, node: &'a Node) -> Option<&'a Node> {
+    let node = cx.deref(node);
     match &node.value {
         Value::Scalar(_) => Some(node),
-        Value::Map(_) => node.get("name"),
+        Value::Map(_) => cx.get(node, "name"),
         _ => None,
     }
 }
 
-/// `image:` and `services:` where GitLab reads them.
+/// `image:` and `services:` where GitLab reads them, through aliases and
+/// merge keys (`<<: *defaults`): each judged once, where it is written.
 fn gitlab(cx: &Cx<'_>, out: &mut Hits) {
+    let mut seen = std::collections::HashSet::new();
     for (what, scope) in cx.gitlab_scopes() {
-        if let Some(img) = scope.get("image").and_then(gitlab_image) {
-            judge(cx, &what, img, out);
+        if let Some(img) = cx.get(scope, "image").and_then(|i| gitlab_image(cx, i)) {
+            if seen.insert(img.span.start_byte) {
+                judge(cx, &what, img, out);
+            }
         }
-        for svc in scope.get("services").map(Node::items).unwrap_or_default() {
-            if let Some(img) = gitlab_image(svc) {
-                judge(cx, &format!("{what} service"), img, out);
+        let services = cx.get(scope, "services").map(|s| cx.deref(s).items());
+        for svc in services.unwrap_or_default() {
+            if let Some(img) = gitlab_image(cx, svc) {
+                if seen.insert(img.span.start_byte) {
+                    judge(cx, &format!("{what} service"), img, out);
+                }
             }
         }
     }
@@ -200,6 +231,7 @@ fn compose(cx: &Cx<'_>, out: &mut Hits) {
 pub fn check(cx: &Cx<'_>, out: &mut Hits) {
     match cx.kind {
         FileKind::Workflow => cx.jobs().iter().for_each(|j| workflow_job(cx, j, out)),
+        FileKind::Action => action(cx, out),
         FileKind::GitlabCi => gitlab(cx, out),
         FileKind::Compose => compose(cx, out),
         _ => {}

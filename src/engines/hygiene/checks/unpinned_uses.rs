@@ -13,8 +13,8 @@ whose reference is not a full 40-character commit SHA. A branch (`@main`) or
 no reference at all is HIGH: whatever is pushed there next runs in your
 pipeline. A tag (`@v4`) is MEDIUM: tags can be moved. Local actions
 (`./path`) are not flagged; `docker://` images are flagged without an
-`@sha256:` digest (untagged or `:latest` ones in a workflow are
-`unpinned-images`' finding). Owners listed in `[hygiene] allowed_owners` (for example
+`@sha256:` digest (untagged or `:latest` ones are `unpinned-images`'
+finding). Owners listed in `[hygiene] allowed_owners` (for example
 `actions`) may be pinned by tag.
 
 ## Why is this bad?
@@ -66,10 +66,11 @@ fn judge(cx: &Cx<'_>, node: &Node, out: &mut Hits) {
         return;
     }
     if let Some(image) = uses.strip_prefix("docker://") {
-        // An untagged or `:latest` image in a workflow is unpinned-images'
-        // finding (zizmor's split too); a tag without a digest is this one's.
+        // An untagged or `:latest` image in a workflow or action is
+        // unpinned-images' finding (zizmor's split too); a tag without a
+        // digest is this one's.
         let floating = super::common::ImageRef::parse(image).is_some_and(|r| r.floating());
-        if floating && cx.kind == FileKind::Workflow {
+        if floating && matches!(cx.kind, FileKind::Workflow | FileKind::Action) {
             return;
         }
         if !image.contains("@sha256:") {
