@@ -7,7 +7,9 @@ use regex_automata::meta;
 use regex_syntax::hir::literal::Extractor;
 use regex_syntax::hir::{Hir, HirKind};
 
-use super::syntax::{AllowlistSyntax, Condition, Decode, RegexTarget, RuleFile, RuleSyntax};
+use super::syntax::{
+    AllowlistSyntax, Condition, Decode, RegexTarget, RuleFile, RuleSyntax, SkipMutation,
+};
 use crate::finding::{Confidence, Severity};
 
 /// A rule or allowlist that could not be compiled; names the file and the rule.
@@ -264,6 +266,24 @@ impl LazyRegex {
             .as_ref()
     }
 
+    /// Capture group `group` alone, anchored at both ends, with the shortest
+    /// and longest (None: unbounded) value in bytes it accepts; for `rules
+    /// check` to tell a wrong-shape variant of a secret from a right one.
+    pub fn group_alone(&self, group: usize) -> Option<(meta::Regex, usize, Option<usize>)> {
+        if group == 0 {
+            return None;
+        }
+        let sub = find_group(self.hir()?, group as u32)?;
+        let props = sub.properties();
+        let anchored = Hir::concat(vec![
+            Hir::look(regex_syntax::hir::Look::Start),
+            sub.clone(),
+            Hir::look(regex_syntax::hir::Look::End),
+        ]);
+        let re = build(&anchored).ok()?;
+        Some((re, props.minimum_len()?, props.maximum_len()))
+    }
+
     /// Build it now, saying why it cannot be built; `what` says whose
     /// pattern it is in the message ("rule", "allowlist").
     pub fn compile_now(
@@ -369,6 +389,8 @@ pub struct Rule {
     pub examples: Vec<String>,
     pub negative_examples: Vec<String>,
     pub example_path: Option<String>,
+    /// Mutations `gate rules check` does not try on this rule, with reasons.
+    pub skip_mutations: Vec<SkipMutation>,
     /// The file the rule came from (for messages).
     pub source: String,
 }
@@ -494,6 +516,7 @@ pub fn compile_rule(r: &RuleSyntax, origin: Origin, file: &str) -> Result<Rule, 
         examples: r.examples.clone(),
         negative_examples: r.negative_examples.clone(),
         example_path: r.example_path.clone(),
+        skip_mutations: r.skip_mutations.clone(),
         source: file.to_string(),
     })
 }

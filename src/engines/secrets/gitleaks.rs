@@ -224,6 +224,7 @@ fn load_into(path: &Path, out: &mut GitleaksConfig, depth: usize) -> Result<(), 
             examples: Vec::new(),
             negative_examples: Vec::new(),
             example_path: None,
+            skip_mutations: Vec::new(),
         };
         let rule = compile_rule(&syntax, Origin::User, &file)?;
         // User rules are few: build them now so a regex too large to build

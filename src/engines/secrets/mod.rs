@@ -16,7 +16,7 @@ pub use compile::{duplicate_names, Allowlist, CompileError, Origin, Rule};
 pub use detect::{Detection, RuleSet};
 pub use entropy::shannon;
 pub use gitleaks::{load_gitleaks_config, DisabledRule, GitleaksConfig};
-pub use syntax::{AllowlistSyntax, Decode, RuleFile, RuleSyntax};
+pub use syntax::{AllowlistSyntax, Decode, Mutation, RuleFile, RuleSyntax, SkipMutation};
 
 use crate::engines::{Engine, FileOutput, RuleInfo, SourceFile};
 use crate::finding::{Finding, Region, SecretMatch, Suppression, SuppressionKind};
