@@ -461,6 +461,48 @@ pub fn compile_allowlist(
     })
 }
 
+/// Words that say "credential", not "provider": a keyword made of one of
+/// them (`authtoken`, `secretaccesskey`, `password`) names no provider.
+const CREDENTIAL_WORDS: [&str; 6] = ["key", "token", "secret", "passw", "auth", "credential"];
+
+/// For rules that `defer_to_providers`: drops a match whose name (the
+/// identifier the match starts with) holds, as a word, a keyword of a
+/// `keyword_boundary` rule. Those rules are provider-bound: they know the
+/// provider's shape, and a value they did not report is a near miss.
+pub fn provider_names_allowlist(rules: &[Rule]) -> Allowlist {
+    let mut words: Vec<&str> = rules
+        .iter()
+        .filter(|r| r.keyword_boundary)
+        .flat_map(|r| r.keywords.iter())
+        .map(String::as_str)
+        .filter(|k| k.len() >= 3 && k.bytes().all(|b| b.is_ascii_lowercase()))
+        .filter(|k| !CREDENTIAL_WORDS.iter().any(|w| k.contains(w)))
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    let capitalised: Vec<String> = words
+        .iter()
+        .map(|w| format!("{}{}", w[..1].to_ascii_uppercase(), &w[1..]))
+        .collect();
+    // `STRIPE_API_KEY`, `stripe.token`, `X-Stripe-Key` (after a non-letter),
+    // `myStripeKey` (a camelCase hump); the word ends before a non-lowercase.
+    let pattern = format!(
+        r"^[\w.\-]*?(?:(?:^|[^A-Za-z])(?i:{})|[a-z0-9](?:{}))(?:[^a-z]|$)",
+        words.join("|"),
+        capitalised.join("|")
+    );
+    Allowlist {
+        description: Some("The name names a provider whose own rules judge its values.".into()),
+        condition: Condition::Or,
+        target: RegexTarget::Match,
+        regexes: vec![LazyRegex::unchecked(&pattern)],
+        stopwords: Vec::new(),
+        paths: Vec::new(),
+        commits: Vec::new(),
+        target_rules: Vec::new(),
+    }
+}
+
 /// Compile one rule as written.
 pub fn compile_rule(r: &RuleSyntax, origin: Origin, file: &str) -> Result<Rule, CompileError> {
     let invalid = |message: String| CompileError::Invalid {
@@ -568,5 +610,64 @@ mod tests {
         let shape = re.shape(1).unwrap();
         assert!(shape.is_match(b"abcd"));
         assert!(!shape.is_match(b"abcdefgh"));
+    }
+
+    #[test]
+    fn issue13_a_generic_rule_defers_to_provider_rules_named_in_the_key() {
+        let rules = r#"
+            [[rules]]
+            id = "okta-api-token"
+            description = "Okta API token, manages the org."
+            regex = '''(?i)\bokta[\w.-]{0,20}\s*=\s*"?(00[A-Za-z0-9_-]{40})"?'''
+            keywords = ["okta", "ssws"]
+            keyword_boundary = true
+
+            [[rules]]
+            id = "generic-api-key"
+            description = "Token assigned to a name that says so."
+            regex = '''(?i)[\w.-]*?token[\w.-]{0,20}\s*=\s*"?([A-Za-z0-9]{16,64})"?'''
+            keywords = ["token"]
+            defer_to_providers = true
+        "#;
+        let sources = vec![("d.toml".to_string(), rules.to_string())];
+        let (rules, globals) = crate::secrets::compile_sources(&sources, Origin::BuiltIn).unwrap();
+        let set = super::super::detect::RuleSet::new(rules, globals).unwrap();
+        let generic = |text: &str| {
+            set.detect("a.env", text.as_bytes(), None)
+                .iter()
+                .any(|d| set.rules[d.rule].id == "generic-api-key")
+        };
+        // The Okta rule rejects these near misses (no `00`, one too short):
+        // they are left to it, whatever the case of the name.
+        assert!(!generic(
+            "OKTA_API_TOKEN=q7Vx2LmP9wR4tZ8kN3bY6cH1dF5gJ0sAeUiOpQrStU"
+        ));
+        assert!(!generic(
+            "okta.token = \"q7Vx2LmP9wR4tZ8kN3bY6cH1dF5gJ0sAeU\""
+        ));
+        assert!(!generic(
+            "myOktaToken = \"q7Vx2LmP9wR4tZ8kN3bY6cH1dF5gJ0sAeU\""
+        ));
+        // No provider's name: `rookTable` holds `okta` inside a word.
+        assert!(generic("rookTableToken=q7Vx2LmP9wR4tZ8kN3bY6cH1dF5gJ0sAeU"));
+        assert!(generic("DEPLOY_TOKEN=q7Vx2LmP9wR4tZ8kN3bY6cH1dF5gJ0sAeU"));
+    }
+
+    #[test]
+    fn credential_words_name_no_provider() {
+        let rules = r#"
+            [[rules]]
+            id = "acme-session"
+            description = "Acme session token, acts as the user."
+            regex = '''sessiontoken=([a-z]{20})'''
+            keywords = ["sessiontoken", "acme"]
+            keyword_boundary = true
+        "#;
+        let sources = vec![("c.toml".to_string(), rules.to_string())];
+        let (rules, _) = crate::secrets::compile_sources(&sources, Origin::BuiltIn).unwrap();
+        let names = provider_names_allowlist(&rules);
+        let re = names.regexes[0].get().expect("compiles");
+        assert!(re.is_match(b"ACME_TOKEN="));
+        assert!(!re.is_match(b"SESSIONTOKEN="));
     }
 }

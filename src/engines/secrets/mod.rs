@@ -85,6 +85,7 @@ pub fn compile_sources(
     let mut rules = Vec::new();
     let mut globals = Vec::new();
     let mut errors = Vec::new();
+    let mut deferring = Vec::new();
     for (name, text) in sources {
         let file = match compile::parse_rule_file(text, name) {
             Ok(f) => f,
@@ -95,7 +96,12 @@ pub fn compile_sources(
         };
         for r in &file.rules {
             match compile::compile_rule(r, origin, name) {
-                Ok(rule) => rules.push(rule),
+                Ok(rule) => {
+                    if r.defer_to_providers {
+                        deferring.push(rules.len());
+                    }
+                    rules.push(rule)
+                }
                 Err(e) => errors.push(e),
             }
         }
@@ -104,6 +110,12 @@ pub fn compile_sources(
                 Ok(a) => globals.push(a),
                 Err(e) => errors.push(e),
             }
+        }
+    }
+    if !deferring.is_empty() {
+        let names = compile::provider_names_allowlist(&rules);
+        for &i in &deferring {
+            rules[i].allowlists.push(names.clone());
         }
     }
     errors.extend(compile::duplicate_names(&rules));

@@ -85,6 +85,12 @@ pub struct RuleSyntax {
     /// Path the examples are checked under (for rules with a `path`).
     #[serde(default)]
     pub example_path: Option<String>,
+    /// A generic rule: a match whose name names a provider that has rules of
+    /// its own (a `keyword_boundary` keyword: `STRIPE_API_KEY`, `oktaToken`)
+    /// is left to those rules, which know the provider's shape; a value they
+    /// reject is a near miss (too short, too long, wrong alphabet), not a secret.
+    #[serde(default)]
+    pub defer_to_providers: bool,
     /// Wrong-shape variants of the examples that `gate rules check` does not
     /// try on this rule, each with the reason the provider's format allows it.
     #[serde(default)]
