@@ -469,7 +469,7 @@ const CREDENTIAL_WORDS: [&str; 6] = ["key", "token", "secret", "passw", "auth", 
 /// identifier the match starts with) holds, as a word, a keyword of a
 /// `keyword_boundary` rule. Those rules are provider-bound: they know the
 /// provider's shape, and a value they did not report is a near miss.
-pub fn provider_names_allowlist(rules: &[Rule]) -> Allowlist {
+pub fn provider_names_allowlist(rules: &[Rule]) -> Option<Allowlist> {
     let mut words: Vec<&str> = rules
         .iter()
         .filter(|r| r.keyword_boundary)
@@ -480,6 +480,9 @@ pub fn provider_names_allowlist(rules: &[Rule]) -> Allowlist {
         .collect();
     words.sort_unstable();
     words.dedup();
+    if words.is_empty() {
+        return None;
+    }
     let capitalised: Vec<String> = words
         .iter()
         .map(|w| format!("{}{}", w[..1].to_ascii_uppercase(), &w[1..]))
@@ -491,7 +494,7 @@ pub fn provider_names_allowlist(rules: &[Rule]) -> Allowlist {
         words.join("|"),
         capitalised.join("|")
     );
-    Allowlist {
+    Some(Allowlist {
         description: Some("The name names a provider whose own rules judge its values.".into()),
         condition: Condition::Or,
         target: RegexTarget::Match,
@@ -500,7 +503,71 @@ pub fn provider_names_allowlist(rules: &[Rule]) -> Allowlist {
         paths: Vec::new(),
         commits: Vec::new(),
         target_rules: Vec::new(),
+    })
+}
+
+/// For rules that `defer_to_providers`: drops a secret that starts with the
+/// fixed prefix a provider's secret must start with (`CCIPAT_`, `SWMTKN-1-`,
+/// `AKIA`): that provider's rule judges it, and a value it did not report is
+/// a near miss of its shape (truncated, padded, wrong alphabet).
+pub fn provider_prefixes_allowlist(rules: &[Rule]) -> Option<Allowlist> {
+    let mut prefixes: Vec<String> = rules
+        .iter()
+        .filter(|r| !r.keyword_boundary && r.decode.is_none())
+        .filter_map(|r| secret_prefixes(r.regex.as_ref()?, r.secret_group()))
+        .flatten()
+        .collect();
+    prefixes.sort_unstable();
+    prefixes.dedup();
+    if prefixes.is_empty() {
+        return None;
     }
+    let pattern = format!(
+        "^(?:{})",
+        prefixes
+            .iter()
+            .map(|p| regex_syntax::escape(p))
+            .collect::<Vec<_>>()
+            .join("|")
+    );
+    Some(Allowlist {
+        description: Some(
+            "The value starts with a provider's fixed prefix; that provider's rule judges it."
+                .into(),
+        ),
+        condition: Condition::Or,
+        target: RegexTarget::Secret,
+        regexes: vec![LazyRegex::unchecked(&pattern)],
+        stopwords: Vec::new(),
+        paths: Vec::new(),
+        commits: Vec::new(),
+        target_rules: Vec::new(),
+    })
+}
+
+/// The literal prefixes every secret of the group starts with, when there
+/// are at most four and each is distinctive: four bytes or more, with a digit,
+/// an upper-case letter or a separator (`sk_live_`, `AKIA`, `glpat-`), not a
+/// common word a generic value could start with.
+fn secret_prefixes(re: &LazyRegex, group: usize) -> Option<Vec<String>> {
+    let sub = find_group(re.hir()?, u32::try_from(group).ok()?)?;
+    let seq = Extractor::new().extract(sub);
+    let literals = seq.literals()?;
+    if literals.is_empty() || literals.len() > 4 {
+        return None;
+    }
+    literals
+        .iter()
+        .map(|l| {
+            let text = std::str::from_utf8(l.as_bytes()).ok()?;
+            let distinctive = text.len() >= 4
+                && text
+                    .bytes()
+                    .any(|b| b.is_ascii_digit() || b.is_ascii_uppercase() || b"_-.".contains(&b))
+                && text.bytes().all(|b| b.is_ascii_graphic());
+            distinctive.then(|| text.to_string())
+        })
+        .collect()
 }
 
 /// Compile one rule as written.
@@ -665,9 +732,46 @@ mod tests {
         "#;
         let sources = vec![("c.toml".to_string(), rules.to_string())];
         let (rules, _) = crate::secrets::compile_sources(&sources, Origin::BuiltIn).unwrap();
-        let names = provider_names_allowlist(&rules);
+        let names = provider_names_allowlist(&rules).expect("a provider's name");
         let re = names.regexes[0].get().expect("compiles");
         assert!(re.is_match(b"ACME_TOKEN="));
         assert!(!re.is_match(b"SESSIONTOKEN="));
+    }
+
+    #[test]
+    fn issue13_a_generic_rule_defers_to_a_provider_prefix_it_finds_in_the_value() {
+        let rules = r#"
+            [[rules]]
+            id = "acme-pat"
+            description = "Acme personal access token, acts as the user."
+            regex = '''\b(acmepat_[A-Za-z0-9]{36})\b'''
+            keywords = ["acmepat_"]
+
+            [[rules]]
+            id = "generic-api-key"
+            description = "Token assigned to a name that says so."
+            regex = '''(?i)[\w.-]*?token[\w.-]{0,20}\s*=\s*"?([A-Za-z0-9_]{16,64})"?'''
+            keywords = ["token"]
+            defer_to_providers = true
+        "#;
+        let sources = vec![("p.toml".to_string(), rules.to_string())];
+        let (rules, globals) = crate::secrets::compile_sources(&sources, Origin::BuiltIn).unwrap();
+        let set = super::super::detect::RuleSet::new(rules, globals).unwrap();
+        let ids = |text: &str| -> Vec<String> {
+            set.detect("a.env", text.as_bytes(), None)
+                .iter()
+                .map(|d| set.rules[d.rule].id.clone())
+                .collect()
+        };
+        // A truncated Acme token is Acme's near miss, not a generic secret.
+        assert!(ids("DEPLOY_TOKEN=acmepat_q7Vx2LmP9wR4tZ8kN3bY6cH1dF").is_empty());
+        assert_eq!(
+            ids("DEPLOY_TOKEN=acmepat_q7Vx2LmP9wR4tZ8kN3bY6cH1dF5gJ0sAeUiO"),
+            vec!["acme-pat"]
+        );
+        assert_eq!(
+            ids("DEPLOY_TOKEN=q7Vx2LmP9wR4tZ8kN3bY6cH1dF5gJ0sAeU"),
+            vec!["generic-api-key"]
+        );
     }
 }

@@ -114,8 +114,10 @@ pub fn compile_sources(
     }
     if !deferring.is_empty() {
         let names = compile::provider_names_allowlist(&rules);
+        let prefixes = compile::provider_prefixes_allowlist(&rules);
         for &i in &deferring {
-            rules[i].allowlists.push(names.clone());
+            rules[i].allowlists.extend(names.clone());
+            rules[i].allowlists.extend(prefixes.clone());
         }
     }
     errors.extend(compile::duplicate_names(&rules));
