@@ -7,7 +7,9 @@ use regex_automata::meta;
 use regex_syntax::hir::literal::Extractor;
 use regex_syntax::hir::{Hir, HirKind};
 
-use super::syntax::{AllowlistSyntax, Condition, Decode, RegexTarget, RuleFile, RuleSyntax};
+use super::syntax::{
+    AllowlistSyntax, Condition, Decode, RegexTarget, RuleFile, RuleSyntax, SkipMutation,
+};
 use crate::finding::{Confidence, Severity};
 
 /// A rule or allowlist that could not be compiled; names the file and the rule.
@@ -264,6 +266,24 @@ impl LazyRegex {
             .as_ref()
     }
 
+    /// Capture group `group` alone, anchored at both ends, with the shortest
+    /// and longest (None: unbounded) value in bytes it accepts; for `rules
+    /// check` to tell a wrong-shape variant of a secret from a right one.
+    pub fn group_alone(&self, group: usize) -> Option<(meta::Regex, usize, Option<usize>)> {
+        if group == 0 {
+            return None;
+        }
+        let sub = find_group(self.hir()?, group as u32)?;
+        let props = sub.properties();
+        let anchored = Hir::concat(vec![
+            Hir::look(regex_syntax::hir::Look::Start),
+            sub.clone(),
+            Hir::look(regex_syntax::hir::Look::End),
+        ]);
+        let re = build(&anchored).ok()?;
+        Some((re, props.minimum_len()?, props.maximum_len()))
+    }
+
     /// Build it now, saying why it cannot be built; `what` says whose
     /// pattern it is in the message ("rule", "allowlist").
     pub fn compile_now(
@@ -369,6 +389,8 @@ pub struct Rule {
     pub examples: Vec<String>,
     pub negative_examples: Vec<String>,
     pub example_path: Option<String>,
+    /// Mutations `gate rules check` does not try on this rule, with reasons.
+    pub skip_mutations: Vec<SkipMutation>,
     /// The file the rule came from (for messages).
     pub source: String,
 }
@@ -439,6 +461,115 @@ pub fn compile_allowlist(
     })
 }
 
+/// Words that say "credential", not "provider": a keyword made of one of
+/// them (`authtoken`, `secretaccesskey`, `password`) names no provider.
+const CREDENTIAL_WORDS: [&str; 6] = ["key", "token", "secret", "passw", "auth", "credential"];
+
+/// For rules that `defer_to_providers`: drops a match whose name (the
+/// identifier the match starts with) holds, as a word, a keyword of a
+/// `keyword_boundary` rule. Those rules are provider-bound: they know the
+/// provider's shape, and a value they did not report is a near miss.
+pub fn provider_names_allowlist(rules: &[Rule]) -> Option<Allowlist> {
+    let mut words: Vec<&str> = rules
+        .iter()
+        .filter(|r| r.keyword_boundary)
+        .flat_map(|r| r.keywords.iter())
+        .map(String::as_str)
+        .filter(|k| k.len() >= 3 && k.bytes().all(|b| b.is_ascii_lowercase()))
+        .filter(|k| !CREDENTIAL_WORDS.iter().any(|w| k.contains(w)))
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    if words.is_empty() {
+        return None;
+    }
+    let capitalised: Vec<String> = words
+        .iter()
+        .map(|w| format!("{}{}", w[..1].to_ascii_uppercase(), &w[1..]))
+        .collect();
+    // `STRIPE_API_KEY`, `stripe.token`, `X-Stripe-Key` (after a non-letter),
+    // `myStripeKey` (a camelCase hump); the word ends before a non-lowercase.
+    let pattern = format!(
+        r"^[\w.\-]*?(?:(?:^|[^A-Za-z])(?i:{})|[a-z0-9](?:{}))(?:[^a-z]|$)",
+        words.join("|"),
+        capitalised.join("|")
+    );
+    Some(Allowlist {
+        description: Some("The name names a provider whose own rules judge its values.".into()),
+        condition: Condition::Or,
+        target: RegexTarget::Match,
+        regexes: vec![LazyRegex::unchecked(&pattern)],
+        stopwords: Vec::new(),
+        paths: Vec::new(),
+        commits: Vec::new(),
+        target_rules: Vec::new(),
+    })
+}
+
+/// For rules that `defer_to_providers`: drops a secret that starts with the
+/// fixed prefix a provider's secret must start with (`CCIPAT_`, `SWMTKN-1-`,
+/// `AKIA`): that provider's rule judges it, and a value it did not report is
+/// a near miss of its shape (truncated, padded, wrong alphabet).
+pub fn provider_prefixes_allowlist(rules: &[Rule]) -> Option<Allowlist> {
+    let mut prefixes: Vec<String> = rules
+        .iter()
+        .filter(|r| !r.keyword_boundary && r.decode.is_none())
+        .filter_map(|r| secret_prefixes(r.regex.as_ref()?, r.secret_group()))
+        .flatten()
+        .collect();
+    prefixes.sort_unstable();
+    prefixes.dedup();
+    if prefixes.is_empty() {
+        return None;
+    }
+    let pattern = format!(
+        "^(?:{})",
+        prefixes
+            .iter()
+            .map(|p| regex_syntax::escape(p))
+            .collect::<Vec<_>>()
+            .join("|")
+    );
+    Some(Allowlist {
+        description: Some(
+            "The value starts with a provider's fixed prefix; that provider's rule judges it."
+                .into(),
+        ),
+        condition: Condition::Or,
+        target: RegexTarget::Secret,
+        regexes: vec![LazyRegex::unchecked(&pattern)],
+        stopwords: Vec::new(),
+        paths: Vec::new(),
+        commits: Vec::new(),
+        target_rules: Vec::new(),
+    })
+}
+
+/// The literal prefixes every secret of the group starts with, when there
+/// are at most four and each is distinctive: four bytes or more, with a digit,
+/// an upper-case letter or a separator (`sk_live_`, `AKIA`, `glpat-`), not a
+/// common word a generic value could start with.
+fn secret_prefixes(re: &LazyRegex, group: usize) -> Option<Vec<String>> {
+    let sub = find_group(re.hir()?, u32::try_from(group).ok()?)?;
+    let seq = Extractor::new().extract(sub);
+    let literals = seq.literals()?;
+    if literals.is_empty() || literals.len() > 4 {
+        return None;
+    }
+    literals
+        .iter()
+        .map(|l| {
+            let text = std::str::from_utf8(l.as_bytes()).ok()?;
+            let distinctive = text.len() >= 4
+                && text
+                    .bytes()
+                    .any(|b| b.is_ascii_digit() || b.is_ascii_uppercase() || b"_-.".contains(&b))
+                && text.bytes().all(|b| b.is_ascii_graphic());
+            distinctive.then(|| text.to_string())
+        })
+        .collect()
+}
+
 /// Compile one rule as written.
 pub fn compile_rule(r: &RuleSyntax, origin: Origin, file: &str) -> Result<Rule, CompileError> {
     let invalid = |message: String| CompileError::Invalid {
@@ -494,6 +625,7 @@ pub fn compile_rule(r: &RuleSyntax, origin: Origin, file: &str) -> Result<Rule, 
         examples: r.examples.clone(),
         negative_examples: r.negative_examples.clone(),
         example_path: r.example_path.clone(),
+        skip_mutations: r.skip_mutations.clone(),
         source: file.to_string(),
     })
 }
@@ -545,5 +677,101 @@ mod tests {
         let shape = re.shape(1).unwrap();
         assert!(shape.is_match(b"abcd"));
         assert!(!shape.is_match(b"abcdefgh"));
+    }
+
+    #[test]
+    fn issue13_a_generic_rule_defers_to_provider_rules_named_in_the_key() {
+        let rules = r#"
+            [[rules]]
+            id = "okta-api-token"
+            description = "Okta API token, manages the org."
+            regex = '''(?i)\bokta[\w.-]{0,20}\s*=\s*"?(00[A-Za-z0-9_-]{40})"?'''
+            keywords = ["okta", "ssws"]
+            keyword_boundary = true
+
+            [[rules]]
+            id = "generic-api-key"
+            description = "Token assigned to a name that says so."
+            regex = '''(?i)[\w.-]*?token[\w.-]{0,20}\s*=\s*"?([A-Za-z0-9]{16,64})"?'''
+            keywords = ["token"]
+            defer_to_providers = true
+        "#;
+        let sources = vec![("d.toml".to_string(), rules.to_string())];
+        let (rules, globals) = crate::secrets::compile_sources(&sources, Origin::BuiltIn).unwrap();
+        let set = super::super::detect::RuleSet::new(rules, globals).unwrap();
+        let generic = |text: &str| {
+            set.detect("a.env", text.as_bytes(), None)
+                .iter()
+                .any(|d| set.rules[d.rule].id == "generic-api-key")
+        };
+        // The Okta rule rejects these near misses (no `00`, one too short):
+        // they are left to it, whatever the case of the name.
+        assert!(!generic(
+            "OKTA_API_TOKEN=q7Vx2LmP9wR4tZ8kN3bY6cH1dF5gJ0sAeUiOpQrStU"
+        ));
+        assert!(!generic(
+            "okta.token = \"q7Vx2LmP9wR4tZ8kN3bY6cH1dF5gJ0sAeU\""
+        ));
+        assert!(!generic(
+            "myOktaToken = \"q7Vx2LmP9wR4tZ8kN3bY6cH1dF5gJ0sAeU\""
+        ));
+        // No provider's name: `rookTable` holds `okta` inside a word.
+        assert!(generic("rookTableToken=q7Vx2LmP9wR4tZ8kN3bY6cH1dF5gJ0sAeU"));
+        assert!(generic("DEPLOY_TOKEN=q7Vx2LmP9wR4tZ8kN3bY6cH1dF5gJ0sAeU"));
+    }
+
+    #[test]
+    fn credential_words_name_no_provider() {
+        let rules = r#"
+            [[rules]]
+            id = "acme-session"
+            description = "Acme session token, acts as the user."
+            regex = '''sessiontoken=([a-z]{20})'''
+            keywords = ["sessiontoken", "acme"]
+            keyword_boundary = true
+        "#;
+        let sources = vec![("c.toml".to_string(), rules.to_string())];
+        let (rules, _) = crate::secrets::compile_sources(&sources, Origin::BuiltIn).unwrap();
+        let names = provider_names_allowlist(&rules).expect("a provider's name");
+        let re = names.regexes[0].get().expect("compiles");
+        assert!(re.is_match(b"ACME_TOKEN="));
+        assert!(!re.is_match(b"SESSIONTOKEN="));
+    }
+
+    #[test]
+    fn issue13_a_generic_rule_defers_to_a_provider_prefix_it_finds_in_the_value() {
+        let rules = r#"
+            [[rules]]
+            id = "acme-pat"
+            description = "Acme personal access token, acts as the user."
+            regex = '''\b(acmepat_[A-Za-z0-9]{36})\b'''
+            keywords = ["acmepat_"]
+
+            [[rules]]
+            id = "generic-api-key"
+            description = "Token assigned to a name that says so."
+            regex = '''(?i)[\w.-]*?token[\w.-]{0,20}\s*=\s*"?([A-Za-z0-9_]{16,64})"?'''
+            keywords = ["token"]
+            defer_to_providers = true
+        "#;
+        let sources = vec![("p.toml".to_string(), rules.to_string())];
+        let (rules, globals) = crate::secrets::compile_sources(&sources, Origin::BuiltIn).unwrap();
+        let set = super::super::detect::RuleSet::new(rules, globals).unwrap();
+        let ids = |text: &str| -> Vec<String> {
+            set.detect("a.env", text.as_bytes(), None)
+                .iter()
+                .map(|d| set.rules[d.rule].id.clone())
+                .collect()
+        };
+        // A truncated Acme token is Acme's near miss, not a generic secret.
+        assert!(ids("DEPLOY_TOKEN=acmepat_q7Vx2LmP9wR4tZ8kN3bY6cH1dF").is_empty());
+        assert_eq!(
+            ids("DEPLOY_TOKEN=acmepat_q7Vx2LmP9wR4tZ8kN3bY6cH1dF5gJ0sAeUiO"),
+            vec!["acme-pat"]
+        );
+        assert_eq!(
+            ids("DEPLOY_TOKEN=q7Vx2LmP9wR4tZ8kN3bY6cH1dF5gJ0sAeU"),
+            vec!["generic-api-key"]
+        );
     }
 }

@@ -224,6 +224,8 @@ fn load_into(path: &Path, out: &mut GitleaksConfig, depth: usize) -> Result<(), 
             examples: Vec::new(),
             negative_examples: Vec::new(),
             example_path: None,
+            skip_mutations: Vec::new(),
+            defer_to_providers: false,
         };
         let rule = compile_rule(&syntax, Origin::User, &file)?;
         // User rules are few: build them now so a regex too large to build

@@ -17,7 +17,7 @@ pub use compile::{duplicate_names, Allowlist, CompileError, Origin, Rule};
 pub use detect::{Detection, RuleSet};
 pub use entropy::shannon;
 pub use gitleaks::{load_gitleaks_config, DisabledRule, GitleaksConfig};
-pub use syntax::{AllowlistSyntax, Decode, RuleFile, RuleSyntax};
+pub use syntax::{AllowlistSyntax, Decode, Mutation, RuleFile, RuleSyntax, SkipMutation};
 
 use crate::engines::{Engine, FileOutput, RuleInfo, SourceFile};
 use crate::finding::{Finding, Region, SecretMatch, Suppression, SuppressionKind};
@@ -86,6 +86,7 @@ pub fn compile_sources(
     let mut rules = Vec::new();
     let mut globals = Vec::new();
     let mut errors = Vec::new();
+    let mut deferring = Vec::new();
     for (name, text) in sources {
         let file = match compile::parse_rule_file(text, name) {
             Ok(f) => f,
@@ -96,7 +97,12 @@ pub fn compile_sources(
         };
         for r in &file.rules {
             match compile::compile_rule(r, origin, name) {
-                Ok(rule) => rules.push(rule),
+                Ok(rule) => {
+                    if r.defer_to_providers {
+                        deferring.push(rules.len());
+                    }
+                    rules.push(rule)
+                }
                 Err(e) => errors.push(e),
             }
         }
@@ -105,6 +111,14 @@ pub fn compile_sources(
                 Ok(a) => globals.push(a),
                 Err(e) => errors.push(e),
             }
+        }
+    }
+    if !deferring.is_empty() {
+        let names = compile::provider_names_allowlist(&rules);
+        let prefixes = compile::provider_prefixes_allowlist(&rules);
+        for &i in &deferring {
+            rules[i].allowlists.extend(names.clone());
+            rules[i].allowlists.extend(prefixes.clone());
         }
     }
     errors.extend(compile::duplicate_names(&rules));

@@ -85,6 +85,68 @@ pub struct RuleSyntax {
     /// Path the examples are checked under (for rules with a `path`).
     #[serde(default)]
     pub example_path: Option<String>,
+    /// A generic rule: a match whose name names a provider that has rules of
+    /// its own (a `keyword_boundary` keyword: `STRIPE_API_KEY`, `oktaToken`)
+    /// is left to those rules, which know the provider's shape; a value they
+    /// reject is a near miss (too short, too long, wrong alphabet), not a secret.
+    #[serde(default)]
+    pub defer_to_providers: bool,
+    /// Wrong-shape variants of the examples that `gate rules check` does not
+    /// try on this rule, each with the reason the provider's format allows it.
+    #[serde(default)]
+    pub skip_mutations: Vec<SkipMutation>,
+}
+
+/// A mutation `gate rules check` skips for one rule, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SkipMutation {
+    pub mutation: Mutation,
+    /// Why the provider's format accepts the variant (cite the docs).
+    pub reason: String,
+}
+
+/// A wrong-shape variant of an example's secret that its rule must not match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Mutation {
+    /// Lengthened past the longest value the secret group accepts, with
+    /// characters of its own alphabet, at its end or at its start.
+    Longer,
+    /// Cut to two thirds, below the shortest value the group accepts.
+    Shorter,
+    /// One character in the middle replaced by one outside the group's alphabet.
+    ForeignChar,
+    /// The provider's keyword glued inside a longer identifier (`xoktay`).
+    GluedKeyword,
+    /// The value replaced by a placeholder (`<your-api-key>`, `${API_KEY}`, `xxxx`).
+    Placeholder,
+    /// A lowercased or uppercased copy, when the group's alphabet has one case.
+    CaseFlip,
+}
+
+impl Mutation {
+    /// Every mutation, in the order `gate rules check` tries them.
+    pub const ALL: [Mutation; 6] = [
+        Mutation::Longer,
+        Mutation::Shorter,
+        Mutation::ForeignChar,
+        Mutation::GluedKeyword,
+        Mutation::Placeholder,
+        Mutation::CaseFlip,
+    ];
+
+    /// The name rule files use.
+    pub fn name(self) -> &'static str {
+        match self {
+            Mutation::Longer => "longer",
+            Mutation::Shorter => "shorter",
+            Mutation::ForeignChar => "foreign-char",
+            Mutation::GluedKeyword => "glued-keyword",
+            Mutation::Placeholder => "placeholder",
+            Mutation::CaseFlip => "case-flip",
+        }
+    }
 }
 
 fn default_severity() -> Severity {
