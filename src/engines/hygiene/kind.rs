@@ -143,9 +143,8 @@ pub fn by_path(path: &str) -> Option<PathKind> {
         if ends_with_ci(name, ".gitlab-ci.yml") || ends_with_ci(name, ".gitlab-ci.yaml") {
             return Some(PathKind::Known(FileKind::GitlabCi));
         }
-        let stem = name.to_ascii_lowercase();
-        if stem.starts_with("docker-compose")
-            || stem.starts_with("compose") && !stem.starts_with("composer")
+        if starts_with_ci(name, "docker-compose")
+            || starts_with_ci(name, "compose") && !starts_with_ci(name, "composer")
         {
             return Some(PathKind::Known(FileKind::Compose));
         }
@@ -164,10 +163,12 @@ pub fn by_path(path: &str) -> Option<PathKind> {
         return Some(PathKind::Known(FileKind::Dockerfile));
     }
     if ends_with_ci(name, ".txt") {
-        let lower = name.to_ascii_lowercase();
         let dir = parent(path);
         let in_req_dir = dir == "requirements" || dir.ends_with("/requirements");
-        if lower.starts_with("requirements") || lower.ends_with("-requirements.txt") || in_req_dir {
+        if starts_with_ci(name, "requirements")
+            || ends_with_ci(name, "-requirements.txt")
+            || in_req_dir
+        {
             return Some(PathKind::Known(FileKind::Requirements));
         }
         return None;
