@@ -83,14 +83,20 @@ pub enum PathKind {
     Json,
 }
 
+/// Where the last `/` is. A plain loop from the end: it stops within the
+/// file's name, where `rfind` would set up a memchr search for every file.
+fn last_slash(path: &str) -> Option<usize> {
+    path.bytes().rposition(|b| b == b'/')
+}
+
 /// The file's name: the last `/`-separated component.
 fn file_name(path: &str) -> &str {
-    path.rsplit('/').next().unwrap_or(path)
+    last_slash(path).map_or(path, |i| &path[i + 1..])
 }
 
 /// The directory part, without the trailing `/` (`""` at the root).
 fn parent(path: &str) -> &str {
-    path.rfind('/').map_or("", |i| &path[..i])
+    last_slash(path).map_or("", |i| &path[..i])
 }
 
 fn ends_with_ci(s: &str, suffix: &str) -> bool {
@@ -254,6 +260,12 @@ mod tests {
         assert_eq!(k("requirements-dev.txt"), Some(FileKind::Requirements));
         assert_eq!(k("requirements/base.txt"), Some(FileKind::Requirements));
         assert_eq!(k("notes.txt"), None);
+        // Names compared in any case, in place.
+        assert_eq!(k("Docker-Compose.YML"), Some(FileKind::Compose));
+        assert_eq!(k("composer.yml"), None);
+        assert_eq!(k("REQUIREMENTS.txt"), Some(FileKind::Requirements));
+        assert_eq!(k("ci/dev-Requirements.TXT"), Some(FileKind::Requirements));
+        assert_eq!(k("a/b/requirements/test.txt"), Some(FileKind::Requirements));
         assert_eq!(k(".env"), Some(FileKind::DotEnv));
         assert_eq!(k("app/.env.production"), Some(FileKind::DotEnv));
         assert_eq!(k("prod.env"), Some(FileKind::DotEnv));
