@@ -221,8 +221,8 @@ fn read_text(path: &Path, max_size: u64, buf: &mut Vec<u8>) -> std::io::Result<R
         file.read_to_end(buf)?;
         return Ok(Read::Whole);
     }
-    buf.reserve(usize::try_from(size).unwrap_or(usize::MAX));
     let sniff = size.min(BINARY_SNIFF_LEN as u64);
+    buf.reserve(sniff as usize);
     (&mut file).take(sniff).read_to_end(buf)?;
     if buf.len() < BINARY_SNIFF_LEN {
         return Ok(Read::Whole);
@@ -230,6 +230,8 @@ fn read_text(path: &Path, max_size: u64, buf: &mut Vec<u8>) -> std::io::Result<R
     if is_binary(buf) {
         return Ok(Read::BinaryPrefix);
     }
+    // Room for the rest only now: a large binary file costs no allocation.
+    buf.reserve(usize::try_from(size - sniff).unwrap_or(usize::MAX));
     file.take(size - sniff).read_to_end(buf)?;
     Ok(Read::Whole)
 }
