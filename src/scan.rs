@@ -206,23 +206,33 @@ enum Read {
 
 /// Read a file into `buf`, unless it is too large; stop after the sniffed
 /// prefix when that shows the file is binary.
+///
+/// The file is read up to the size it had when opened (a file that grows
+/// meanwhile is scanned as it was): a file shorter than the sniffed prefix,
+/// most files, then costs one `read` call, with no second call to see the
+/// end. A file whose size says nothing (0, as in `/proc`) is read to its end.
 fn read_text(path: &Path, max_size: u64, buf: &mut Vec<u8>) -> std::io::Result<Read> {
     let mut file = File::open(path)?;
     let size = file.metadata()?.len();
     if size > max_size {
         return Ok(Read::TooLarge(size));
     }
-    (&mut file).take(BINARY_SNIFF_LEN as u64).read_to_end(buf)?;
+    if size == 0 {
+        file.read_to_end(buf)?;
+        return Ok(Read::Whole);
+    }
+    let sniff = size.min(BINARY_SNIFF_LEN as u64);
+    buf.reserve(sniff as usize);
+    (&mut file).take(sniff).read_to_end(buf)?;
     if buf.len() < BINARY_SNIFF_LEN {
         return Ok(Read::Whole);
     }
     if is_binary(buf) {
         return Ok(Read::BinaryPrefix);
     }
-    // The size is a hint (the file may grow while it is read); `read_to_end`
-    // still reads to the end.
-    buf.reserve((size as usize).saturating_sub(buf.len()) + 1);
-    file.read_to_end(buf)?;
+    // Room for the rest only now: a large binary file costs no allocation.
+    buf.reserve(usize::try_from(size - sniff).unwrap_or(usize::MAX));
+    file.take(size - sniff).read_to_end(buf)?;
     Ok(Read::Whole)
 }
 
@@ -289,5 +299,52 @@ pub fn scan_file_source(file: &SourceFile<'_>, engines: &[Box<dyn Engine>]) -> S
             bytes_scanned: bytes.len() as u64,
             files_skipped: 0,
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Short, long, binary and empty files come back whole (or as their
+    /// binary prefix) through the reused buffer.
+    #[test]
+    fn read_text_reads_whole_files_and_stops_at_a_binary_prefix() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = |n: usize| -> Vec<u8> { b"abc\n".iter().copied().cycle().take(n).collect() };
+        let mut buf = Vec::new();
+        for n in [
+            0,
+            1,
+            BINARY_SNIFF_LEN - 1,
+            BINARY_SNIFF_LEN,
+            BINARY_SNIFF_LEN + 1,
+            300_000,
+        ] {
+            let path = dir.path().join(format!("t{n}"));
+            std::fs::write(&path, text(n)).unwrap();
+            buf.clear();
+            assert!(matches!(
+                read_text(&path, u64::MAX, &mut buf),
+                Ok(Read::Whole)
+            ));
+            assert_eq!(buf, text(n), "{n} bytes");
+        }
+        let mut binary = text(3 * BINARY_SNIFF_LEN);
+        binary[10] = 0;
+        let path = dir.path().join("bin");
+        std::fs::write(&path, &binary).unwrap();
+        buf.clear();
+        assert!(matches!(
+            read_text(&path, u64::MAX, &mut buf),
+            Ok(Read::BinaryPrefix)
+        ));
+        assert_eq!(buf, binary[..BINARY_SNIFF_LEN]);
+        buf.clear();
+        assert!(matches!(
+            read_text(&path, 100, &mut buf),
+            Ok(Read::TooLarge(n)) if n == binary.len() as u64
+        ));
+        assert!(buf.is_empty());
     }
 }

@@ -83,14 +83,20 @@ pub enum PathKind {
     Json,
 }
 
+/// Where the last `/` is. A plain loop from the end: it stops within the
+/// file's name, where `rfind` would set up a memchr search for every file.
+fn last_slash(path: &str) -> Option<usize> {
+    path.bytes().rposition(|b| b == b'/')
+}
+
 /// The file's name: the last `/`-separated component.
 fn file_name(path: &str) -> &str {
-    path.rsplit('/').next().unwrap_or(path)
+    last_slash(path).map_or(path, |i| &path[i + 1..])
 }
 
 /// The directory part, without the trailing `/` (`""` at the root).
 fn parent(path: &str) -> &str {
-    path.rfind('/').map_or("", |i| &path[..i])
+    last_slash(path).map_or("", |i| &path[..i])
 }
 
 fn ends_with_ci(s: &str, suffix: &str) -> bool {
@@ -143,9 +149,8 @@ pub fn by_path(path: &str) -> Option<PathKind> {
         if ends_with_ci(name, ".gitlab-ci.yml") || ends_with_ci(name, ".gitlab-ci.yaml") {
             return Some(PathKind::Known(FileKind::GitlabCi));
         }
-        let stem = name.to_ascii_lowercase();
-        if stem.starts_with("docker-compose")
-            || stem.starts_with("compose") && !stem.starts_with("composer")
+        if starts_with_ci(name, "docker-compose")
+            || starts_with_ci(name, "compose") && !starts_with_ci(name, "composer")
         {
             return Some(PathKind::Known(FileKind::Compose));
         }
@@ -164,10 +169,12 @@ pub fn by_path(path: &str) -> Option<PathKind> {
         return Some(PathKind::Known(FileKind::Dockerfile));
     }
     if ends_with_ci(name, ".txt") {
-        let lower = name.to_ascii_lowercase();
         let dir = parent(path);
         let in_req_dir = dir == "requirements" || dir.ends_with("/requirements");
-        if lower.starts_with("requirements") || lower.ends_with("-requirements.txt") || in_req_dir {
+        if starts_with_ci(name, "requirements")
+            || ends_with_ci(name, "-requirements.txt")
+            || in_req_dir
+        {
             return Some(PathKind::Known(FileKind::Requirements));
         }
         return None;
@@ -253,6 +260,12 @@ mod tests {
         assert_eq!(k("requirements-dev.txt"), Some(FileKind::Requirements));
         assert_eq!(k("requirements/base.txt"), Some(FileKind::Requirements));
         assert_eq!(k("notes.txt"), None);
+        // Names compared in any case, in place.
+        assert_eq!(k("Docker-Compose.YML"), Some(FileKind::Compose));
+        assert_eq!(k("composer.yml"), None);
+        assert_eq!(k("REQUIREMENTS.txt"), Some(FileKind::Requirements));
+        assert_eq!(k("ci/dev-Requirements.TXT"), Some(FileKind::Requirements));
+        assert_eq!(k("a/b/requirements/test.txt"), Some(FileKind::Requirements));
         assert_eq!(k(".env"), Some(FileKind::DotEnv));
         assert_eq!(k("app/.env.production"), Some(FileKind::DotEnv));
         assert_eq!(k("prod.env"), Some(FileKind::DotEnv));

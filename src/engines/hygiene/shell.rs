@@ -163,14 +163,23 @@ impl<'a> Script<'a> {
 }
 
 /// Programs the shell checks read; a script naming none of them has nothing to check.
-const CHECKED_PROGRAMS: &[&[u8]] = &[b"pip", b"docker", b"podman", b"curl", b"wget", b"aws"];
+const CHECKED_PROGRAMS: &[&[u8]] = &[
+    b"pip", b"docker", b"podman", b"buildah", b"nerdctl", b"skopeo", b"curl", b"wget", b"aws",
+];
 
-/// Whether a script's bytes name any program a shell check reads (a cheap
-/// prefilter for `*.sh` files).
+/// Whether a script's bytes name any program a shell check reads, as a word
+/// of its own (`pip`, `pip3`, `/usr/bin/curl`, `uv pip`; not `pipefail`,
+/// `laws` or `curly`): a cheap prefilter for `*.sh` files. Most scripts
+/// that only mention `set -o pipefail` are then not parsed.
 pub fn names_checked_program(bytes: &[u8]) -> bool {
-    CHECKED_PROGRAMS
-        .iter()
-        .any(|p| memchr::memmem::find(bytes, p).is_some())
+    CHECKED_PROGRAMS.iter().any(|p| {
+        memchr::memmem::find_iter(bytes, p).any(|i| {
+            let before = i.checked_sub(1).map(|j| bytes[j]);
+            let after = bytes.get(i + p.len()).copied();
+            !before.is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_')
+                && !after.is_some_and(|b| b.is_ascii_alphabetic() || b == b'_')
+        })
+    })
 }
 
 /// `${{ ... }}` → `_` of the same length (UTF-8 inside is kept byte for byte).
@@ -295,6 +304,30 @@ fn unescape(raw: &str) -> String {
 mod tests {
     use super::*;
     use crate::hygiene::yaml;
+
+    #[test]
+    fn checked_programs_are_named_as_words() {
+        for script in [
+            "pip install flask",
+            "python3 -m pip install x",
+            "/usr/local/bin/pip3.11 install y",
+            "uv pip install z",
+            "x=$(curl -s https://e.x)",
+            "set -e\naws ecr create-repository --repository-name r",
+            "docker-compose up",
+            "skopeo login --password p r.io",
+        ] {
+            assert!(names_checked_program(script.as_bytes()), "{script}");
+        }
+        for script in [
+            "set -euo pipefail\necho done",
+            "# the laws of physics\nmake pipeline",
+            "echo curly braces",
+            "my_pip=1; pipx run black",
+        ] {
+            assert!(!names_checked_program(script.as_bytes()), "{script}");
+        }
+    }
 
     fn commands(run: &str) -> Vec<Vec<String>> {
         let y = yaml::parse(run);

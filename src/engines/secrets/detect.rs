@@ -30,7 +30,7 @@ const INLINE_ALLOW_MARKERS: [&[u8]; 2] = [b"gate:allow", b"gitleaks:allow"];
 pub struct RuleSet {
     pub rules: Vec<Rule>,
     pub global_allowlists: Vec<Allowlist>,
-    prefilter: Option<DFA>,
+    prefilter: Option<Keywords>,
     /// For each prefilter pattern, the rules that listed it as a keyword.
     keyword_rules: Vec<Vec<usize>>,
     /// For each prefilter pattern that is all letters and listed by a rule
@@ -104,14 +104,7 @@ impl RuleSet {
         let path_only_rules = (0..rules.len())
             .filter(|&i| rules[i].regex.is_none())
             .collect();
-        let prefilter = (!keywords.is_empty()).then(|| {
-            DFA::builder()
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::Standard)
-                .start_kind(StartKind::Unanchored)
-                .build(&keywords)
-                .expect("keywords are plain literals")
-        });
+        let prefilter = (!keywords.is_empty()).then(|| Keywords::new(&keywords));
         Ok(RuleSet {
             rules,
             global_allowlists,
@@ -321,13 +314,13 @@ impl RuleSet {
                 windows.push(r, (0, bytes.len()));
             }
         }
-        let Some(dfa) = &self.prefilter else {
+        let Some(keywords) = &self.prefilter else {
             return;
         };
         // Bounds of the last hit's line, reused while hits stay on a line whose
         // true ends were found (not cut off at the window's reach).
         let mut last: Option<(usize, usize)> = None;
-        keyword_hits(dfa, bytes, |pattern, hit| {
+        keywords.hits(bytes, |pattern, hit| {
             let (line_start, line_end) = match last {
                 Some((ls, le)) if hit >= ls && hit < le => (ls, le),
                 _ => {
@@ -474,68 +467,121 @@ const LANES: usize = 4;
 /// Files shorter than this are searched in one pass.
 const MIN_SPLIT: usize = 4 << 10;
 
-/// Every occurrence of every keyword, overlapping ones included, as
-/// `(pattern, start)`, in no particular order.
-///
-/// One pass of a DFA is a chain of dependent table loads, so it runs at the
-/// latency of a load per byte. The file is cut into `LANES` parts searched
-/// in the same loop, one byte of each per step: the loads overlap and the
-/// search runs several times faster. Each part after the first is entered
-/// `max_pattern_len - 1` bytes early so a keyword that straddles the cut is
-/// seen, and reports only what ends inside the part.
-fn keyword_hits(dfa: &DFA, bytes: &[u8], mut hit: impl FnMut(usize, usize)) {
-    let start = dfa
-        .start_state(Anchored::No)
-        .expect("the keyword automaton is built for unanchored search");
-    if bytes.len() < MIN_SPLIT {
-        let mut sid = start;
-        search_range(dfa, bytes, &mut sid, 0..bytes.len(), &mut hit);
-        return;
-    }
-    let part = bytes.len().div_ceil(LANES);
-    let lead = dfa.max_pattern_len().saturating_sub(1);
-    let mut sid = [start; LANES];
-    for (lane, s) in sid.iter_mut().enumerate().skip(1) {
-        let from = lane * part;
-        for &b in &bytes[from.saturating_sub(lead)..from] {
-            *s = dfa.next_state(Anchored::No, *s, b);
-        }
-    }
-    // Every part but the last is `part` long; the last may be shorter.
-    let last_len = bytes.len() - (LANES - 1) * part;
-    for k in 0..last_len {
-        for (lane, s) in sid.iter_mut().enumerate() {
-            let at = lane * part + k;
-            *s = dfa.next_state(Anchored::No, *s, bytes[at]);
-            if dfa.is_match(*s) {
-                report(dfa, *s, at + 1, &mut hit);
-            }
-        }
-    }
-    for (lane, s) in sid.iter_mut().enumerate().take(LANES - 1) {
-        search_range(
-            dfa,
-            bytes,
-            s,
-            lane * part + last_len..(lane + 1) * part,
-            &mut hit,
-        );
-    }
+/// The keyword automaton, over a small alphabet of its own: each byte that
+/// occurs in a keyword gets a code of its own (a letter's two cases share
+/// one) and every other byte is 0. Its transition table has one column per
+/// code instead of one per byte range the keywords cut the 256 bytes into,
+/// so it is half as wide and more of the states a scan visits stay in cache:
+/// the search is a chain of dependent table loads, one per byte.
+#[derive(Debug)]
+struct Keywords {
+    dfa: DFA,
+    /// Byte → code; upper and lower case of an ASCII letter share a code.
+    code: [u8; 256],
 }
 
-/// Run the keyword automaton from `sid` over `range`, reporting what ends there.
-fn search_range(
-    dfa: &DFA,
-    bytes: &[u8],
-    sid: &mut StateID,
-    range: std::ops::Range<usize>,
-    hit: &mut impl FnMut(usize, usize),
-) {
-    let from = range.start;
-    for (i, &b) in bytes[range].iter().enumerate() {
-        *sid = dfa.next_state(Anchored::No, *sid, b);
-        if dfa.is_match(*sid) {
-            report(dfa, *sid, from + i + 1, hit);
+impl Keywords {
+    /// The automaton over every keyword, matched ASCII case-insensitively.
+    fn new<K: AsRef<[u8]>>(keywords: &[K]) -> Keywords {
+        let mut code = [0u8; 256];
+        let mut next: usize = 1;
+        for &b in keywords.iter().flat_map(|k| k.as_ref()) {
+            let b = b.to_ascii_lowercase();
+            if code[usize::from(b)] == 0 && next <= usize::from(u8::MAX) {
+                code[usize::from(b)] = next as u8;
+                code[usize::from(b.to_ascii_uppercase())] = next as u8;
+                next += 1;
+            }
+        }
+        // More than 255 distinct bytes (never in practice): every byte is its
+        // own code, case folded.
+        if next > usize::from(u8::MAX) {
+            for (b, c) in code.iter_mut().enumerate() {
+                *c = (b as u8).to_ascii_lowercase();
+            }
+        }
+        let coded: Vec<Vec<u8>> = keywords
+            .iter()
+            .map(|k| k.as_ref().iter().map(|&b| code[usize::from(b)]).collect())
+            .collect();
+        let dfa = DFA::builder()
+            .match_kind(MatchKind::Standard)
+            .start_kind(StartKind::Unanchored)
+            .build(&coded)
+            .expect("keywords are plain literals");
+        Keywords { dfa, code }
+    }
+
+    /// Every occurrence of every keyword, overlapping ones included, as
+    /// `(pattern, start)`, in no particular order.
+    ///
+    /// One pass of a DFA is a chain of dependent table loads, so it runs at
+    /// the latency of a load per byte. The file is cut into `LANES` parts
+    /// searched in the same loop, one byte of each per step: the loads
+    /// overlap and the search runs several times faster. Each part after the
+    /// first is entered `max_pattern_len - 1` bytes early so a keyword that
+    /// straddles the cut is seen, and reports only what ends inside the part.
+    fn hits(&self, bytes: &[u8], mut hit: impl FnMut(usize, usize)) {
+        let dfa = &self.dfa;
+        let start = dfa
+            .start_state(Anchored::No)
+            .expect("the keyword automaton is built for unanchored search");
+        if bytes.len() < MIN_SPLIT {
+            let mut sid = start;
+            self.search_range(bytes, &mut sid, 0..bytes.len(), &mut hit);
+            return;
+        }
+        let part = bytes.len().div_ceil(LANES);
+        let lead = dfa.max_pattern_len().saturating_sub(1);
+        let mut sid = [start; LANES];
+        for (lane, s) in sid.iter_mut().enumerate().skip(1) {
+            let from = lane * part;
+            for &b in &bytes[from.saturating_sub(lead)..from] {
+                *s = self.next(*s, b);
+            }
+        }
+        // Every part but the last is `part` long; the last may be shorter.
+        let last_len = bytes.len() - (LANES - 1) * part;
+        for k in 0..last_len {
+            for (lane, s) in sid.iter_mut().enumerate() {
+                let at = lane * part + k;
+                *s = self.next(*s, bytes[at]);
+                if dfa.is_match(*s) {
+                    report(dfa, *s, at + 1, &mut hit);
+                }
+            }
+        }
+        for (lane, s) in sid.iter_mut().enumerate().take(LANES - 1) {
+            self.search_range(
+                bytes,
+                s,
+                lane * part + last_len..(lane + 1) * part,
+                &mut hit,
+            );
+        }
+    }
+
+    /// The state after `b`.
+    #[inline(always)]
+    fn next(&self, sid: StateID, b: u8) -> StateID {
+        self.dfa
+            .next_state(Anchored::No, sid, self.code[usize::from(b)])
+    }
+
+    /// Run the automaton from `sid` over `range`, reporting what ends there.
+    fn search_range(
+        &self,
+        bytes: &[u8],
+        sid: &mut StateID,
+        range: std::ops::Range<usize>,
+        hit: &mut impl FnMut(usize, usize),
+    ) {
+        let from = range.start;
+        for (i, &b) in bytes[range].iter().enumerate() {
+            *sid = self.next(*sid, b);
+            if self.dfa.is_match(*sid) {
+                report(&self.dfa, *sid, from + i + 1, hit);
+            }
         }
     }
 }
@@ -830,30 +876,40 @@ mod tests {
             "secret_key",
             "ke",
         ];
-        let dfa = DFA::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .start_kind(StartKind::Unanchored)
-            .build(keywords)
-            .unwrap();
+        let unit = b"x API_KEY=1 tokens ghp_ -----BEGIN secret_key ke \xff";
+        for len in [0, 3, 100, MIN_SPLIT - 1, MIN_SPLIT, MIN_SPLIT + 7, 50_000] {
+            for shift in 0..7 {
+                let text: Vec<u8> = unit.iter().copied().cycle().skip(shift).take(len).collect();
+                assert_same_hits(&keywords, &text, &format!("len {len} shift {shift}"));
+            }
+        }
+    }
+
+    /// Keywords that use every byte value leave no code to spare: the
+    /// automaton falls back to the bytes themselves, case folded.
+    #[test]
+    fn keywords_of_every_byte_still_match() {
+        let keywords: Vec<Vec<u8>> = (0..=255u8).map(|b| vec![b, b'q']).collect();
+        let text: Vec<u8> = (0..=255u8).flat_map(|b| [b, b'Q', b'q']).collect();
+        assert_same_hits(&keywords, &text, "every byte");
+    }
+
+    /// [`Keywords::hits`] finds what aho-corasick's case-insensitive
+    /// overlapping search finds.
+    fn assert_same_hits<K: AsRef<[u8]>>(keywords: &[K], text: &[u8], what: &str) {
+        let automaton = Keywords::new(keywords);
         let ac = aho_corasick::AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .build(keywords)
             .unwrap();
-        let unit = "x API_KEY=1 tokens ghp_ -----BEGIN secret_key ke ";
-        for len in [0, 3, 100, MIN_SPLIT - 1, MIN_SPLIT, MIN_SPLIT + 7, 50_000] {
-            for shift in 0..7 {
-                let text: Vec<u8> = unit.bytes().cycle().skip(shift).take(len).collect();
-                let mut got = Vec::new();
-                keyword_hits(&dfa, &text, |p, at| got.push((at, p)));
-                let mut want: Vec<_> = ac
-                    .find_overlapping_iter(&text)
-                    .map(|m| (m.start(), m.pattern().as_usize()))
-                    .collect();
-                got.sort_unstable();
-                want.sort_unstable();
-                assert_eq!(got, want, "len {len} shift {shift}");
-            }
-        }
+        let mut got = Vec::new();
+        automaton.hits(text, |p, at| got.push((at, p)));
+        let mut want: Vec<_> = ac
+            .find_overlapping_iter(text)
+            .map(|m| (m.start(), m.pattern().as_usize()))
+            .collect();
+        got.sort_unstable();
+        want.sort_unstable();
+        assert_eq!(got, want, "{what}");
     }
 }
