@@ -327,21 +327,12 @@ fn parse(pattern: &str) -> Result<Hir, Box<regex_syntax::Error>> {
 }
 
 /// Compile a parsed pattern as the `regex` crate's `bytes::Regex` would, with
-/// a larger size limit, and with the regex crate's own literal optimisations
-/// only for a pattern that starts with a few exact literals (`ghp_`, `AKIA`).
-///
-/// For the others (a provider's name, separators and following lines around
-/// the secret) those optimisations search for literals inside the pattern
-/// and build a second automaton for the part before them: a third of the
-/// regex's build time, paid for every rule a keyword wakes, which a search
-/// over a window of one line or a few kilobytes never wins back. Matches
-/// are the same either way.
+/// a larger size limit.
 fn build(hir: &Hir) -> Result<meta::Regex, String> {
     meta::Builder::new()
         .configure(
             meta::Config::new()
                 .utf8_empty(false)
-                .auto_prefilter(has_exact_prefix(hir))
                 .nfa_size_limit(Some(REGEX_SIZE_LIMIT)),
         )
         .build_from_hir(hir)
