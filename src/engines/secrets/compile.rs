@@ -4,6 +4,7 @@ use std::sync::OnceLock;
 
 use regex::bytes::{Regex, RegexBuilder};
 use regex_automata::meta;
+use regex_automata::nfa::thompson::WhichCaptures;
 use regex_syntax::hir::literal::Extractor;
 use regex_syntax::hir::{Hir, HirKind};
 
@@ -259,7 +260,13 @@ impl LazyRegex {
                 // A plain forward DFA pass: literal prefilters on a shape
                 // (a common suffix like `=`) make it slower, not faster.
                 meta::Builder::new()
-                    .configure(meta::Config::new().auto_prefilter(false).utf8_empty(false))
+                    .configure(
+                        meta::Config::new()
+                            .auto_prefilter(false)
+                            .utf8_empty(false)
+                            .which_captures(WhichCaptures::None)
+                            .onepass(false),
+                    )
                     .build_from_hir(sub)
                     .ok()
             })
@@ -333,6 +340,7 @@ fn build(hir: &Hir) -> Result<meta::Regex, String> {
         .configure(
             meta::Config::new()
                 .utf8_empty(false)
+                .onepass(false)
                 .nfa_size_limit(Some(REGEX_SIZE_LIMIT)),
         )
         .build_from_hir(hir)
