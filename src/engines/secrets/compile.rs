@@ -273,6 +273,25 @@ impl LazyRegex {
             .as_ref()
     }
 
+    /// When the pattern is `\b` (ASCII) followed by the rest, the literals
+    /// every match of the rest starts with (a finite set), else None.
+    pub fn word_prefixes(&self) -> Option<Vec<Vec<u8>>> {
+        let HirKind::Concat(parts) = self.hir()?.kind() else {
+            return None;
+        };
+        let (first, rest) = parts.split_first()?;
+        if !matches!(
+            first.kind(),
+            HirKind::Look(regex_syntax::hir::Look::WordAscii)
+        ) {
+            return None;
+        }
+        let rest = Hir::concat(rest.to_vec());
+        let seq = Extractor::new().limit_class(32).extract(&rest);
+        let literals = seq.literals()?;
+        Some(literals.iter().map(|l| l.as_bytes().to_vec()).collect())
+    }
+
     /// Capture group `group` alone, anchored at both ends, with the shortest
     /// and longest (None: unbounded) value in bytes it accepts; for `rules
     /// check` to tell a wrong-shape variant of a secret from a right one.
@@ -401,6 +420,9 @@ pub struct Rule {
     pub skip_mutations: Vec<SkipMutation>,
     /// The file the rule came from (for messages).
     pub source: String,
+    /// Whether every match starts, at a word boundary, with one of the
+    /// keywords (see [`Rule::starts_at_keyword`]); worked out on first use.
+    pub starts_at_keyword: OnceLock<bool>,
 }
 
 impl Rule {
@@ -412,6 +434,32 @@ impl Rule {
             (None, Some(re)) if re.captures_len() > 1 => 1,
             _ => 0,
         }
+    }
+
+    /// Whether every match of the regex is `\b` followed by one of the
+    /// rule's keywords, each starting with a letter or digit (`\bion_…`,
+    /// `\b(?:live|test)_…`, `\bAC<hex>`): then a keyword hit glued to a
+    /// letter, digit or `_` before it (`version_`, `latest_`) cannot start a
+    /// match, and the prefilter lets it wake nothing. Worked out from the
+    /// pattern's syntax tree on the first such hit.
+    pub fn starts_at_keyword(&self) -> bool {
+        *self.starts_at_keyword.get_or_init(|| {
+            let Some(prefixes) = self.regex.as_ref().and_then(LazyRegex::word_prefixes) else {
+                return false;
+            };
+            let keywords: Vec<&[u8]> = self
+                .keywords
+                .iter()
+                .map(|k| k.as_bytes())
+                .filter(|k| k.first().is_some_and(u8::is_ascii_alphanumeric))
+                .collect();
+            !prefixes.is_empty()
+                && prefixes.iter().all(|p| {
+                    keywords
+                        .iter()
+                        .any(|k| p.len() >= k.len() && p[..k.len()].eq_ignore_ascii_case(k))
+                })
+        })
     }
 
     /// Whether the rule answers to this id (its own or an alias).
@@ -635,6 +683,7 @@ pub fn compile_rule(r: &RuleSyntax, origin: Origin, file: &str) -> Result<Rule, 
         example_path: r.example_path.clone(),
         skip_mutations: r.skip_mutations.clone(),
         source: file.to_string(),
+        starts_at_keyword: OnceLock::new(),
     })
 }
 
@@ -687,6 +736,68 @@ mod tests {
         assert!(!shape.is_match(b"abcdefgh"));
     }
 
+    fn rule_set(toml: &str) -> super::super::detect::RuleSet {
+        let sources = vec![("d.toml".to_string(), toml.to_string())];
+        let (rules, globals) = crate::secrets::compile_sources(&sources, Origin::BuiltIn).unwrap();
+        super::super::detect::RuleSet::new(rules, globals).unwrap()
+    }
+
+    #[test]
+    fn a_rule_starts_at_its_keyword_only_when_every_match_does() {
+        let set = rule_set(
+            r#"
+            [[rules]]
+            id = "prefixed"
+            description = "d"
+            regex = '''(?-u)\b((?:live|test)_[a-f0-9]{35})\b'''
+            keywords = ["live_", "test_"]
+
+            [[rules]]
+            id = "hex-after-ac"
+            description = "d"
+            regex = '''\bAC[0-9a-fA-F]{32}\b'''
+            keywords = ["ac0", "ac1", "ac2", "ac3", "ac4", "ac5", "ac6", "ac7", "ac8", "ac9", "aca", "acb", "acc", "acd", "ace", "acf"]
+
+            [[rules]]
+            id = "no-boundary"
+            description = "d"
+            regex = '''(ion_[A-Za-z0-9]{36})'''
+            keywords = ["ion_"]
+
+            [[rules]]
+            id = "keyword-later"
+            description = "d"
+            regex = '''\b[a-z]+_(tok_[a-z0-9]{20})'''
+            keywords = ["tok_"]
+
+            [[rules]]
+            id = "one-keyword-missing"
+            description = "d"
+            regex = '''\b(?:live|prod)_[a-f0-9]{35}\b'''
+            keywords = ["live_"]
+        "#,
+        );
+        let starts = |id: &str| {
+            set.rules
+                .iter()
+                .find(|r| r.id == id)
+                .unwrap()
+                .starts_at_keyword()
+        };
+        assert!(starts("prefixed"));
+        assert!(starts("hex-after-ac"));
+        assert!(!starts("no-boundary"));
+        assert!(!starts("keyword-later"));
+        assert!(!starts("one-keyword-missing"));
+        // A keyword glued to a word before it wakes nothing; one at a word
+        // start still finds the key, on the same line too.
+        let key = "0123456789abcdef0123456789abcdef012";
+        let found = |text: &str| set.detect("a.env", text.as_bytes(), None).len();
+        assert_eq!(found(&format!("latest_{key}")), 0);
+        assert_eq!(found(&format!("LOB_KEY=test_{key}")), 1);
+        assert_eq!(found(&format!("contest_{key} LOB_KEY=test_{key}")), 1);
+    }
+
     #[test]
     fn issue13_a_generic_rule_defers_to_provider_rules_named_in_the_key() {
         let rules = r#"
@@ -704,9 +815,7 @@ mod tests {
             keywords = ["token"]
             defer_to_providers = true
         "#;
-        let sources = vec![("d.toml".to_string(), rules.to_string())];
-        let (rules, globals) = crate::secrets::compile_sources(&sources, Origin::BuiltIn).unwrap();
-        let set = super::super::detect::RuleSet::new(rules, globals).unwrap();
+        let set = rule_set(rules);
         let generic = |text: &str| {
             set.detect("a.env", text.as_bytes(), None)
                 .iter()

@@ -335,10 +335,15 @@ impl RuleSet {
             // keywords as a word, and that occurrence is a hit of its own.
             let inside_a_word = self.word_keyword_len[pattern]
                 .is_some_and(|len| !is_identifier_word(bytes, hit, hit + len));
+            // A hit right after a letter, digit or `_` cannot start a match
+            // of a rule that begins `\b<keyword>`.
+            let glued =
+                hit > 0 && (bytes[hit - 1].is_ascii_alphanumeric() || bytes[hit - 1] == b'_');
             for &r in &self.keyword_rules[pattern] {
                 if !applicable[r]
                     || self.rules[r].regex.is_none()
                     || inside_a_word && self.rules[r].keyword_boundary
+                    || glued && self.rules[r].starts_at_keyword()
                 {
                     continue;
                 }
