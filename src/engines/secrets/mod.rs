@@ -83,22 +83,22 @@ pub fn compile_sources(
     sources: &[(String, String)],
     origin: Origin,
 ) -> Result<(Vec<Rule>, Vec<Allowlist>), Vec<CompileError>> {
+    use rayon::prelude::*;
+    // Files are parsed side by side (the built-in catalogue is some 700 TOML
+    // files, the longest step before a scan can start) and gathered in order.
+    let compiled: Vec<_> = sources
+        .par_iter()
+        .map(|(name, text)| compile_file(name, text, origin))
+        .collect();
     let mut rules = Vec::new();
     let mut globals = Vec::new();
     let mut errors = Vec::new();
     let mut deferring = Vec::new();
-    for (name, text) in sources {
-        let file = match compile::parse_rule_file(text, name) {
-            Ok(f) => f,
-            Err(e) => {
-                errors.push(e);
-                continue;
-            }
-        };
-        for r in &file.rules {
-            match compile::compile_rule(r, origin, name) {
-                Ok(rule) => {
-                    if r.defer_to_providers {
+    for file in compiled {
+        for rule in file.rules {
+            match rule {
+                Ok((rule, defers)) => {
+                    if defers {
                         deferring.push(rules.len());
                     }
                     rules.push(rule)
@@ -106,8 +106,8 @@ pub fn compile_sources(
                 Err(e) => errors.push(e),
             }
         }
-        for a in &file.allowlists {
-            match compile::compile_allowlist(a, origin, name, "(global allowlist)") {
+        for a in file.allowlists {
+            match a {
                 Ok(a) => globals.push(a),
                 Err(e) => errors.push(e),
             }
@@ -126,6 +126,40 @@ pub fn compile_sources(
         Ok((rules, globals))
     } else {
         Err(errors)
+    }
+}
+
+/// One rule file compiled: each rule (and whether it defers to provider
+/// rules) or its error, each global allowlist or its error; a file that
+/// does not parse is one error.
+struct CompiledFile {
+    rules: Vec<Result<(Rule, bool), CompileError>>,
+    allowlists: Vec<Result<Allowlist, CompileError>>,
+}
+
+fn compile_file(name: &str, text: &str, origin: Origin) -> CompiledFile {
+    let file = match compile::parse_rule_file(text, name) {
+        Ok(f) => f,
+        Err(e) => {
+            return CompiledFile {
+                rules: vec![Err(e)],
+                allowlists: Vec::new(),
+            }
+        }
+    };
+    CompiledFile {
+        rules: file
+            .rules
+            .iter()
+            .map(|r| {
+                compile::compile_rule(r, origin, name).map(|rule| (rule, r.defer_to_providers))
+            })
+            .collect(),
+        allowlists: file
+            .allowlists
+            .iter()
+            .map(|a| compile::compile_allowlist(a, origin, name, "(global allowlist)"))
+            .collect(),
     }
 }
 
