@@ -47,6 +47,48 @@ fn issue13_provider_names_inside_longer_identifiers_are_not_context() {
 }
 
 #[test]
+fn issue13_a_key_logged_on_the_line_after_its_provider_is_found_in_its_shape_only() {
+    let t = Tree::new();
+    // A UUID is Heroku's key only next to the name Heroku; a log names the
+    // provider on one line and prints the key on the next.
+    let key = "fa1c4d37-a4d1-4ed4-961e-5367cbc1d5fb";
+    t.file(
+        "logs/app.log",
+        format!(
+            "[INFO] Sending request to the Heroku API\n\
+             [DEBUG] Using Key={key}\n\
+             [INFO] Response received: 200 OK\n"
+        ),
+    );
+    assert_eq!(
+        hits(&t),
+        vec![("logs/app.log".to_string(), 2, "heroku-api-key".to_string())]
+    );
+    let run = t.gate(&["scan", "--engines", "secrets", "-f", "json"]);
+    assert!(!run.stdout.contains(key), "the key is masked");
+    // Not the provider's shape (one character short), the provider three
+    // lines up, the provider's name inside a longer word, or a value no
+    // word names as a key: nothing.
+    t.file(
+        "logs/app.log",
+        format!(
+            "[INFO] Sending request to the Heroku API\n\
+             [DEBUG] Using Key={short}\n\
+             [INFO] Sending request to the Heroku API\n\
+             [INFO] retrying\n\
+             [INFO] still retrying\n\
+             [DEBUG] Using Key={key}\n\
+             [INFO] herokuish build finished\n\
+             [DEBUG] Using Key={key}\n\
+             [INFO] Sending request to the Heroku API\n\
+             [DEBUG] request id={key}\n",
+            short = &key[..key.len() - 1]
+        ),
+    );
+    assert_eq!(hits(&t), vec![]);
+}
+
+#[test]
 fn issue13_generic_rules_skip_values_that_are_not_secrets() {
     let t = Tree::new();
     t.file(

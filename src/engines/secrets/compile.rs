@@ -6,7 +6,7 @@ use regex::bytes::{Regex, RegexBuilder};
 use regex_automata::meta;
 use regex_automata::nfa::thompson::WhichCaptures;
 use regex_syntax::hir::literal::Extractor;
-use regex_syntax::hir::{Hir, HirKind};
+use regex_syntax::hir::{Hir, HirKind, Look};
 
 use super::syntax::{
     AllowlistSyntax, Condition, Decode, RegexTarget, RuleFile, RuleSyntax, SkipMutation,
@@ -179,6 +179,7 @@ pub struct LazyRegex {
     hir: OnceLock<Option<Hir>>,
     compiled: OnceLock<Option<meta::Regex>>,
     shape: OnceLock<Option<meta::Regex>>,
+    whole: OnceLock<Option<meta::Regex>>,
 }
 
 impl LazyRegex {
@@ -202,6 +203,7 @@ impl LazyRegex {
             hir: OnceLock::new(),
             compiled: OnceLock::new(),
             shape: OnceLock::new(),
+            whole: OnceLock::new(),
         }
     }
 
@@ -273,6 +275,29 @@ impl LazyRegex {
             .as_ref()
     }
 
+    /// Capture group `group` anchored at both ends: whether a value, whole,
+    /// is what the group describes (None for group 0 or a pattern that does
+    /// not parse).
+    pub fn whole(&self, group: usize) -> Option<&meta::Regex> {
+        self.whole
+            .get_or_init(|| build(&self.anchored_group(group)?.0).ok())
+            .as_ref()
+    }
+
+    /// Capture group `group` between `^` and `$`, and the group itself.
+    fn anchored_group(&self, group: usize) -> Option<(Hir, &Hir)> {
+        if group == 0 {
+            return None;
+        }
+        let sub = find_group(self.hir()?, u32::try_from(group).ok()?)?;
+        let anchored = Hir::concat(vec![
+            Hir::look(Look::Start),
+            sub.clone(),
+            Hir::look(Look::End),
+        ]);
+        Some((anchored, sub))
+    }
+
     /// When the pattern is `\b` (ASCII) followed by the rest, the literals
     /// every match of the rest starts with (a finite set), else None.
     pub fn word_prefixes(&self) -> Option<Vec<Vec<u8>>> {
@@ -280,10 +305,7 @@ impl LazyRegex {
             return None;
         };
         let (first, rest) = parts.split_first()?;
-        if !matches!(
-            first.kind(),
-            HirKind::Look(regex_syntax::hir::Look::WordAscii)
-        ) {
+        if !matches!(first.kind(), HirKind::Look(Look::WordAscii)) {
             return None;
         }
         let rest = Hir::concat(rest.to_vec());
@@ -296,16 +318,8 @@ impl LazyRegex {
     /// and longest (None: unbounded) value in bytes it accepts; for `rules
     /// check` to tell a wrong-shape variant of a secret from a right one.
     pub fn group_alone(&self, group: usize) -> Option<(meta::Regex, usize, Option<usize>)> {
-        if group == 0 {
-            return None;
-        }
-        let sub = find_group(self.hir()?, group as u32)?;
+        let (anchored, sub) = self.anchored_group(group)?;
         let props = sub.properties();
-        let anchored = Hir::concat(vec![
-            Hir::look(regex_syntax::hir::Look::Start),
-            sub.clone(),
-            Hir::look(regex_syntax::hir::Look::End),
-        ]);
         let re = build(&anchored).ok()?;
         Some((re, props.minimum_len()?, props.maximum_len()))
     }

@@ -19,6 +19,20 @@ use super::syntax::Decode;
 /// on very long (minified) lines.
 const LINE_WINDOW: usize = 2048;
 
+/// How many lines after a provider's name [`RuleSet::next_line_detections`]
+/// looks for its key, and how long such a line may be.
+const NEXT_LINES: usize = 2;
+const NEXT_LINE_MAX: usize = 1024;
+
+/// A value after a word that names a key: `Using Key=…`, `API_KEY: …`,
+/// `token=…` (group 1, without quotes).
+static NAMED_VALUE: std::sync::LazyLock<regex::bytes::Regex> = std::sync::LazyLock::new(|| {
+    regex::bytes::Regex::new(
+        r#"(?i)(?:^|[^a-z0-9])(?:api[ _-]?)?(?:key|token|secret)[ \t]*[=:][ \t]*["'`]?([^\s"'`,;)\]}>]{8,512})"#,
+    )
+    .expect("a fixed pattern")
+});
+
 /// How many encodings deep decoding rules look (base64 in base64).
 const MAX_DECODE_DEPTH: usize = 2;
 
@@ -163,7 +177,71 @@ impl RuleSet {
                 }
             }
         }
+        self.next_line_detections(path, bytes, commit, &mut windows.named_lines, &mut out);
         out
+    }
+
+    /// Stage 3b: a provider named on one line and a key printed or assigned
+    /// on one of the next [`NEXT_LINES`] lines, the way logs write it:
+    ///
+    /// ```text
+    /// [INFO] Sending request to the Heroku API
+    /// [DEBUG] Using Key=fa1c4d37-a4d1-4ed4-961e-5367cbc1d5fb
+    /// ```
+    ///
+    /// The value after `key`/`token`/`secret` `=`/`:` must be, whole, what the
+    /// rule's secret group describes (a wrong length or alphabet is not that
+    /// provider's key); entropy, allowlists and inline allows then judge it
+    /// as any other candidate. A value some rule already found is left alone.
+    fn next_line_detections(
+        &self,
+        path: &str,
+        bytes: &[u8],
+        commit: Option<&str>,
+        named: &mut Vec<(usize, usize, usize)>,
+        out: &mut Vec<Detection>,
+    ) {
+        if named.is_empty() {
+            return;
+        }
+        named.sort_unstable();
+        named.dedup();
+        let mut values: Vec<(usize, usize)> = Vec::new();
+        let mut values_of: Option<usize> = None;
+        for &(line_start, line_end, r) in named.iter() {
+            if values_of != Some(line_end) {
+                values_of = Some(line_end);
+                values.clear();
+                values.extend(named_values_after(bytes, line_end));
+            }
+            if values.is_empty() {
+                continue;
+            }
+            let rule = &self.rules[r];
+            let Some(whole) = rule
+                .regex
+                .as_ref()
+                .and_then(|re| re.whole(rule.secret_group()))
+            else {
+                continue;
+            };
+            for &(vs, ve) in &values {
+                if !whole.is_match(&bytes[vs..ve])
+                    || out.iter().any(|d| d.secret_start < ve && vs < d.secret_end)
+                {
+                    continue;
+                }
+                let cand = RegexCandidate {
+                    start: line_start,
+                    end: ve,
+                    secret_start: vs,
+                    secret_end: ve,
+                };
+                if let Some(d) = self.finish(r, path, bytes, commit, cand) {
+                    out.push(d);
+                }
+            }
+        }
     }
 
     /// Detections in the unescaped strings of a notebook or JSON file (see
@@ -321,14 +399,14 @@ impl RuleSet {
         // true ends were found (not cut off at the window's reach).
         let mut last: Option<(usize, usize)> = None;
         keywords.hits(bytes, |pattern, hit| {
-            let (line_start, line_end) = match last {
-                Some((ls, le)) if hit >= ls && hit < le => (ls, le),
+            let (line_start, line_end, exact) = match last {
+                Some((ls, le)) if hit >= ls && hit < le => (ls, le, true),
                 _ => {
                     let (ls, le) = line_bounds(bytes, hit);
                     let exact = (ls == 0 || bytes[ls - 1] == b'\n')
                         && (le == bytes.len() || bytes[le] == b'\n');
                     last = exact.then_some((ls, le));
-                    (ls, le)
+                    (ls, le, exact)
                 }
             };
             // Stage 4b's test, early: a match must hold one of the rule's
@@ -360,6 +438,9 @@ impl RuleSet {
                     )
                 };
                 windows.push(r, window);
+                if exact && self.rules[r].keyword_boundary && !inside_a_word {
+                    windows.named_lines.push((line_start, line_end, r));
+                }
             }
         });
         // Hits do not arrive in order.
@@ -611,6 +692,9 @@ struct Windows {
     by_rule: Vec<Vec<(usize, usize)>>,
     /// The rules with at least one window, in the order they got it.
     touched: Vec<usize>,
+    /// Lines that name a provider as a word, with the provider-bound rule
+    /// they name: `(line start, line end, rule)`, for [`RuleSet::next_line_detections`].
+    named_lines: Vec<(usize, usize, usize)>,
 }
 
 impl Windows {
@@ -618,6 +702,7 @@ impl Windows {
         for r in self.touched.drain(..) {
             self.by_rule[r].clear();
         }
+        self.named_lines.clear();
         if self.by_rule.len() < rules {
             self.by_rule.resize_with(rules, Vec::new);
         }
@@ -779,6 +864,30 @@ fn inline_allow(line: &[u8]) -> Option<&'static str> {
 
 /// The byte range of the line holding `pos` (without its newline), searching
 /// at most `LINE_WINDOW` bytes either side.
+/// The values named as keys (see [`NAMED_VALUE`]) on the [`NEXT_LINES`]
+/// lines after the one ending at `line_end`, as byte ranges.
+fn named_values_after(bytes: &[u8], line_end: usize) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    let mut end = line_end;
+    for _ in 0..NEXT_LINES {
+        let start = end + 1;
+        if start >= bytes.len() {
+            break;
+        }
+        end = memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |i| start + i);
+        if end - start > NEXT_LINE_MAX {
+            break;
+        }
+        found.extend(
+            NAMED_VALUE
+                .captures_iter(&bytes[start..end])
+                .filter_map(|c| c.get(1))
+                .map(|m| (start + m.start(), start + m.end())),
+        );
+    }
+    found
+}
+
 fn line_bounds(bytes: &[u8], pos: usize) -> (usize, usize) {
     let lo = pos.saturating_sub(LINE_WINDOW);
     let start = memrchr(b'\n', &bytes[lo..pos.min(bytes.len())]).map_or(lo, |i| lo + i + 1);
