@@ -186,7 +186,7 @@ impl RuleSet {
     ///
     /// ```text
     /// [INFO] Sending request to the Heroku API
-    /// [DEBUG] Using Key=fa1c4d37-a4d1-4ed4-961e-5367cbc1d5fb
+    /// [DEBUG] Using Key=<a UUID>
     /// ```
     ///
     /// The value after `key`/`token`/`secret` `=`/`:` must be, whole, what the
