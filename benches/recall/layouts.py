@@ -11,8 +11,10 @@ all of them. A rule counts as found in a layout when any rule reports a finding 
 secret's line. This is not a recall figure (the values come from gate's own examples): it
 shows which layouts a family of rules does not read, such as a log that names the provider
 on one line and prints the key on the next. Some misses are by design: a rule that wants a
-`*_SECRET` name is not fed one by `NAME_API_KEY=`, and structural rules (URLs, curl, JDBC)
-have no bare value to move.
+`*_SECRET` name is not fed one by `NAME_API_KEY=`, structural rules (URLs, curl, JDBC)
+have no bare value to move, and a value that only follows the provider's name with no sign
+and no key word (`space`, `dash`) is left to the rules whose keys have a prefix of their own:
+rules bound to a name want `=`, `:` or a key word between, which keeps prose quiet.
 """
 
 import argparse
@@ -35,6 +37,8 @@ LAYOUTS = {
     "comment": ("// {name} credentials\nconst apiKey = \"{value}\";\n", 2),
     "json": ('{{\n  "{lower}": {{\n    "api_key": "{value}"\n  }}\n}}\n', 3),
     "env": ("{upper}_API_KEY={value}\n", 1),
+    "space": ("{name} {value}\n", 1),
+    "dash": ("{name} token - '{value}'\n", 1),
     "curl": ('curl -s -H "Authorization: Bearer {value}" https://api.{lower}.com/v1/me\n', 1),
 }
 
