@@ -1,6 +1,7 @@
 //! The detection pipeline, one stage per function:
-//! path allowlist → keyword prefilter → regex (only near keyword hits) →
-//! secret group → entropy → rule and global allowlists → inline allow.
+//! path allowlist → keyword prefilter → regex (only near keyword hits; a
+//! provider's name also looks at a key on the next lines) → secret group →
+//! entropy → rule and global allowlists → inline allow.
 
 use std::cell::RefCell;
 
@@ -20,8 +21,9 @@ use super::syntax::Decode;
 const LINE_WINDOW: usize = 2048;
 
 /// How many lines after a provider's name [`RuleSet::next_line_detections`]
-/// looks for its key, and how long such a line may be.
+/// looks for its key.
 const NEXT_LINES: usize = 2;
+/// The longest such line it reads (longer ones are data, not a log line).
 const NEXT_LINE_MAX: usize = 1024;
 
 /// A value after a word that names a key: `Using Key=…`, `API_KEY: …`,
@@ -862,8 +864,6 @@ fn inline_allow(line: &[u8]) -> Option<&'static str> {
         })
 }
 
-/// The byte range of the line holding `pos` (without its newline), searching
-/// at most `LINE_WINDOW` bytes either side.
 /// The values named as keys (see [`NAMED_VALUE`]) on the [`NEXT_LINES`]
 /// lines after the one ending at `line_end`, as byte ranges.
 fn named_values_after(bytes: &[u8], line_end: usize) -> Vec<(usize, usize)> {
@@ -888,6 +888,8 @@ fn named_values_after(bytes: &[u8], line_end: usize) -> Vec<(usize, usize)> {
     found
 }
 
+/// The byte range of the line holding `pos` (without its newline), searching
+/// at most `LINE_WINDOW` bytes either side.
 fn line_bounds(bytes: &[u8], pos: usize) -> (usize, usize) {
     let lo = pos.saturating_sub(LINE_WINDOW);
     let start = memrchr(b'\n', &bytes[lo..pos.min(bytes.len())]).map_or(lo, |i| lo + i + 1);
