@@ -2,7 +2,8 @@
 //! (`testdata/secrets/false-alarms/`): anti-CSRF tokens of every common web
 //! framework in a saved page, template and environment references in every
 //! syntax, file paths and URLs, hashes and ids named as such, data URIs,
-//! minified code, lock files, placeholders and public keys. gate must report
+//! minified code, lock files, placeholders, public keys and the sample keys
+//! vendors publish in their documentation. gate must report
 //! none of them (issue 13: the classes of gitleaks' documented false positives).
 
 use std::path::Path;
@@ -24,9 +25,10 @@ fn issue13_no_false_alarm_fixture_is_reported() {
             String::from_utf8_lossy(&out.stderr)
         )
     });
+    let files = std::fs::read_dir(&root).expect("fixtures").count() as u64;
     assert_eq!(
         report["summary"]["files_scanned"].as_u64(),
-        Some(8),
+        Some(files),
         "every fixture file is scanned: {}",
         report["summary"]
     );
