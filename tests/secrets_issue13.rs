@@ -66,6 +66,22 @@ fn issue13_a_key_logged_on_the_line_after_its_provider_is_found_in_its_shape_onl
     );
     let run = t.gate(&["scan", "--engines", "secrets", "-f", "json"]);
     assert!(!run.stdout.contains(key), "the key is masked");
+    // An `.http` request names its service in the title, two lines above the
+    // header that carries the key.
+    std::fs::remove_file(t.path().join("logs/app.log")).unwrap();
+    t.file(
+        "api/requests.http",
+        format!("### heroku: who am I\nGET https://api.example.dev/account\nAuthorization: Bearer {key}\n"),
+    );
+    assert_eq!(
+        hits(&t),
+        vec![(
+            "api/requests.http".to_string(),
+            3,
+            "heroku-api-key".to_string()
+        )]
+    );
+    std::fs::remove_file(t.path().join("api/requests.http")).unwrap();
     // Not the provider's shape (one character short), the provider three
     // lines up, the provider's name inside a longer word, or a value no
     // word names as a key: nothing.

@@ -27,10 +27,10 @@ const NEXT_LINES: usize = 2;
 const NEXT_LINE_MAX: usize = 1024;
 
 /// A value after a word that names a key: `Using Key=…`, `API_KEY: …`,
-/// `token=…` (group 1, without quotes).
+/// `token=…`, an `Authorization: Bearer …` header (group 1, without quotes).
 static NAMED_VALUE: std::sync::LazyLock<regex::bytes::Regex> = std::sync::LazyLock::new(|| {
     regex::bytes::Regex::new(
-        r#"(?i)(?:^|[^a-z0-9])(?:api[ _-]?)?(?:key|token|secret)[ \t]*[=:][ \t]*["'`]?([^\s"'`,;)\]}>]{8,512})"#,
+        r#"(?i)(?:^|[^a-z0-9])(?:(?:api[ _-]?)?(?:key|token|secret)|authorization)[ \t]*[=:][ \t]*["'`]?(?:(?:bearer|token|basic)[ \t]+)?([^\s"'`,;)\]}>]{8,512})"#,
     )
     .expect("a fixed pattern")
 });
