@@ -177,13 +177,13 @@ const LENGTH_CAP: usize = 256;
 const PLACEHOLDERS: &[&str] = &["<your-api-key>", "${API_KEY}", "your_api_key_here"];
 
 /// The secret group alone, and the lengths it accepts.
-struct SecretShape {
-    alone: meta::Regex,
+struct SecretShape<'a> {
+    alone: &'a meta::Regex,
     min_len: usize,
     max_len: Option<usize>,
 }
 
-impl SecretShape {
+impl SecretShape<'_> {
     fn accepts(&self, value: &str) -> bool {
         self.alone.is_match(value.as_bytes())
     }
@@ -195,16 +195,14 @@ impl SecretShape {
 /// judged on other grounds and skipped.
 fn mutation_failures(set: &RuleSet, rule: &Rule, path: &str) -> Vec<String> {
     let group = rule.secret_group();
-    let Some(shape) =
-        rule.regex
-            .as_ref()
-            .and_then(|r| r.group_alone(group))
-            .map(|(alone, min_len, max_len)| SecretShape {
-                alone,
-                min_len,
-                max_len,
-            })
-    else {
+    let Some(shape) = rule.regex.as_ref().and_then(|r| {
+        let (min_len, max_len) = r.group_lengths(group)?;
+        Some(SecretShape {
+            alone: r.whole(group)?,
+            min_len,
+            max_len,
+        })
+    }) else {
         return Vec::new();
     };
     if rule.decode.is_some() {
@@ -291,7 +289,7 @@ impl Variant {
 fn variants(
     mutation: Mutation,
     rule: &Rule,
-    shape: &SecretShape,
+    shape: &SecretShape<'_>,
     ex: &str,
     start: usize,
     end: usize,
@@ -555,10 +553,7 @@ mod tests {
     }
 
     fn strict_messages(rules: &str) -> Vec<String> {
-        let sources = vec![("m.toml".to_string(), rules.to_string())];
-        let (rules, globals) =
-            crate::secrets::compile_sources(&sources, crate::secrets::Origin::BuiltIn).unwrap();
-        let set = RuleSet::new(rules, globals).unwrap();
+        let set = crate::secrets::test_rule_set("m.toml", rules);
         check_rules(&set, true)
             .iter()
             .map(ToString::to_string)

@@ -97,6 +97,21 @@ pub struct Candidate<'a> {
 }
 
 impl Allowlist {
+    /// One regex built from the rules themselves (not written by anyone),
+    /// applied to `target`.
+    fn generated(description: &str, target: RegexTarget, pattern: &str) -> Allowlist {
+        Allowlist {
+            description: Some(description.into()),
+            condition: Condition::Or,
+            target,
+            regexes: vec![LazyRegex::unchecked(pattern)],
+            stopwords: Vec::new(),
+            paths: Vec::new(),
+            commits: Vec::new(),
+            target_rules: Vec::new(),
+        }
+    }
+
     /// Whether this allowlist lets the candidate through as not-a-secret.
     pub fn allows(&self, c: &Candidate<'_>) -> bool {
         let target = match self.target {
@@ -248,17 +263,13 @@ impl LazyRegex {
     pub fn shape(&self, group: usize) -> Option<&meta::Regex> {
         self.shape
             .get_or_init(|| {
-                if group == 0 {
-                    return None;
-                }
-                let hir = self.hir()?;
                 // Keywords match in any case; a pattern that starts with a few
                 // case-sensitive literals (`AC` of a Twilio SID) is already
                 // narrowed by the regex crate's literal search. Leave it alone.
-                if has_exact_prefix(hir) {
+                if has_exact_prefix(self.hir()?) {
                     return None;
                 }
-                let sub = find_group(hir, group as u32)?;
+                let sub = self.group(group)?;
                 // A plain forward DFA pass: literal prefilters on a shape
                 // (a common suffix like `=`) make it slower, not faster.
                 meta::Builder::new()
@@ -277,25 +288,35 @@ impl LazyRegex {
 
     /// Capture group `group` anchored at both ends: whether a value, whole,
     /// is what the group describes (None for group 0 or a pattern that does
-    /// not parse).
+    /// not parse). The next-line stage and `rules check` share it; a rule's
+    /// secret group is always the same, so one is kept.
     pub fn whole(&self, group: usize) -> Option<&meta::Regex> {
         self.whole
-            .get_or_init(|| build(&self.anchored_group(group)?.0).ok())
+            .get_or_init(|| {
+                let anchored = Hir::concat(vec![
+                    Hir::look(Look::Start),
+                    self.group(group)?.clone(),
+                    Hir::look(Look::End),
+                ]);
+                build(&anchored).ok()
+            })
             .as_ref()
     }
 
-    /// Capture group `group` between `^` and `$`, and the group itself.
-    fn anchored_group(&self, group: usize) -> Option<(Hir, &Hir)> {
+    /// The shortest and longest (None: unbounded) value in bytes capture
+    /// group `group` accepts; for `rules check` to tell a wrong-shape variant
+    /// of a secret from a right one.
+    pub fn group_lengths(&self, group: usize) -> Option<(usize, Option<usize>)> {
+        let props = self.group(group)?.properties();
+        Some((props.minimum_len()?, props.maximum_len()))
+    }
+
+    /// The sub-expression of capture group `group` (None for group 0).
+    fn group(&self, group: usize) -> Option<&Hir> {
         if group == 0 {
             return None;
         }
-        let sub = find_group(self.hir()?, u32::try_from(group).ok()?)?;
-        let anchored = Hir::concat(vec![
-            Hir::look(Look::Start),
-            sub.clone(),
-            Hir::look(Look::End),
-        ]);
-        Some((anchored, sub))
+        find_group(self.hir()?, u32::try_from(group).ok()?)
     }
 
     /// When the pattern is `\b` (ASCII) followed by the rest, the literals
@@ -312,16 +333,6 @@ impl LazyRegex {
         let seq = Extractor::new().limit_class(32).extract(&rest);
         let literals = seq.literals()?;
         Some(literals.iter().map(|l| l.as_bytes().to_vec()).collect())
-    }
-
-    /// Capture group `group` alone, anchored at both ends, with the shortest
-    /// and longest (None: unbounded) value in bytes it accepts; for `rules
-    /// check` to tell a wrong-shape variant of a secret from a right one.
-    pub fn group_alone(&self, group: usize) -> Option<(meta::Regex, usize, Option<usize>)> {
-        let (anchored, sub) = self.anchored_group(group)?;
-        let props = sub.properties();
-        let re = build(&anchored).ok()?;
-        Some((re, props.minimum_len()?, props.maximum_len()))
     }
 
     /// Build it now, saying why it cannot be built; `what` says whose
@@ -564,16 +575,11 @@ pub fn provider_names_allowlist(rules: &[Rule]) -> Option<Allowlist> {
         words.join("|"),
         capitalised.join("|")
     );
-    Some(Allowlist {
-        description: Some("The name names a provider whose own rules judge its values.".into()),
-        condition: Condition::Or,
-        target: RegexTarget::Match,
-        regexes: vec![LazyRegex::unchecked(&pattern)],
-        stopwords: Vec::new(),
-        paths: Vec::new(),
-        commits: Vec::new(),
-        target_rules: Vec::new(),
-    })
+    Some(Allowlist::generated(
+        "The name names a provider whose own rules judge its values.",
+        RegexTarget::Match,
+        &pattern,
+    ))
 }
 
 /// For rules that `defer_to_providers`: drops a secret that starts with the
@@ -603,19 +609,11 @@ pub fn provider_prefixes_allowlist(rules: &[Rule]) -> Option<Allowlist> {
             .collect::<Vec<_>>()
             .join("|")
     );
-    Some(Allowlist {
-        description: Some(
-            "The value starts with a provider's fixed prefix; that provider's rule judges it."
-                .into(),
-        ),
-        condition: Condition::Or,
-        target: RegexTarget::Secret,
-        regexes: vec![LazyRegex::unchecked(&pattern)],
-        stopwords: Vec::new(),
-        paths: Vec::new(),
-        commits: Vec::new(),
-        target_rules: Vec::new(),
-    })
+    Some(Allowlist::generated(
+        "The value starts with a provider's fixed prefix; that provider's rule judges it.",
+        RegexTarget::Secret,
+        &pattern,
+    ))
 }
 
 /// The literal prefixes every secret of the group starts with, when there
@@ -623,8 +621,7 @@ pub fn provider_prefixes_allowlist(rules: &[Rule]) -> Option<Allowlist> {
 /// an upper-case letter or a separator (`sk_live_`, `AKIA`, `glpat-`), not a
 /// common word a generic value could start with.
 fn secret_prefixes(re: &LazyRegex, group: usize) -> Option<Vec<String>> {
-    let sub = find_group(re.hir()?, u32::try_from(group).ok()?)?;
-    let seq = Extractor::new().extract(sub);
+    let seq = Extractor::new().extract(re.group(group)?);
     let literals = seq.literals()?;
     if literals.is_empty() || literals.len() > 4 {
         return None;
@@ -753,15 +750,10 @@ mod tests {
         assert!(!shape.is_match(b"abcdefgh"));
     }
 
-    fn rule_set(toml: &str) -> super::super::detect::RuleSet {
-        let sources = vec![("d.toml".to_string(), toml.to_string())];
-        let (rules, globals) = crate::secrets::compile_sources(&sources, Origin::BuiltIn).unwrap();
-        super::super::detect::RuleSet::new(rules, globals).unwrap()
-    }
-
     #[test]
     fn a_rule_starts_at_its_keyword_only_when_every_match_does() {
-        let set = rule_set(
+        let set = crate::secrets::test_rule_set(
+            "d.toml",
             r#"
             [[rules]]
             id = "prefixed"
@@ -832,7 +824,7 @@ mod tests {
             keywords = ["token"]
             defer_to_providers = true
         "#;
-        let set = rule_set(rules);
+        let set = crate::secrets::test_rule_set("d.toml", rules);
         let generic = |text: &str| {
             set.detect("a.env", text.as_bytes(), None)
                 .iter()
@@ -888,9 +880,7 @@ mod tests {
             keywords = ["token"]
             defer_to_providers = true
         "#;
-        let sources = vec![("p.toml".to_string(), rules.to_string())];
-        let (rules, globals) = crate::secrets::compile_sources(&sources, Origin::BuiltIn).unwrap();
-        let set = super::super::detect::RuleSet::new(rules, globals).unwrap();
+        let set = crate::secrets::test_rule_set("p.toml", rules);
         let ids = |text: &str| -> Vec<String> {
             set.detect("a.env", text.as_bytes(), None)
                 .iter()

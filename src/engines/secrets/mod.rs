@@ -129,6 +129,15 @@ pub fn compile_sources(
     }
 }
 
+/// The built-in-style rules of one TOML text `file`, as a rule set (unit
+/// tests of the engine's stages).
+#[cfg(test)]
+pub(crate) fn test_rule_set(file: &str, toml: &str) -> RuleSet {
+    let sources = vec![(file.to_string(), toml.to_string())];
+    let (rules, globals) = compile_sources(&sources, Origin::BuiltIn).unwrap();
+    RuleSet::new(rules, globals).unwrap()
+}
+
 /// One rule file compiled: each rule (and whether it defers to provider
 /// rules) or its error, each global allowlist or its error; a file that
 /// does not parse is one error.
