@@ -301,6 +301,17 @@ async fn gate_github(t: &Tree, runner: &Path, api: String, extra: &[&str]) -> Ou
         .unwrap()
 }
 
+/// Every request to `server` answered 403 with `message`, as a forge does to
+/// a token that may not write.
+async fn refuse_every_request(server: &MockServer, message: &str) {
+    wiremock::Mock::given(wiremock::matchers::any())
+        .respond_with(
+            wiremock::ResponseTemplate::new(403).set_body_json(json!({ "message": message })),
+        )
+        .mount(server)
+        .await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn issue11_p1_gate_github_sends_and_writes_no_planted_secret() {
     let t = leaky_repo();
@@ -310,14 +321,7 @@ async fn issue11_p1_gate_github_sends_and_writes_no_planted_secret() {
     for denied in [false, true] {
         let server = MockServer::start().await;
         if denied {
-            wiremock::Mock::given(wiremock::matchers::any())
-                .respond_with(
-                    wiremock::ResponseTemplate::new(403).set_body_json(
-                        json!({"message": "Resource not accessible by integration"}),
-                    ),
-                )
-                .mount(&server)
-                .await;
+            refuse_every_request(&server, "Resource not accessible by integration").await;
         } else {
             happy(&server, "").await;
         }
@@ -386,13 +390,7 @@ async fn issue11_p1_gate_gitlab_sends_and_writes_no_planted_secret() {
     for denied in [false, true] {
         let server = MockServer::start().await;
         if denied {
-            wiremock::Mock::given(wiremock::matchers::any())
-                .respond_with(
-                    wiremock::ResponseTemplate::new(403)
-                        .set_body_json(json!({"message": "403 Forbidden"})),
-                )
-                .mount(&server)
-                .await;
+            refuse_every_request(&server, "403 Forbidden").await;
         } else {
             gitlab::happy(&server, "", "42").await;
         }
