@@ -66,6 +66,31 @@ fn issue13_a_key_logged_on_the_line_after_its_provider_is_found_in_its_shape_onl
     );
     let run = t.gate(&["scan", "--engines", "secrets", "-f", "json"]);
     assert!(!run.stdout.contains(key), "the key is masked");
+    // Two keys on one logged line: both found, neither shown, in any format.
+    let other = "0b7e2c91-5d3a-4f68-9e12-c4a8d6f0b375";
+    t.file(
+        "logs/app.log",
+        format!(
+            "[INFO] Sending request to the Heroku API\n\
+             [DEBUG] Using Key={key} fallback_token={other}\n"
+        ),
+    );
+    assert_eq!(hits(&t).len(), 2, "{:?}", hits(&t));
+    for format in [
+        "json",
+        "sarif",
+        "text",
+        "github",
+        "junit",
+        "gitlab-secret-detection",
+    ] {
+        let run = t.gate(&["scan", "--engines", "secrets", "-f", format]);
+        assert!(
+            !run.stdout.contains(key) && !run.stdout.contains(other),
+            "{format}: {}",
+            run.stdout
+        );
+    }
     // An `.http` request names its service in the title, two lines above the
     // header that carries the key.
     std::fs::remove_file(t.path().join("logs/app.log")).unwrap();
